@@ -1,0 +1,42 @@
+package catalogue
+
+import (
+	"errors"
+	"fmt"
+)
+
+var (
+	// ErrNotFound means no active activity has the id asked for.
+	ErrNotFound = errors.New("catalogue: activity not found")
+	// ErrNoCatalogue means no catalogue has been loaded yet.
+	ErrNoCatalogue = errors.New("catalogue: no catalogue loaded")
+)
+
+// RecordError says precisely why one record of a source was skipped: which
+// source, which record (a line number for files, an id for feeds), which field.
+type RecordError struct {
+	Source string // file path or URL
+	Line   int    // 1-based line in a file, 0 if not applicable
+	Record string // record id, if it has one
+	Field  string // the field at fault
+	Reason string // plain words: "missing", "outside the UK", "unparseable schedule \"...\""
+}
+
+func (e *RecordError) Error() string {
+	where := e.Source
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s line %d", where, e.Line)
+	}
+	if e.Record != "" {
+		where = fmt.Sprintf("%s record %q", where, e.Record)
+	}
+	return fmt.Sprintf("%s: field %s: %s", where, e.Field, e.Reason)
+}
+
+// Load is the outcome of reading a source: the activities it yielded (active and
+// inactive) and the records it skipped, each with its reason.
+type Load struct {
+	Source     string
+	Activities []Activity
+	Skipped    []*RecordError
+}

@@ -1,0 +1,58 @@
+// Package privacy keeps residents' phone numbers out of logs, figures and keys:
+// a keyed hash stands in for a number wherever one must be recognised again, and
+// a mask ("ending 111") wherever a person needs a hint of it.
+package privacy
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Hasher turns a phone number into a stable pseudonym. Without the key the
+// pseudonym cannot be reversed by trying every UK number.
+type Hasher struct{ key []byte }
+
+// NewHasher returns a Hasher keyed with key (for example ANALYTICS_SALT).
+func NewHasher(key []byte) Hasher { return Hasher{key: append([]byte(nil), key...)} }
+
+// Hash returns 24 hex characters identifying number. Spacing and a leading
+// "00" or national "0" (UK) do not change the result.
+func (h Hasher) Hash(number string) string {
+	m := hmac.New(sha256.New, h.key)
+	m.Write([]byte(Normalise(number)))
+	return hex.EncodeToString(m.Sum(nil)[:12])
+}
+
+// Normalise returns number in E.164 form where it can tell ("07700 900111"
+// becomes "+447700900111"), or stripped of spaces and punctuation otherwise.
+func Normalise(number string) string {
+	var b strings.Builder
+	for i, r := range strings.TrimSpace(number) {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	switch {
+	case strings.HasPrefix(s, "00"):
+		return "+" + s[2:]
+	case strings.HasPrefix(s, "0") && len(s) == 11:
+		return "+44" + s[1:]
+	}
+	return s
+}
+
+// Mask shows only the last three digits: "ending 111". Short or empty input
+// gives "unknown number".
+func Mask(number string) string {
+	n := Normalise(number)
+	if len(n) < 6 {
+		return "unknown number"
+	}
+	return "ending " + n[len(n)-3:]
+}

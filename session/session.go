@@ -1,0 +1,61 @@
+// Package session keeps short-lived conversation state (a call's step, a
+// texter's last list) in Redis as JSON, with a time to live, so any instance of
+// the line can answer the next webhook.
+package session
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Store reads and writes state under keys with a fixed prefix.
+type Store struct {
+	rdb    redis.UniversalClient
+	prefix string
+}
+
+// New returns a Store that keeps keys under prefix (for example "hl:call:").
+func New(rdb redis.UniversalClient, prefix string) *Store {
+	return &Store{rdb: rdb, prefix: prefix}
+}
+
+// Load decodes the state saved under key into v. It reports false, with no
+// error, when there is none (never saved, or expired).
+func (s *Store) Load(ctx context.Context, key string, v any) (bool, error) {
+	b, err := s.rdb.Get(ctx, s.prefix+key).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("session: load: %w", err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return false, fmt.Errorf("session: decode: %w", err)
+	}
+	return true, nil
+}
+
+// Save stores v under key for ttl.
+func (s *Store) Save(ctx context.Context, key string, v any, ttl time.Duration) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("session: encode: %w", err)
+	}
+	if err := s.rdb.Set(ctx, s.prefix+key, b, ttl).Err(); err != nil {
+		return fmt.Errorf("session: save: %w", err)
+	}
+	return nil
+}
+
+// Delete forgets the state under key.
+func (s *Store) Delete(ctx context.Context, key string) error {
+	if err := s.rdb.Del(ctx, s.prefix+key).Err(); err != nil {
+		return fmt.Errorf("session: delete: %w", err)
+	}
+	return nil
+}
