@@ -1,0 +1,19 @@
+# Heritage Line. `make test` is the one command that runs every test; CI calls it.
+GO ?= go
+
+.PHONY: test redis-server run
+
+test: redis-server
+	$(GO) vet ./...
+	HL_REQUIRE_REDIS=1 $(GO) test -race -count=1 -timeout 8m ./...
+
+# Tests that need Redis start a real redis-server on a loopback port; install it
+# from Debian's packages when it is missing.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "installing redis-server with apt-get"; \
+		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+run:
+	$(GO) run ./cmd/heritageline
