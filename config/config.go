@@ -1,0 +1,300 @@
+// Package config reads Heritage Line's settings from the environment. It is
+// the only package that knows the names of the variables; cmd/heritageline
+// hands the values to everything else.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the line. The README documents each variable.
+type Config struct {
+	ListenAddr string // LISTEN_ADDR
+	PublicURL  string // PUBLIC_URL, without a trailing slash
+
+	AccountSID  string // TWILIO_ACCOUNT_SID
+	AuthToken   string // TWILIO_AUTH_TOKEN
+	PhoneNumber string // TWILIO_PHONE_NUMBER, E.164
+	// DemoToken is true when no TWILIO_AUTH_TOKEN was set and a random one was
+	// made; the line then listens on loopback only.
+	DemoToken bool
+
+	RedisURL          string        // REDIS_URL; empty runs an embedded in-process Redis
+	RedisPoolSize     int           // REDIS_POOL_SIZE; 0 = go-redis default
+	RedisDialTimeout  time.Duration // REDIS_DIAL_TIMEOUT
+	RedisReadTimeout  time.Duration // REDIS_READ_TIMEOUT (also used for writes)
+	Catalogue         string        // CATALOGUE: path or http(s) URL; empty = bundled sample
+	CatalogueRefresh  time.Duration // CATALOGUE_REFRESH
+	TaxonomyMap       string        // TAXONOMY_MAP: Open Referral term -> category table
+	Volunteers        string        // VOLUNTEERS: path of the volunteers file
+	OpenAIKey         string        // OPENAI_API_KEY
+	OpenAIBaseURL     string        // OPENAI_BASE_URL
+	OpenAIModel       string        // OPENAI_MODEL
+	OpenAITimeout     time.Duration // OPENAI_TIMEOUT
+	LogLevel          slog.Level    // LOG_LEVEL
+	LineName          string        // LINE_NAME
+	Voice             string        // VOICE
+	AnalyticsSalt     string        // ANALYTICS_SALT
+	Retention         time.Duration // RETENTION_DAYS
+	WebhookTimeout    time.Duration // WEBHOOK_TIMEOUT
+	SMSAllowedPrefix  []string      // SMS_ALLOWED_PREFIXES (comma-separated, "+44")
+	SMSPerNumberHour  int           // SMS_PER_NUMBER_PER_HOUR (outbound REST texts)
+	SMSGlobalPerHour  int           // SMS_GLOBAL_PER_HOUR
+	SMSRepliesPerHour int           // SMS_REPLIES_PER_HOUR (replies to one resident)
+}
+
+// Demo values used when the line runs with no Twilio account: a number from
+// Ofcom's range reserved for drama, and an obviously fake account SID.
+const (
+	DemoPhoneNumber = "+441632960000"
+	DemoAccountSID  = "AC00000000000000000000000000000000"
+)
+
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// FromEnv reads the configuration through getenv. A missing or malformed value
+// stops start-up: the error names every problem at once, one per line.
+func FromEnv(getenv func(string) string) (Config, error) {
+	p := parser{getenv: getenv}
+	c := Config{
+		ListenAddr:        p.str("LISTEN_ADDR", ""),
+		PublicURL:         strings.TrimRight(p.str("PUBLIC_URL", ""), "/"),
+		AccountSID:        p.str("TWILIO_ACCOUNT_SID", ""),
+		AuthToken:         p.str("TWILIO_AUTH_TOKEN", ""),
+		PhoneNumber:       strings.ReplaceAll(p.str("TWILIO_PHONE_NUMBER", ""), " ", ""),
+		RedisURL:          p.str("REDIS_URL", ""),
+		RedisPoolSize:     p.integer("REDIS_POOL_SIZE", 0, 0, 10000),
+		RedisDialTimeout:  p.duration("REDIS_DIAL_TIMEOUT", 2*time.Second),
+		RedisReadTimeout:  p.duration("REDIS_READ_TIMEOUT", time.Second),
+		Catalogue:         p.str("CATALOGUE", ""),
+		CatalogueRefresh:  p.duration("CATALOGUE_REFRESH", 15*time.Minute),
+		TaxonomyMap:       p.str("TAXONOMY_MAP", ""),
+		Volunteers:        p.str("VOLUNTEERS", ""),
+		OpenAIKey:         p.str("OPENAI_API_KEY", ""),
+		OpenAIBaseURL:     p.str("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+		OpenAIModel:       p.str("OPENAI_MODEL", "gpt-4o-mini"),
+		OpenAITimeout:     p.duration("OPENAI_TIMEOUT", 2*time.Second),
+		LogLevel:          p.level("LOG_LEVEL"),
+		LineName:          p.str("LINE_NAME", "Heritage Line"),
+		Voice:             p.str("VOICE", "Polly.Amy"),
+		AnalyticsSalt:     p.str("ANALYTICS_SALT", ""),
+		Retention:         time.Duration(p.integer("RETENTION_DAYS", 396, 1, 36500)) * 24 * time.Hour,
+		WebhookTimeout:    p.duration("WEBHOOK_TIMEOUT", 3*time.Second),
+		SMSAllowedPrefix:  p.list("SMS_ALLOWED_PREFIXES", "+44"),
+		SMSPerNumberHour:  p.integer("SMS_PER_NUMBER_PER_HOUR", 5, 1, 1000),
+		SMSGlobalPerHour:  p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
+		SMSRepliesPerHour: p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
+	}
+
+	if c.AuthToken == "" {
+		// The embedded default: a random token, printed once by the caller,
+		// and loopback only so nobody else can reach an unconfigured line.
+		c.AuthToken = randomHex(16)
+		c.DemoToken = true
+		if c.ListenAddr == "" {
+			c.ListenAddr = "127.0.0.1:8080"
+		}
+		if c.AccountSID == "" {
+			c.AccountSID = DemoAccountSID
+		}
+		if c.PhoneNumber == "" {
+			c.PhoneNumber = DemoPhoneNumber
+		}
+		if host, _, err := net.SplitHostPort(c.ListenAddr); err == nil && !isLoopback(host) {
+			p.fail("LISTEN_ADDR", c.ListenAddr, "must be a loopback address when TWILIO_AUTH_TOKEN is not set")
+		}
+	} else {
+		if c.ListenAddr == "" {
+			c.ListenAddr = ":8080"
+		}
+		if c.AccountSID == "" {
+			p.fail("TWILIO_ACCOUNT_SID", "", "is required when TWILIO_AUTH_TOKEN is set")
+		}
+		if c.PhoneNumber == "" {
+			p.fail("TWILIO_PHONE_NUMBER", "", "is required when TWILIO_AUTH_TOKEN is set")
+		}
+		if c.PublicURL == "" {
+			p.fail("PUBLIC_URL", "", "is required when TWILIO_AUTH_TOKEN is set: it is the base URL Twilio calls, used to check signatures")
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.ListenAddr); err != nil {
+		p.fail("LISTEN_ADDR", c.ListenAddr, "must be host:port, for example :8080")
+	}
+	if c.AccountSID != "" && !regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`).MatchString(c.AccountSID) {
+		p.fail("TWILIO_ACCOUNT_SID", c.AccountSID, "must be AC followed by 32 hexadecimal characters")
+	}
+	if c.PhoneNumber != "" && !e164.MatchString(c.PhoneNumber) {
+		p.fail("TWILIO_PHONE_NUMBER", c.PhoneNumber, "must be in E.164 form, for example +441632960000")
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			p.fail("PUBLIC_URL", c.PublicURL, "must be an absolute http(s) URL, for example https://line.example.org")
+		}
+	}
+	if c.RedisURL != "" {
+		if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix") {
+			p.fail("REDIS_URL", redactURL(c.RedisURL), "must be a redis://, rediss:// or unix:// URL")
+		}
+	}
+	if c.Catalogue != "" && strings.Contains(c.Catalogue, "://") {
+		if u, err := url.Parse(c.Catalogue); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			p.fail("CATALOGUE", c.Catalogue, "must be a file path or an http(s) URL")
+		}
+	}
+	if c.CatalogueRefresh < time.Minute {
+		p.fail("CATALOGUE_REFRESH", c.CatalogueRefresh.String(), "must be at least 1m")
+	}
+	for _, pre := range c.SMSAllowedPrefix {
+		if !regexp.MustCompile(`^\+[1-9][0-9]{0,3}$`).MatchString(pre) {
+			p.fail("SMS_ALLOWED_PREFIXES", pre, "each entry must be a country code such as +44")
+		}
+	}
+	if c.AnalyticsSalt == "" {
+		// Without a salt, counts of unique people still work within one run;
+		// a deployment sets one so they survive restarts. The token is secret
+		// too, so derive from it rather than from nothing.
+		c.AnalyticsSalt = "token:" + c.AuthToken
+	}
+	if c.PublicURL == "" {
+		c.PublicURL = "http://" + loopbackURLHost(c.ListenAddr)
+	}
+	return c, p.err()
+}
+
+// Problem is one bad setting.
+type Problem struct {
+	Name, Value, Reason string
+}
+
+func (p Problem) Error() string {
+	if p.Value == "" {
+		return fmt.Sprintf("%s %s", p.Name, p.Reason)
+	}
+	return fmt.Sprintf("%s=%q %s", p.Name, p.Value, p.Reason)
+}
+
+// Error lists every problem found, so one start-up attempt shows them all.
+type Error struct{ Problems []Problem }
+
+func (e *Error) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = "  " + p.Error()
+	}
+	return "config: the line cannot start:\n" + strings.Join(lines, "\n")
+}
+
+type parser struct {
+	getenv   func(string) string
+	problems []Problem
+}
+
+func (p *parser) fail(name, value, reason string) {
+	p.problems = append(p.problems, Problem{name, value, reason})
+}
+
+func (p *parser) err() error {
+	if len(p.problems) == 0 {
+		return nil
+	}
+	return &Error{Problems: p.problems}
+}
+
+func (p *parser) str(name, def string) string {
+	if v := strings.TrimSpace(p.getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (p *parser) list(name, def string) []string {
+	var out []string
+	for _, s := range strings.Split(p.str(name, def), ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) integer(name string, def, lo, hi int) int {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		p.fail(name, v, fmt.Sprintf("must be a whole number from %d to %d", lo, hi))
+		return def
+	}
+	return n
+}
+
+func (p *parser) duration(name string, def time.Duration) time.Duration {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		p.fail(name, v, "must be a positive duration such as 15m, 3s or 1h")
+		return def
+	}
+	return d
+}
+
+func (p *parser) level(name string) slog.Level {
+	v := p.str(name, "info")
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(v)); err != nil {
+		p.fail(name, v, "must be debug, info, warn or error")
+		return slog.LevelInfo
+	}
+	return l
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func loopbackURLHost(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// redactURL hides a password in a Redis URL before it is echoed.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}

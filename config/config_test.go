@@ -1,0 +1,101 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestEmbeddedDefault(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil {
+		t.Fatalf("FromEnv(empty) error: %v", err)
+	}
+	if !c.DemoToken || len(c.AuthToken) != 32 {
+		t.Errorf("token = %q (demo %v); want a random 32-character demo token", c.AuthToken, c.DemoToken)
+	}
+	if c.ListenAddr != "127.0.0.1:8080" {
+		t.Errorf("ListenAddr = %q; want loopback 127.0.0.1:8080", c.ListenAddr)
+	}
+	if c.PublicURL != "http://127.0.0.1:8080" {
+		t.Errorf("PublicURL = %q; want http://127.0.0.1:8080", c.PublicURL)
+	}
+	if c.CatalogueRefresh != 15*time.Minute || c.WebhookTimeout != 3*time.Second {
+		t.Errorf("refresh %v timeout %v; want 15m and 3s", c.CatalogueRefresh, c.WebhookTimeout)
+	}
+	if len(c.SMSAllowedPrefix) != 1 || c.SMSAllowedPrefix[0] != "+44" {
+		t.Errorf("SMSAllowedPrefix = %v; want [+44]", c.SMSAllowedPrefix)
+	}
+}
+
+func TestDemoTokensDiffer(t *testing.T) {
+	a, _ := FromEnv(env(nil))
+	b, _ := FromEnv(env(nil))
+	if a.AuthToken == b.AuthToken {
+		t.Errorf("two demo tokens are both %q; want random ones", a.AuthToken)
+	}
+}
+
+func TestProduction(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{
+		"TWILIO_AUTH_TOKEN":   "secret",
+		"TWILIO_ACCOUNT_SID":  "AC0123456789abcdef0123456789abcdef",
+		"TWILIO_PHONE_NUMBER": "+44 1632 960000",
+		"PUBLIC_URL":          "https://line.example.org/",
+		"REDIS_URL":           "redis://localhost:6379/0",
+		"CATALOGUE_REFRESH":   "1h",
+		"LOG_LEVEL":           "debug",
+	}))
+	if err != nil {
+		t.Fatalf("FromEnv: %v", err)
+	}
+	if c.DemoToken || c.ListenAddr != ":8080" || c.PublicURL != "https://line.example.org" || c.PhoneNumber != "+441632960000" {
+		t.Errorf("got demo=%v listen=%q public=%q phone=%q", c.DemoToken, c.ListenAddr, c.PublicURL, c.PhoneNumber)
+	}
+}
+
+func TestEveryProblemNamed(t *testing.T) {
+	_, err := FromEnv(env(map[string]string{
+		"TWILIO_AUTH_TOKEN":    "secret",
+		"TWILIO_PHONE_NUMBER":  "07700 900111",
+		"PUBLIC_URL":           "line.example.org",
+		"REDIS_URL":            "http://x",
+		"CATALOGUE_REFRESH":    "soon",
+		"LOG_LEVEL":            "loud",
+		"SMS_ALLOWED_PREFIXES": "+44,44",
+		"REDIS_POOL_SIZE":      "-1",
+	}))
+	var ce *Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("err = %v; want *config.Error", err)
+	}
+	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE"}
+	var got []string
+	for _, p := range ce.Problems {
+		got = append(got, p.Name)
+	}
+	for _, name := range want {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error does not name %s; got problems %v", name, got)
+		}
+	}
+}
+
+func TestDemoRefusesPublicListen(t *testing.T) {
+	_, err := FromEnv(env(map[string]string{"LISTEN_ADDR": "0.0.0.0:8080"}))
+	if err == nil || !strings.Contains(err.Error(), "LISTEN_ADDR") {
+		t.Errorf("err = %v; want LISTEN_ADDR refused without a token", err)
+	}
+}
+
+func TestRedisPasswordNotEchoed(t *testing.T) {
+	_, err := FromEnv(env(map[string]string{"REDIS_URL": "http://user:hunter2@host"}))
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("err = %v; want a REDIS_URL error without the password", err)
+	}
+}
