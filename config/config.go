@@ -19,7 +19,7 @@ import (
 // Config is every setting of the line. The README documents each variable.
 type Config struct {
 	ListenAddr string // LISTEN_ADDR
-	PublicURL  string // PUBLIC_URL, without a trailing slash
+	PublicURL  string // PUBLIC_URL, without a trailing slash; empty means LocalURL(the listening address)
 
 	AccountSID  string // TWILIO_ACCOUNT_SID
 	AuthToken   string // TWILIO_AUTH_TOKEN
@@ -164,10 +164,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		// too, so derive from it rather than from nothing.
 		c.AnalyticsSalt = "token:" + c.AuthToken
 	}
-	if c.PublicURL == "" {
-		c.PublicURL = "http://" + loopbackURLHost(c.ListenAddr)
-	}
 	return c, p.err()
+}
+
+// LocalURL is the URL of a line listening on addr (host:port) as seen from
+// this machine: the PUBLIC_URL to use when none was configured.
+func LocalURL(addr string) string {
+	return "http://" + loopbackURLHost(addr)
 }
 
 // Problem is one bad setting.

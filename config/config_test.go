@@ -22,8 +22,11 @@ func TestEmbeddedDefault(t *testing.T) {
 	if c.ListenAddr != "127.0.0.1:8080" {
 		t.Errorf("ListenAddr = %q; want loopback 127.0.0.1:8080", c.ListenAddr)
 	}
-	if c.PublicURL != "http://127.0.0.1:8080" {
-		t.Errorf("PublicURL = %q; want http://127.0.0.1:8080", c.PublicURL)
+	if c.PublicURL != "" {
+		t.Errorf("PublicURL = %q; want empty (derived from the listener)", c.PublicURL)
+	}
+	if got := LocalURL("[::]:8080"); got != "http://127.0.0.1:8080" {
+		t.Errorf("LocalURL([::]:8080) = %q; want http://127.0.0.1:8080", got)
 	}
 	if c.CatalogueRefresh != 15*time.Minute || c.WebhookTimeout != 3*time.Second {
 		t.Errorf("refresh %v timeout %v; want 15m and 3s", c.CatalogueRefresh, c.WebhookTimeout)
