@@ -1,0 +1,133 @@
+package openreferral
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
+)
+
+// ErrHTTP is wrapped by the error for a response the importer will not retry
+// (a 4xx other than 429) or a 5xx that outlasted every retry.
+var ErrHTTP = errors.New("openreferral: unexpected HTTP status")
+
+// maxBody bounds one page's size.
+const maxBody = 64 << 20
+
+// Fetch reads every service of the Open Referral API at base (the URL the
+// /services endpoint hangs off), asking for /services?page=N&per_page=M from
+// page 1 and following pages until one says it is the last, is empty, reaches
+// total_pages, or only repeats records already read. Each request has its own
+// timeout; a 5xx, a 429, a timeout or a network error is retried with doubling
+// back-off up to Options.Retries times. Records are mapped as in Read, with
+// Source base + "/services/" + id.
+//
+// Fetch returns an error, and no Load, when any page cannot be read after its
+// retries (wrapping ErrHTTP or the transport's error), when a page is not an
+// Open Referral list (ErrFormat), when more than Options.MaxPages pages are
+// offered, or when ctx ends (wrapping ctx.Err()): a partial directory would
+// silently drop activities, so the caller keeps what it has.
+func (im *Importer) Fetch(ctx context.Context, base string) (catalogue.Load, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return catalogue.Load{}, fmt.Errorf("openreferral: base URL %q: want http(s)://host/...", base)
+	}
+	base = strings.TrimRight(base, "/")
+	load := catalogue.Load{Source: base}
+	b := im.newBatch(&load, func(id string) string { return base + "/services/" + url.PathEscape(id) })
+	for n := 1; ; n++ {
+		if n > im.opts.MaxPages {
+			return catalogue.Load{}, fmt.Errorf("openreferral: %s: more than %d pages", base, im.opts.MaxPages)
+		}
+		pageURL := fmt.Sprintf("%s/services?page=%d&per_page=%d", base, n, im.opts.PerPage)
+		data, err := im.get(ctx, pageURL)
+		if err != nil {
+			return catalogue.Load{}, err
+		}
+		p, err := parsePage(data)
+		if err != nil {
+			return catalogue.Load{}, fmt.Errorf("openreferral: page %d of %s: %w", n, base, err)
+		}
+		recs := p.records()
+		fresh := b.add(recs)
+		im.report(Progress{Pages: n, Records: b.records, Skipped: len(load.Skipped)})
+		im.log.Debug("open referral page read", "source", base, "page", n, "records", len(recs))
+		last, known := p.last()
+		switch {
+		case len(recs) == 0, known && last, p.Empty != nil && *p.Empty:
+			return load, nil
+		case p.totalPages() > 0 && n >= p.totalPages():
+			return load, nil
+		case fresh == 0:
+			// A server that ignores ?page= returns page 1 for ever.
+			im.log.Warn("open referral page repeats earlier records; stopping", "source", base, "page", n)
+			return load, nil
+		}
+	}
+}
+
+// get fetches one URL with the per-request timeout and bounded retries.
+func (im *Importer) get(ctx context.Context, u string) ([]byte, error) {
+	wait := im.opts.Backoff
+	var lastErr error
+	for attempt := 0; attempt <= im.opts.Retries; attempt++ {
+		if attempt > 0 {
+			im.log.Warn("open referral request failed; retrying", "url", u, "attempt", attempt, "wait", wait, "err", lastErr)
+			t := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return nil, fmt.Errorf("openreferral: get %s: %w (after %v)", u, ctx.Err(), lastErr)
+			case <-t.C:
+			}
+			wait *= 2
+		}
+		data, retry, err := im.getOnce(ctx, u)
+		if err == nil {
+			return data, nil
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("openreferral: get %s: %w", u, ctx.Err())
+		}
+		if !retry {
+			return nil, err
+		}
+		lastErr = err
+	}
+	return nil, fmt.Errorf("openreferral: get %s: gave up after %d tries: %w", u, im.opts.Retries+1, lastErr)
+}
+
+func (im *Importer) getOnce(ctx context.Context, u string) (data []byte, retry bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, im.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("openreferral: get %s: %w", u, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := im.opts.Client.Do(req)
+	if err != nil {
+		return nil, true, fmt.Errorf("openreferral: get %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
+		return nil, retry, fmt.Errorf("%w: get %s: %s", ErrHTTP, u, strconv.Itoa(resp.StatusCode)+" "+http.StatusText(resp.StatusCode))
+	}
+	data, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		return nil, true, fmt.Errorf("openreferral: get %s: reading body: %w", u, err)
+	}
+	if len(data) > maxBody {
+		return nil, false, fmt.Errorf("openreferral: get %s: page larger than %d bytes", u, maxBody)
+	}
+	return data, false, nil
+}
