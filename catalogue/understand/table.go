@@ -1,0 +1,110 @@
+package understand
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"golang.org/x/text/unicode/norm"
+)
+
+// rule is one phrase of the tables in words.go and what it does to a request.
+type rule struct {
+	words    []string
+	apply    func(req *catalogue.Request, now time.Time)
+	callback bool // asks for a volunteer to ring
+	helpMe   bool // asks for a volunteer unless the message is a search
+}
+
+// table is every phrase rule, longest phrase first, so "step free" wins over
+// "free" and "memory cafe" over "cafe". Rows with the same phrase are merged.
+var table, knownWords = buildTable()
+
+func buildTable() ([]rule, map[string]bool) {
+	byPhrase := map[string]*rule{}
+	var order []string
+	add := func(phrase string, f func(*catalogue.Request, time.Time), callback, helpMe bool) {
+		ru, ok := byPhrase[phrase]
+		if !ok {
+			ru = &rule{words: strings.Fields(phrase), apply: func(*catalogue.Request, time.Time) {}}
+			byPhrase[phrase] = ru
+			order = append(order, phrase)
+		}
+		prev := ru.apply
+		ru.apply = func(r *catalogue.Request, now time.Time) { prev(r, now); f(r, now) }
+		ru.callback = ru.callback || callback
+		ru.helpMe = ru.helpMe || helpMe
+	}
+	nothing := func(*catalogue.Request, time.Time) {}
+	for _, p := range callbackPhrases {
+		add(p, nothing, true, false)
+	}
+	for _, p := range helpMePhrases {
+		add(p, nothing, false, true)
+	}
+	for _, c := range categoryWords {
+		add(c.Phrase, func(r *catalogue.Request, _ time.Time) { r.Categories = append(r.Categories, c.Category) }, false, false)
+	}
+	for _, t := range tagWords {
+		add(t.Phrase, func(r *catalogue.Request, _ time.Time) { r.Tags = append(r.Tags, t.Tag) }, false, false)
+	}
+	for _, p := range freeWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.FreeOnly = true }, false, false)
+	}
+	for p, l := range languageWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.Languages = append(r.Languages, l) }, false, false)
+	}
+	for _, p := range todayWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.When.Today = true }, false, false)
+	}
+	for _, p := range tomorrowWords {
+		add(p, func(r *catalogue.Request, now time.Time) {
+			d := now.In(catalogue.London).AddDate(0, 0, 1).Weekday()
+			r.When.Weekday = &d
+		}, false, false)
+	}
+	for _, p := range weekWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.When.ThisWeek = true }, false, false)
+	}
+	for p, d := range dayWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.When.Weekday = &d }, false, false)
+	}
+	sort.Strings(order) // map iteration above is random: make the order stable
+	sort.SliceStable(order, func(i, j int) bool {
+		return len(strings.Fields(order[i])) > len(strings.Fields(order[j]))
+	})
+	rules := make([]rule, 0, len(order))
+	known := map[string]bool{}
+	for _, p := range order {
+		rules = append(rules, *byPhrase[p])
+		for _, w := range byPhrase[p].words {
+			known[w] = true
+		}
+	}
+	return rules, known
+}
+
+// Normalise prepares text for the rules: lower case, accents removed ("café"
+// becomes "cafe"), apostrophes dropped ("what's" becomes "whats"), every
+// other run of punctuation or space a single space, trimmed.
+func Normalise(text string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFKD.String(text) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '#':
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
