@@ -18,8 +18,8 @@ var defaultTaxonomy string
 // Taxonomy maps Open Referral taxonomy terms to the line's categories and tags.
 // It is read from a CSV table with the header vocabulary,term,category,tag; lines
 // starting with # are comments. A vocabulary of * matches every vocabulary. Terms
-// and vocabularies match case-insensitively, with hyphens, underscores and runs
-// of spaces treated alike. docs/openreferral.md describes the default table.
+// and vocabularies match case-insensitively, ignoring common accents, with
+// hyphens, underscores and runs of spaces treated alike. docs/openreferral.md describes the default table.
 type Taxonomy struct {
 	rows []taxonomyRow
 }
@@ -150,10 +150,13 @@ func (t *Taxonomy) Map(terms []Term) (cat catalogue.Category, tags []string, ok 
 	return cat, tags, ok
 }
 
-// normTerm lower-cases s and treats hyphens, underscores and runs of spaces alike.
+var termFolder = strings.NewReplacer("-", " ", "_", " ", "é", "e", "è", "e", "ê", "e", "à", "a", "â", "a", "ç", "c", "ï", "i", "ô", "o")
+
+// normTerm lower-cases s, folds common accents ("café" is "cafe"), and treats
+// hyphens, underscores and runs of spaces alike.
 func normTerm(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	s = termFolder.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 
