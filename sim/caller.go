@@ -115,9 +115,30 @@ func (s *scripted) Move(ctx context.Context, _ Prompt) (Move, error) {
 }
 
 // ScriptFromStrings returns a Caller making the given moves in order, each
-// in the format of ParseMove ("" is silence), then hanging up.
+// in the format of ParseMove ("" is silence), then hanging up. A malformed
+// move is an error naming its position (from 1).
 func ScriptFromStrings(moves ...string) Caller {
-	return ScriptedCaller(strings.NewReader(strings.Join(moves, "\n")))
+	return &moveList{moves: moves}
+}
+
+type moveList struct {
+	moves []string
+	i     int
+}
+
+func (s *moveList) Move(ctx context.Context, _ Prompt) (Move, error) {
+	if err := ctx.Err(); err != nil {
+		return Move{}, err
+	}
+	if s.i >= len(s.moves) {
+		return Move{}, io.EOF
+	}
+	s.i++
+	m, err := ParseMove(s.moves[s.i-1])
+	if err != nil {
+		return Move{}, fmt.Errorf("sim: move %d: %w", s.i, err)
+	}
+	return m, nil
 }
 
 // TerminalPrompt is what TerminalCaller prints before reading a move.
