@@ -1,0 +1,294 @@
+// Package csvfile reads and writes Heritage Line's own catalogue format: a CSV
+// file with a header row, documented field by field in docs/catalogue.md.
+package csvfile
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+)
+
+// Columns are the columns of the format, in the order Write puts them. A file
+// may have them in any order and may leave out any but Required.
+var Columns = []string{
+	"id", "title", "organisation", "summary", "description", "category", "tags",
+	"venue", "address", "town", "postcode", "latitude", "longitude", "schedule",
+	"cost", "free", "accessibility", "phone", "booking", "referral", "languages",
+	"status", "source",
+}
+
+// Required are the columns every file must have.
+var Required = []string{"id", "title", "category", "schedule", "town", "postcode"}
+
+// ErrHeader means the file's header row is missing or wrong: unknown, repeated
+// or missing columns. Read wraps it with the details.
+var ErrHeader = errors.New("csvfile: bad header")
+
+// ReadFile reads the catalogue file at path, as Read does.
+func ReadFile(path string) (catalogue.Load, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %w", err)
+	}
+	defer f.Close()
+	return Read(path, f)
+}
+
+// Read reads a catalogue in the project's CSV format from r; name says where it
+// came from (a path) in Load.Source and in every RecordError. Postcodes are
+// checked and located with PlaceChecks.
+//
+// It returns an error (wrapping ErrHeader, or the reader's error) only when the
+// file cannot be read at all. Each bad row is left out of Load.Activities and
+// reported in Load.Skipped with its line, field and reason; inactive rows are
+// kept, with Active false.
+func Read(name string, r io.Reader) (catalogue.Load, error) {
+	return ReadWith(name, r, PlaceChecks())
+}
+
+// ReadWith is Read with the postcode checks given.
+func ReadWith(name string, r io.Reader, checks catalogue.Checks) (catalogue.Load, error) {
+	load := catalogue.Load{Source: name}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.Comment = '#'
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return load, fmt.Errorf("%w: %s is empty", ErrHeader, name)
+	}
+	if err != nil {
+		return load, fmt.Errorf("csvfile: %s: header: %w", name, err)
+	}
+	col, err := columnIndex(header)
+	if err != nil {
+		return load, fmt.Errorf("%w: %s: %v", ErrHeader, name, err)
+	}
+	firstLine := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			load.Skipped = append(load.Skipped, &catalogue.RecordError{Source: name, Line: pe.StartLine, Field: "row", Reason: "not valid CSV: " + pe.Err.Error()})
+			continue
+		}
+		if err != nil {
+			return load, fmt.Errorf("csvfile: %s: %w", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		a, rerr := activity(rec, col, len(header))
+		if rerr == nil {
+			rerr = catalogue.Check(&a, checks)
+		}
+		if rerr == nil {
+			if first, dup := firstLine[a.ID]; dup {
+				rerr = &catalogue.RecordError{Record: a.ID, Field: "id", Reason: fmt.Sprintf("duplicate id (first on line %d)", first)}
+			}
+		}
+		if rerr != nil {
+			rerr.Source, rerr.Line = name, line
+			load.Skipped = append(load.Skipped, rerr)
+			continue
+		}
+		firstLine[a.ID] = line
+		if a.Source == "" {
+			a.Source = name + "#" + a.ID
+		}
+		load.Activities = append(load.Activities, a)
+	}
+	return load, nil
+}
+
+// columnIndex maps each column name to its position in the header.
+func columnIndex(header []string) (map[string]int, error) {
+	col := map[string]int{}
+	var unknown, repeated []string
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if !slices.Contains(Columns, h) {
+			unknown = append(unknown, strconv.Quote(h))
+			continue
+		}
+		if _, seen := col[h]; seen {
+			repeated = append(repeated, h)
+			continue
+		}
+		col[h] = i
+	}
+	var missing []string
+	for _, r := range Required {
+		if _, ok := col[r]; !ok {
+			missing = append(missing, r)
+		}
+	}
+	var problems []string
+	if len(unknown) > 0 {
+		problems = append(problems, "unknown columns "+strings.Join(unknown, ", "))
+	}
+	if len(repeated) > 0 {
+		problems = append(problems, "repeated columns "+strings.Join(repeated, ", "))
+	}
+	if len(missing) > 0 {
+		problems = append(problems, "missing columns "+strings.Join(missing, ", "))
+	}
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "; "))
+	}
+	return col, nil
+}
+
+// activity reads one row; the error names the field at fault.
+func activity(rec []string, col map[string]int, width int) (catalogue.Activity, *catalogue.RecordError) {
+	get := func(name string) string {
+		i, ok := col[name]
+		if !ok || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	id := get("id")
+	bad := func(field, reason string) (catalogue.Activity, *catalogue.RecordError) {
+		return catalogue.Activity{}, &catalogue.RecordError{Record: id, Field: field, Reason: reason}
+	}
+	if len(rec) != width {
+		return bad("row", fmt.Sprintf("has %d fields; the header has %d", len(rec), width))
+	}
+	a := catalogue.Activity{
+		ID:           id,
+		Title:        get("title"),
+		Organisation: get("organisation"),
+		Summary:      get("summary"),
+		Description:  get("description"),
+		Category:     catalogue.Category(strings.ToLower(get("category"))),
+		Tags:         list(get("tags")),
+		Venue:        get("venue"),
+		Address:      get("address"),
+		Town:         get("town"),
+		Postcode:     get("postcode"),
+		Cost:         get("cost"),
+		Access:       get("accessibility"),
+		Phone:        get("phone"),
+		Referral:     catalogue.Referral(strings.ToLower(get("referral"))),
+		Languages:    list(get("languages")),
+		Source:       get("source"),
+	}
+	if a.Town == "" {
+		return bad("town", "missing")
+	}
+	lat, lon := get("latitude"), get("longitude")
+	switch {
+	case lat == "" && lon == "":
+	case lat == "":
+		return bad("latitude", "missing while longitude is given")
+	case lon == "":
+		return bad("longitude", "missing while latitude is given")
+	default:
+		var err error
+		if a.Lat, err = strconv.ParseFloat(lat, 64); err != nil {
+			return bad("latitude", fmt.Sprintf("%q is not a number", lat))
+		}
+		if a.Lon, err = strconv.ParseFloat(lon, 64); err != nil {
+			return bad("longitude", fmt.Sprintf("%q is not a number", lon))
+		}
+		if a.Lat == 0 && a.Lon == 0 {
+			return bad("latitude", "coordinates 0, 0 are outside the UK")
+		}
+	}
+	text := get("schedule")
+	if text == "" {
+		return bad("schedule", "missing")
+	}
+	s, err := catalogue.ParseSchedule(text)
+	if err != nil {
+		var se *catalogue.ScheduleError
+		reason := err.Error()
+		if errors.As(err, &se) {
+			reason = se.Problem
+		}
+		return bad("schedule", fmt.Sprintf("unparseable schedule %q: %s", text, reason))
+	}
+	a.Schedule = s
+	var ok bool
+	free := get("free")
+	if free == "" {
+		a.Free = strings.HasPrefix(strings.ToLower(a.Cost), "free")
+	} else if a.Free, ok = yesNo(free); !ok {
+		return bad("free", fmt.Sprintf("%q: want yes or no", free))
+	}
+	if booking := get("booking"); booking != "" {
+		if a.BookingNeeded, ok = yesNo(booking); !ok {
+			return bad("booking", fmt.Sprintf("%q: want yes or no", booking))
+		}
+	}
+	switch status := strings.ToLower(get("status")); status {
+	case "", "active":
+		a.Active = true
+	case "inactive":
+	default:
+		return bad("status", fmt.Sprintf("%q: want active or inactive", status))
+	}
+	return a, nil
+}
+
+func yesNo(s string) (v, ok bool) {
+	switch strings.ToLower(s) {
+	case "yes", "y", "true":
+		return true, true
+	case "no", "n", "false":
+		return false, true
+	}
+	return false, false
+}
+
+// list splits a semicolon-separated field, dropping empty items.
+func list(s string) []string {
+	var out []string
+	for item := range strings.SplitSeq(s, ";") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// PlaceChecks are the catalogue checks the places package provides: a postcode
+// or outcode is recognised with places.ParsePostcode and places.ParseOutcode,
+// and located with the embedded places index (loaded once, on first use). If
+// the index cannot be loaded, nothing can be located, so rows without
+// coordinates are skipped.
+func PlaceChecks() catalogue.Checks {
+	return catalogue.Checks{Postcode: normalisePostcode, Locate: locate}
+}
+
+func normalisePostcode(s string) (string, bool) {
+	if pc, _, ok := places.ParsePostcode(s); ok {
+		return pc, true
+	}
+	return places.ParseOutcode(s)
+}
+
+var placeIndex = sync.OnceValues(places.Load)
+
+func locate(postcode string) (lat, lon float64, ok bool) {
+	ix, err := placeIndex()
+	if err != nil || ix == nil {
+		return 0, 0, false
+	}
+	m, ok := ix.Resolve(postcode)
+	if !ok {
+		return 0, 0, false
+	}
+	return m.Place.Lat, m.Place.Lon, true
+}
