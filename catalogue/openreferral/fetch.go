@@ -62,14 +62,15 @@ func (im *Importer) Fetch(ctx context.Context, base string) (catalogue.Load, err
 		last, known := p.last()
 		switch {
 		case len(recs) == 0, known && last, p.Empty != nil && *p.Empty:
-			return load, nil
 		case p.totalPages() > 0 && n >= p.totalPages():
-			return load, nil
 		case fresh == 0:
 			// A server that ignores ?page= returns page 1 for ever.
 			im.log.Warn("open referral page repeats earlier records; stopping", "source", base, "page", n)
-			return load, nil
+		default:
+			continue
 		}
+		catalogue.Validate(&load, im.checks())
+		return load, nil
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
 )
 
 // directory is a fake Open Referral API serving the fixture pages of one shape.
@@ -74,7 +76,7 @@ func (d *directory) count() int {
 }
 
 func fastOptions(t *testing.T) Options {
-	return Options{Locate: locate, Timeout: 2 * time.Second, Backoff: time.Millisecond, PerPage: 4}
+	return Options{Checks: catalogue.Checks{Locate: locate}, Timeout: 2 * time.Second, Backoff: time.Millisecond, PerPage: 4}
 }
 
 func TestFetchFollowsEveryPage(t *testing.T) {

@@ -22,7 +22,7 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	im, err := New(Options{Locate: locate})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func checkActivity(t *testing.T, a catalogue.Activity) {
 	if a.ID == "" || a.Title == "" || !a.Category.Valid() {
 		t.Errorf("activity %q: missing id, title or category: %+v", a.ID, a)
 	}
-	if a.Lat < minLat || a.Lat > maxLat || a.Lon < minLon || a.Lon > maxLon {
+	if !catalogue.InUK(a.Lat, a.Lon) {
 		t.Errorf("activity %q: got %g,%g; want a point in the UK", a.ID, a.Lat, a.Lon)
 	}
 	for _, r := range a.Schedule.Rules {

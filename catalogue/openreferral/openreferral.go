@@ -28,9 +28,11 @@ type Options struct {
 	// Taxonomy is the path of a mapping table replacing the embedded default
 	// (see Taxonomy and docs/openreferral.md). Empty means the default.
 	Taxonomy string
-	// Locate places a postcode when a location has no coordinates. Nil means
-	// such locations are skipped with the reason.
-	Locate func(postcode string) (lat, lon float64, ok bool)
+	// Checks recognise postcodes and place a location that has no
+	// coordinates by its postcode (csvfile.PlaceChecks gives the places
+	// package's). A nil Postcode uses the government's postcode pattern; a nil
+	// Locate means locations without coordinates are skipped with the reason.
+	Checks catalogue.Checks
 
 	// Client makes API requests; nil means a fresh http.Client.
 	Client *http.Client
@@ -134,9 +136,9 @@ func (im *Importer) ReadFile(path string) (catalogue.Load, error) {
 
 // Read reads one Open Referral list from r: a page in either shape, or a bare
 // JSON array of services. Every record is mapped to activities (one per
-// physical location; inactive services are kept with Active false); a record
-// that cannot be used is skipped with a RecordError naming the source, the
-// record id, the field and the reason. Read fails only when r cannot be read
+// physical location; inactive services are kept with Active false) and
+// checked with catalogue.Validate; a record that cannot be used is skipped with
+// a RecordError naming the source, the record id, the field and the reason. Read fails only when r cannot be read
 // or does not hold an Open Referral list (the error wraps ErrFormat).
 func (im *Importer) Read(name string, r io.Reader) (catalogue.Load, error) {
 	data, err := io.ReadAll(r)
@@ -150,8 +152,18 @@ func (im *Importer) Read(name string, r io.Reader) (catalogue.Load, error) {
 	load := catalogue.Load{Source: name}
 	b := im.newBatch(&load, func(id string) string { return name + "#" + id })
 	b.add(p.records())
+	catalogue.Validate(&load, im.checks())
 	im.report(Progress{Pages: 1, Records: b.records, Skipped: len(load.Skipped)})
 	return load, nil
+}
+
+// checks are the options' checks with the postcode pattern filled in.
+func (im *Importer) checks() catalogue.Checks {
+	c := im.opts.Checks
+	if c.Postcode == nil {
+		c.Postcode = normPostcode
+	}
+	return c
 }
 
 func (im *Importer) report(p Progress) {

@@ -82,7 +82,7 @@ func TestReadPages(t *testing.T) {
 			{"108", "service_at_locations", "online only"},
 		}},
 	}
-	im, err := New(Options{Locate: locate})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func readAll(t *testing.T, im *Importer, dir string) catalogue.Load {
 }
 
 func TestMapping(t *testing.T) {
-	im, err := New(Options{Locate: locate})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,13 +13,6 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 )
 
-// The box the line accepts coordinates in: Great Britain and Northern Ireland
-// (docs/openreferral.md).
-const (
-	minLat, maxLat = 49.8, 60.9
-	minLon, maxLon = -8.7, 1.8
-)
-
 // The UK government's published pattern for a full postcode (with the space
 // made optional), and the outward code alone.
 var (
@@ -241,7 +234,7 @@ func (im *Importer) places(s *service) ([]place, *fieldError) {
 		if a, j, ok := physicalAddress(addrs); ok {
 			p.address, p.town = oneLine(a.Address1), oneLine(a.City)
 			if raw := strings.TrimSpace(a.PostalCode); raw != "" {
-				pc, ok := normPostcode(raw)
+				pc, ok := im.checks().Postcode(raw)
 				if !ok {
 					return nil, &fieldError{fmt.Sprintf("%s.%s[%d].postal_code", field, addrField, j), fmt.Sprintf("unparseable postcode %q", clip(raw))}
 				}
@@ -261,14 +254,14 @@ func (im *Importer) places(s *service) ([]place, *fieldError) {
 		switch {
 		case l.Latitude != nil && l.Longitude != nil && !(*l.Latitude == 0 && *l.Longitude == 0):
 			lat, lon := float64(*l.Latitude), float64(*l.Longitude)
-			if math.IsNaN(lat) || math.IsNaN(lon) || lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+			if !catalogue.InUK(lat, lon) {
 				return nil, &fieldError{field + ".latitude", fmt.Sprintf("outside the UK (%g, %g)", lat, lon)}
 			}
 			p.lat, p.lon = lat, lon
 		case p.postcode != "":
 			lat, lon, ok := 0.0, 0.0, false
-			if im.opts.Locate != nil {
-				lat, lon, ok = im.opts.Locate(p.postcode)
+			if loc := im.opts.Checks.Locate; loc != nil {
+				lat, lon, ok = loc(p.postcode)
 			}
 			if !ok {
 				return nil, &fieldError{field + ".latitude", fmt.Sprintf("missing, and postcode %s could not be placed", p.postcode)}
