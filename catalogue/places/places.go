@@ -1,10 +1,15 @@
 // Package places resolves what a resident says or texts (a full postcode, an
-// outcode, a town or village name) to a point in the UK, from embedded open data.
-//
-// STUB: the API below is fixed; the implementation is being written.
+// outcode, a town or village name) to a point in the UK, from embedded open data:
+// postcode district centres from OS Code-Point Open and ONS data (via Doogal),
+// and town and village names from GeoNames. docs/places.md says how matching
+// works and carries the attribution lines.
 package places
 
-import "math"
+import (
+	"math"
+	"sort"
+	"sync"
+)
 
 // Kind is what sort of place text resolved to.
 type Kind int
@@ -36,31 +41,243 @@ type Match struct {
 	Others []Place
 }
 
-// Index looks places up. It is safe for concurrent use once built.
-type Index struct{}
+// Index looks places up. It is safe for concurrent use once built: Resolve,
+// Find and Suggest may run while Prefer and AddVenue are called.
+type Index struct {
+	b *base
 
-// Load builds the index from the embedded outcode and place data.
-func Load() (*Index, error) { return &Index{}, nil }
+	mu     sync.RWMutex
+	prefer []Point
+	venues map[string]Point // normalised full postcode to exact point
+}
+
+// PreferMiles is how near a catalogue point a same-named place must be to win
+// ("Newport" means the Newport the line serves), and how near a place word in
+// free text must be to one to count without another cue.
+const PreferMiles = 25.0
+
+// maxTokens bounds the words of text looked at, so a long message costs a
+// bounded amount of work.
+const maxTokens = 120
+
+// Load builds an index from the embedded outcode and place data. The data is
+// parsed once per process (the first call takes some milliseconds; see
+// docs/places.md); each call returns a new Index with no venues or preferred
+// points. It returns an error wrapping ErrData only if the embedded data is
+// corrupt.
+func Load() (*Index, error) {
+	b, err := loadBase()
+	if err != nil {
+		return nil, err
+	}
+	return &Index{b: b, venues: make(map[string]Point)}, nil
+}
 
 // Resolve treats the whole text as a place ("ba111at", "b a 11", "great
-// yarmouth please", "Frome"). It returns false when nothing plausible matches.
-func (ix *Index) Resolve(text string) (Match, bool) { return Match{}, false }
+// yarmouth please", "Frome", "Newport in Wales"). Filler words at either end
+// ("it's", "I live in", "please") are ignored. A full postcode resolves to its
+// district's centre unless AddVenue gave its exact point; a postcode whose
+// district is not in the data does not resolve. A name that is an everyday
+// word ("Street", "Wells") resolves only after a preposition ("in Street").
+// When nothing matches exactly, a close spelling is offered with Sure false.
+// It returns false when nothing plausible matches.
+func (ix *Index) Resolve(text string) (Match, bool) {
+	toks := tokenise(text)
+	if len(toks) == 0 || len(toks) > maxTokens {
+		return Match{}, false
+	}
+	prefer := ix.preferred()
+	if m, _, _, ok := ix.resolveExact(toks, prefer); ok {
+		return m, true
+	}
+	lo, hi := core(toks)
+	if lo >= hi || hi-lo > 4 {
+		return Match{}, false
+	}
+	return ix.fuzzy(toks[lo:hi], prefer)
+}
 
-// Find looks for a place anywhere inside free text ("anything near gorleston for
-// my mum"), longest match first, with the cues of docs/places.md. It returns the
-// match and the words of text that named it.
-func (ix *Index) Find(text string) (m Match, words string, ok bool) { return Match{}, "", false }
+// core returns the span of toks left once filler words are taken off both ends.
+func core(toks []token) (lo, hi int) {
+	lo, hi = 0, len(toks)
+	for lo < hi && fillers[toks[lo].norm] {
+		lo++
+	}
+	for hi > lo && fillers[toks[hi-1].norm] {
+		hi--
+	}
+	return lo, hi
+}
 
-// Suggest returns up to n places whose names are close to text, for "did you mean".
-func (ix *Index) Suggest(text string, n int) []Place { return nil }
+// resolveExact tries every span of toks left by taking filler words off the
+// ends, longest first, as a postcode, an outcode or a name, then a name
+// followed by its county ("Newport Wales"). It returns the span that matched.
+func (ix *Index) resolveExact(toks []token, prefer []Point) (m Match, lo, hi int, ok bool) {
+	a, b := core(toks)
+	for length := len(toks); length >= b-a && length > 0; length-- {
+		for lo := 0; lo <= a; lo++ {
+			hi := lo + length
+			if hi < b || hi > len(toks) {
+				continue
+			}
+			if m, ok := ix.postcodeSpan(toks[lo:hi]); ok {
+				return m, lo, hi, true
+			}
+			if e := ix.b.names[joinNorm(toks[lo:hi])]; e != nil {
+				if e.class == classCommon && !(lo > 0 && prepositions[toks[lo-1].norm]) {
+					continue
+				}
+				return ix.matchEntry(e, prefer), lo, hi, true
+			}
+		}
+	}
+	if a < b {
+		if m, ok := ix.withArea(toks[a:b], prefer); ok {
+			return m, a, b, true
+		}
+	}
+	return Match{}, 0, 0, false
+}
+
+// withArea resolves "Newport Wales", "Newport in Shropshire", "Richmond,
+// North Yorkshire": a name followed by the area of one of its candidates.
+func (ix *Index) withArea(toks []token, prefer []Point) (Match, bool) {
+	for k := len(toks) - 1; k >= 1; k-- {
+		e := ix.b.names[joinNorm(toks[:k])]
+		if e == nil || e.class == classCommon {
+			continue
+		}
+		rest := toks[k:]
+		if len(rest) > 1 && rest[0].norm == "in" {
+			rest = rest[1:]
+		}
+		area := joinNorm(rest)
+		cands := ix.candidates(e, prefer)
+		for i, c := range cands {
+			if normalise(c.Area) == area {
+				others := append(append([]Place(nil), cands[:i]...), cands[i+1:]...)
+				return Match{Place: c, Sure: true, Others: others}, true
+			}
+		}
+	}
+	return Match{}, false
+}
+
+// postcodeSpan reads toks as a full postcode or an outcode in the data.
+func (ix *Index) postcodeSpan(toks []token) (Match, bool) {
+	s, ok := spoken(toks)
+	if !ok || s == "" || s[0] < 'a' || s[0] > 'z' {
+		return Match{}, false
+	}
+	if pc, out, ok := ParsePostcode(s); ok {
+		oc := ix.b.outcodes[out]
+		if oc == nil {
+			return Match{}, false
+		}
+		p := Place{Name: pc, Area: oc.area, Outcode: out, Lat: oc.lat, Lon: oc.lon, Kind: KindPostcode}
+		ix.mu.RLock()
+		v, exact := ix.venues[pc]
+		ix.mu.RUnlock()
+		if exact {
+			p.Lat, p.Lon = v.Lat, v.Lon
+		}
+		return Match{Place: p, Sure: true}, true
+	}
+	if out, ok := ParseOutcode(s); ok {
+		oc := ix.b.outcodes[out]
+		if oc == nil {
+			return Match{}, false
+		}
+		p := Place{Name: out, Area: oc.area, Outcode: out, Lat: oc.lat, Lon: oc.lon, Kind: KindOutcode}
+		return Match{Place: p, Sure: true}, true
+	}
+	return Match{}, false
+}
+
+// matchEntry answers for an exactly matched name: sure when it names one place.
+func (ix *Index) matchEntry(e *entry, prefer []Point) Match {
+	cands := ix.candidates(e, prefer)
+	return Match{Place: cands[0], Sure: len(cands) == 1, Others: cands[1:]}
+}
+
+// candidates lists the places a name may mean, best first: those within
+// PreferMiles of a preferred point, nearest first, then the rest biggest
+// first. A weak candidate (a shortened form another place has by right, such
+// as "Yarmouth" for Great Yarmouth) is included only when it is near a
+// preferred point or bigger than every place that has the name by right.
+func (ix *Index) candidates(e *entry, prefer []Point) []Place {
+	type ranked struct {
+		p      Place
+		near   float64
+		weight int
+	}
+	maxStrong := 0
+	for _, c := range e.strong {
+		maxStrong = max(maxStrong, c.weight)
+	}
+	rs := make([]ranked, 0, len(e.strong)+len(e.weak))
+	for _, c := range e.strong {
+		rs = append(rs, ranked{c.place, nearestMiles(prefer, c.place), c.weight})
+	}
+	for _, c := range e.weak {
+		d := nearestMiles(prefer, c.place)
+		if d <= PreferMiles || c.weight > maxStrong {
+			rs = append(rs, ranked{c.place, d, c.weight})
+		}
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		ni, nj := rs[i].near <= PreferMiles, rs[j].near <= PreferMiles
+		if ni != nj {
+			return ni
+		}
+		if ni {
+			return rs[i].near < rs[j].near
+		}
+		return rs[i].weight > rs[j].weight
+	})
+	out := make([]Place, len(rs))
+	for i, r := range rs {
+		out[i] = r.p
+	}
+	return out
+}
+
+func nearestMiles(points []Point, p Place) float64 {
+	best := math.Inf(1)
+	for _, q := range points {
+		best = min(best, Miles(q.Lat, q.Lon, p.Lat, p.Lon))
+	}
+	return best
+}
+
+func (ix *Index) preferred() []Point {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.prefer
+}
 
 // AddVenue records an exact point for a full postcode (a catalogue venue), so
 // that postcode resolves to the venue rather than to its district's centre.
-func (ix *Index) AddVenue(postcode string, lat, lon float64) {}
+// A postcode that does not parse, or a point outside the UK, is ignored.
+func (ix *Index) AddVenue(postcode string, lat, lon float64) {
+	pc, _, ok := ParsePostcode(postcode)
+	if !ok || lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+		return
+	}
+	ix.mu.Lock()
+	ix.venues[pc] = Point{lat, lon}
+	ix.mu.Unlock()
+}
 
 // Prefer makes same-named places near any of these points win (the catalogue's
-// activities), so "Newport" means the Newport the line serves.
-func (ix *Index) Prefer(points []Point) {}
+// activities), so "Newport" means the Newport the line serves. Each call
+// replaces the points of the last; the slice is copied.
+func (ix *Index) Prefer(points []Point) {
+	ps := append([]Point(nil), points...)
+	ix.mu.Lock()
+	ix.prefer = ps
+	ix.mu.Unlock()
+}
 
 // Point is a latitude and longitude.
 type Point struct{ Lat, Lon float64 }
@@ -74,11 +291,3 @@ func Miles(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * earthMiles * math.Asin(math.Sqrt(a))
 }
-
-// ParsePostcode recognises a full UK postcode in any case and spacing
-// ("ba111at", "BA11 1AT") and returns it normalised ("BA11 1AT") with its outcode.
-func ParsePostcode(s string) (postcode, outcode string, ok bool) { return "", "", false }
-
-// ParseOutcode recognises a postcode district alone ("ba11") and returns it
-// upper-cased ("BA11").
-func ParseOutcode(s string) (string, bool) { return "", false }
