@@ -2,12 +2,12 @@ package openreferral
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +27,10 @@ const maxBody = 64 << 20
 // total_pages, or only repeats records already read. Each request has its own
 // timeout; a 5xx, a 429, a timeout or a network error is retried with doubling
 // back-off up to Options.Retries times. Records are mapped as in Read, with
-// Source base + "/services/" + id.
+// Source base + "/services/" + id. A listed service without
+// service_at_locations (HSDS 3.0 lists need not carry child arrays) is read
+// again in full from base + "/services/" + id; if that page is missing (a 4xx)
+// the listed record is used as it is, and is skipped for want of a location.
 //
 // Fetch returns an error, and no Load, when any page cannot be read after its
 // retries (wrapping ErrHTTP or the transport's error), when a page is not an
@@ -56,6 +59,9 @@ func (im *Importer) Fetch(ctx context.Context, base string) (catalogue.Load, err
 			return catalogue.Load{}, fmt.Errorf("openreferral: page %d of %s: %w", n, base, err)
 		}
 		recs := p.records()
+		if err := im.completeRecords(ctx, base, recs); err != nil {
+			return catalogue.Load{}, err
+		}
 		fresh := b.add(recs)
 		im.report(Progress{Pages: n, Records: b.records, Skipped: len(load.Skipped)})
 		im.log.Debug("open referral page read", "source", base, "page", n, "records", len(recs))
@@ -121,7 +127,7 @@ func (im *Importer) getOnce(ctx context.Context, u string) (data []byte, retry b
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
 		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
-		return nil, retry, fmt.Errorf("%w: get %s: %s", ErrHTTP, u, strconv.Itoa(resp.StatusCode)+" "+http.StatusText(resp.StatusCode))
+		return nil, retry, &statusError{url: u, code: resp.StatusCode}
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
@@ -131,4 +137,55 @@ func (im *Importer) getOnce(ctx context.Context, u string) (data []byte, retry b
 		return nil, false, fmt.Errorf("openreferral: get %s: page larger than %d bytes", u, maxBody)
 	}
 	return data, false, nil
+}
+
+// completeRecords replaces, in place, each listed record that has no
+// service_at_locations with the service's own full page, when it has an id.
+// It fails only as get does for a 5xx, a timeout or ctx ending.
+func (im *Importer) completeRecords(ctx context.Context, base string, recs []json.RawMessage) error {
+	for i, raw := range recs {
+		var probe struct {
+			ID                 flexString      `json:"id"`
+			ServiceAtLocations json.RawMessage `json:"service_at_locations"`
+		}
+		if json.Unmarshal(raw, &probe) != nil || probe.ID == "" || probe.ServiceAtLocations != nil {
+			continue
+		}
+		u := base + "/services/" + url.PathEscape(string(probe.ID))
+		data, err := im.get(ctx, u)
+		if errors.Is(err, ErrHTTP) && ctx.Err() == nil && !isRetryableStatus(err) {
+			im.log.Warn("open referral service page unavailable; using the listed record", "url", u, "err", err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		var full struct {
+			ID flexString `json:"id"`
+		}
+		if json.Unmarshal(data, &full) != nil || full.ID != probe.ID {
+			im.log.Warn("open referral service page is not the service listed; using the listed record", "url", u)
+			continue
+		}
+		recs[i] = data
+	}
+	return nil
+}
+
+// statusError is a response other than 200 OK. It wraps ErrHTTP.
+type statusError struct {
+	url  string
+	code int
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("%v: get %s: %d %s", ErrHTTP, e.url, e.code, http.StatusText(e.code))
+}
+
+func (e *statusError) Unwrap() error { return ErrHTTP }
+
+// isRetryableStatus reports whether err is a 5xx or 429 status.
+func isRetryableStatus(err error) bool {
+	var se *statusError
+	return errors.As(err, &se) && (se.code >= 500 || se.code == http.StatusTooManyRequests)
 }

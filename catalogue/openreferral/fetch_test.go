@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -294,4 +295,59 @@ func TestFetchBadInput(t *testing.T) {
 			t.Errorf("got %v; want ErrFormat", err)
 		}
 	})
+}
+
+func TestFetchCompletesThinListRecords(t *testing.T) {
+	const full = `{"id":"%s","name":"Walk %s","service_at_locations":[{"location":{"latitude":51.2,"longitude":-2.3}}],"attributes":[{"taxonomy_term":{"term":"walk"}}]}`
+	tests := []struct {
+		name       string
+		detail     map[string]int // id -> status of its own page (200 serves it in full)
+		wantIDs    string
+		wantSkip   string
+		wantErr    error
+		wantDetail int
+	}{
+		{"each service's page read", map[string]int{"a": 200, "b": 200}, "a,b", "", nil, 2},
+		{"a missing page leaves the listed record", map[string]int{"a": 200, "b": 404}, "a", "b", nil, 2},
+		{"a failing page fails the read", map[string]int{"a": 200, "b": 500}, "", "", ErrHTTP, 1 + 3}, // b: one try and two retries
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var detail atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/services" {
+					fmt.Fprint(w, `{"total_pages":1,"last_page":true,"contents":[{"id":"a","name":"Walk a"},{"id":"b","name":"Walk b"}]}`)
+					return
+				}
+				id := strings.TrimPrefix(r.URL.Path, "/services/")
+				detail.Add(1)
+				if status := tt.detail[id]; status != http.StatusOK {
+					http.Error(w, "no", status)
+					return
+				}
+				fmt.Fprintf(w, full, id, id)
+			}))
+			defer srv.Close()
+			opts := fastOptions(t)
+			opts.Retries = 2
+			im, _ := New(opts)
+			load, err := im.Fetch(context.Background(), srv.URL)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("got %v; want %v", err, tt.wantErr)
+			}
+			var skipped []string
+			for _, s := range load.Skipped {
+				skipped = append(skipped, s.Record)
+			}
+			if got := strings.Join(ids(load.Activities), ","); got != tt.wantIDs {
+				t.Errorf("got ids %q; want %q", got, tt.wantIDs)
+			}
+			if got := strings.Join(skipped, ","); got != tt.wantSkip {
+				t.Errorf("got skipped %q; want %q", got, tt.wantSkip)
+			}
+			if got := detail.Load(); got != int64(tt.wantDetail) {
+				t.Errorf("got %d detail requests; want %d", got, tt.wantDetail)
+			}
+		})
+	}
 }
