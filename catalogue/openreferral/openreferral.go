@@ -151,6 +151,7 @@ func (im *Importer) Read(name string, r io.Reader) (catalogue.Load, error) {
 	}
 	load := catalogue.Load{Source: name}
 	b := im.newBatch(&load, func(id string) string { return name + "#" + id })
+	b.every = func() { im.report(Progress{Pages: 1, Records: b.records, Skipped: len(load.Skipped)}) }
 	b.add(p.records())
 	catalogue.Validate(&load, im.checks())
 	im.report(Progress{Pages: 1, Records: b.records, Skipped: len(load.Skipped)})
@@ -206,7 +207,11 @@ type batch struct {
 	source  func(id string) string
 	seen    map[string]bool
 	records int
+	every   func() // if set, called after every progressEvery records
 }
+
+// progressEvery is how often a long read reports progress within one page.
+const progressEvery = 1000
 
 func (im *Importer) newBatch(load *catalogue.Load, source func(id string) string) *batch {
 	return &batch{im: im, load: load, source: source, seen: map[string]bool{}}
@@ -215,6 +220,9 @@ func (im *Importer) newBatch(load *catalogue.Load, source func(id string) string
 // add maps records into the load and reports how many had ids not seen before.
 func (b *batch) add(recs []json.RawMessage) (fresh int) {
 	for _, raw := range recs {
+		if b.every != nil && b.records > 0 && b.records%progressEvery == 0 {
+			b.every()
+		}
 		b.records++
 		id := recordID(raw)
 		if id != "" && !b.seen[id] {

@@ -2,6 +2,7 @@ package openreferral
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -301,5 +302,30 @@ func TestReadFileMissing(t *testing.T) {
 	_, err := ReadFile(filepath.Join(t.TempDir(), "nope.json"))
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("got %v; want an error wrapping os.ErrNotExist", err)
+	}
+}
+
+func TestReadProgress(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("[")
+	for i := range 2500 {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		// Every record lacks a location, so every one is skipped.
+		fmt.Fprintf(&sb, `{"id":"s%d","name":"Walk"}`, i)
+	}
+	sb.WriteString("]")
+	var got []Progress
+	im, err := New(Options{Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := im.Read("big", strings.NewReader(sb.String())); err != nil {
+		t.Fatal(err)
+	}
+	want := []Progress{{1, 1000, 1000}, {1, 2000, 2000}, {1, 2500, 2500}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v; want %+v", got, want)
 	}
 }
