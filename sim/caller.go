@@ -24,11 +24,13 @@ type Move struct {
 func (m Move) Silent() bool { return m.Keys == "" && m.Speech == "" }
 
 // String gives the move as the simulator prints it: "[keys 1]",
-// "[says: frome]" or "[silence]".
+// "[says: frome]" (with "~0.4" when a confidence was set) or "[silence]".
 func (m Move) String() string {
 	switch {
 	case m.Keys != "":
 		return "[keys " + m.Keys + "]"
+	case m.Speech != "" && m.Confidence > 0:
+		return "[says: " + m.Speech + " ~" + strconv.FormatFloat(m.Confidence, 'f', -1, 64) + "]"
 	case m.Speech != "":
 		return "[says: " + m.Speech + "]"
 	}

@@ -53,6 +53,11 @@ func parseTwiML(body []byte) (*node, error) {
 			for _, a := range t.Attr {
 				n.Attrs[a.Name.Local] = a.Value
 			}
+			if t.Name.Local == "break" { // an SSML pause parts the words either side
+				for _, b := range text {
+					b.WriteByte(' ')
+				}
+			}
 			if len(stack) == 0 {
 				if root != nil {
 					return nil, fmt.Errorf("%w: more than one root element", errNotTwiML)
@@ -76,9 +81,6 @@ func parseTwiML(body []byte) (*node, error) {
 			}
 			for _, b := range text {
 				b.Write(t)
-				if len(text) > 1 {
-					b.WriteByte(' ') // keep words in separate SSML tags apart
-				}
 			}
 		}
 	}
