@@ -44,9 +44,14 @@ func ParseAnswer(s string) (Answer, error) {
 	return 0, fmt.Errorf("sim: volunteer behaviour %q: want one of %s", s, strings.Join(answerNames, ", "))
 }
 
+// answerFor returns how the volunteer at number behaves: VolunteerFor's
+// entry for it (numbers compared in E.164 form), or Volunteer.
 func (l *Line) answerFor(number string) Answer {
-	if a, ok := l.VolunteerFor[number]; ok {
-		return a
+	n := privacy.Normalise(number)
+	for k, a := range l.VolunteerFor {
+		if privacy.Normalise(k) == n {
+			return a
+		}
 	}
 	return l.Volunteer
 }

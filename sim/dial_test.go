@@ -72,7 +72,7 @@ func TestCallDial(t *testing.T) {
 		},
 		{
 			name: "sequential: first misses, second takes it", attrs: `sequential="true" action="/twilio/dialled"`,
-			numbers: []string{vol1, vol2, vol3}, for_: map[string]Answer{vol1: NoAnswer},
+			numbers: []string{vol1, vol2, vol3}, for_: map[string]Answer{"07700 900111": NoAnswer},
 			wantSay: "completed bridged true", wantLegs: []string{"no-answer", "completed"}, wantWinner: vol2,
 			wantOut: []string{"  [ringing volunteer ending 111... no answer]", "  [ringing volunteer ending 222... answered, pressed 1]"},
 		},

@@ -27,7 +27,9 @@ const (
 // webhooks than Line.MaxSteps: the line is looping.
 var ErrTooManySteps = errors.New("sim: too many webhooks")
 
-// Line is the line under test as Twilio sees it. Only URL is required.
+// Line is the line under test as Twilio sees it. Only URL is required. A
+// Line is not changed by its methods, so several calls and texts may use one
+// at once.
 type Line struct {
 	// URL is the line's base URL, equal to its PUBLIC_URL. The simulator
 	// posts to URL + "/twilio/voice", "/twilio/sms" and "/twilio/status".
@@ -40,7 +42,8 @@ type Line struct {
 	// HTTP sends the requests; nil means a client with a 10-second timeout.
 	HTTP *http.Client
 	// Volunteer is how a dialled volunteer behaves (default: answers and
-	// presses 1). VolunteerFor overrides it per number, as dialled.
+	// presses 1). VolunteerFor overrides it per number ("07700 900111" and
+	// "+447700900111" are the same number).
 	Volunteer    Answer
 	VolunteerFor map[string]Answer
 	// StatusCallback makes the simulator post CallStatus=completed to

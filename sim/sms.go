@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/heritage-line/heritageline/privacy"
 )
 
 // Message is one <Message> of the line's reply to a text.
@@ -25,7 +27,7 @@ func (l *Line) Text(ctx context.Context, body string) ([]string, error) {
 	}
 	replies := []string{}
 	for _, m := range msgs {
-		if m.To == l.from() {
+		if privacy.Normalise(m.To) == privacy.Normalise(l.from()) {
 			replies = append(replies, m.Body)
 		}
 	}

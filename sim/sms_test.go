@@ -38,6 +38,11 @@ func TestText(t *testing.T) {
 			want:   []string{"A volunteer will ring you."},
 		},
 		{
+			name:   "to the sender in national form is a reply",
+			routes: map[string]route{"/twilio/sms": static(`<Response><Message to="07700 900123">Yours</Message></Response>`)},
+			want:   []string{"Yours"},
+		},
+		{
 			name: "relative redirect followed",
 			routes: map[string]route{
 				"/twilio/sms":      static(`<Response><Message>First</Message><Redirect>sms/more</Redirect><Message>never</Message></Response>`),
