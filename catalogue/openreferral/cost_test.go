@@ -3,7 +3,7 @@ package openreferral
 import "testing"
 
 func TestCost(t *testing.T) {
-	amt := func(v float64) *flexFloat { f := flexFloat(v); return &f }
+	amt := func(v float64) optFloat { return optFloat{V: v, Set: true} }
 	tests := []struct {
 		name     string
 		in       service

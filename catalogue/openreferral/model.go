@@ -113,8 +113,8 @@ type location struct {
 	ID                flexString `json:"id"`
 	Name              string     `json:"name"`
 	LocationType      string     `json:"location_type"`
-	Latitude          *flexFloat `json:"latitude"`
-	Longitude         *flexFloat `json:"longitude"`
+	Latitude          optFloat   `json:"latitude"`
+	Longitude         optFloat   `json:"longitude"`
 	Addresses         []address  `json:"addresses"`          // 3.0
 	PhysicalAddresses []address  `json:"physical_addresses"` // v1
 	Phones            []phone    `json:"phones"`
@@ -136,10 +136,10 @@ type accessibility struct {
 }
 
 type costOption struct {
-	Amount            *flexFloat `json:"amount"`
-	Option            string     `json:"option"`
-	Currency          string     `json:"currency"`
-	AmountDescription string     `json:"amount_description"`
+	Amount            optFloat `json:"amount"`
+	Option            string   `json:"option"`
+	Currency          string   `json:"currency"`
+	AmountDescription string   `json:"amount_description"`
 }
 
 type attribute struct {
@@ -218,14 +218,38 @@ func (f *flexFloat) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexInt accepts a JSON integer or a string holding one.
-type flexInt int
+// optFloat is a number that may be absent: null and "" leave Set false.
+type optFloat struct {
+	V   float64
+	Set bool
+}
 
-func (n *flexInt) UnmarshalJSON(b []byte) error {
+func (o *optFloat) UnmarshalJSON(b []byte) error {
+	var s flexString
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if strings.TrimSpace(string(s)) == "" {
+		*o = optFloat{}
+		return nil
+	}
 	var f flexFloat
 	if err := f.UnmarshalJSON(b); err != nil {
 		return err
 	}
+	*o = optFloat{V: float64(f), Set: true}
+	return nil
+}
+
+// flexInt accepts a JSON integer or a string holding one; "" is 0.
+type flexInt int
+
+func (n *flexInt) UnmarshalJSON(b []byte) error {
+	var o optFloat
+	if err := o.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	f := o.V
 	if f < -1e9 || f > 1e9 {
 		return &json.UnmarshalTypeError{Value: "number out of range", Type: reflect.TypeFor[int]()}
 	}

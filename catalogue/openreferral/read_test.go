@@ -329,3 +329,22 @@ func TestReadProgress(t *testing.T) {
 		t.Errorf("got %+v; want %+v", got, want)
 	}
 }
+
+func TestEmptyValues(t *testing.T) {
+	// Real feeds publish "" and null for numbers they do not know.
+	in := `[{"id":"a","name":"Walk","status":null,"schedules":[{"freq":"WEEKLY","interval":"","byday":"MO","opens_at":"10:00","closes_at":"11:00"}],
+	  "service_at_locations":[{"location":{"latitude":"","longitude":null,"addresses":[{"postal_code":"NR30 3BX"}]}}],
+	  "cost_options":[{"amount":"","option":"Free"}],"attributes":[{"taxonomy_term":{"term":"walk"}}]}]`
+	im, _ := New(Options{Checks: catalogue.Checks{Locate: locate}})
+	load, err := im.Read("in", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(load.Activities) != 1 {
+		t.Fatalf("got %d activities, skipped %v; want 1", len(load.Activities), load.Skipped)
+	}
+	a := load.Activities[0]
+	if a.Lat != 52.6053 || !a.Free || a.Schedule.Rules[0].Interval != 0 || !a.Active {
+		t.Errorf("got lat %g free %v interval %d active %v; want 52.6053 true 0 true", a.Lat, a.Free, a.Schedule.Rules[0].Interval, a.Active)
+	}
+}

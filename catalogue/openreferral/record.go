@@ -252,8 +252,8 @@ func (im *Importer) places(s *service) ([]place, *fieldError) {
 		p.access = strings.Join(access, "; ")
 
 		switch {
-		case l.Latitude != nil && l.Longitude != nil && !(*l.Latitude == 0 && *l.Longitude == 0):
-			lat, lon := float64(*l.Latitude), float64(*l.Longitude)
+		case l.Latitude.Set && l.Longitude.Set && !(l.Latitude.V == 0 && l.Longitude.V == 0):
+			lat, lon := l.Latitude.V, l.Longitude.V
 			if !catalogue.InUK(lat, lon) {
 				return nil, &fieldError{field + ".latitude", fmt.Sprintf("outside the UK (%g, %g)", lat, lon)}
 			}
@@ -290,7 +290,7 @@ func isVirtual(l *location, addrs []address) bool {
 			return false
 		}
 	}
-	return l.Latitude == nil
+	return !l.Latitude.Set
 }
 
 // physicalAddress picks the address a resident would go to: the first of type
@@ -326,9 +326,9 @@ func costOf(s *service) (free bool, text string) {
 	for _, c := range s.CostOptions {
 		opt := oneLine(c.Option)
 		desc := oneLine(c.AmountDescription)
-		if c.Amount != nil {
+		if c.Amount.Set {
 			anyAmount = true
-			v := float64(*c.Amount)
+			v := c.Amount.V
 			if v != 0 {
 				allZero = false
 			}
