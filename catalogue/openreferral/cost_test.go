@@ -44,3 +44,20 @@ func TestNormPostcode(t *testing.T) {
 		})
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"A walk.", "A walk."},
+		{"<p>A gentle <b>walk</b>.</p><p>Tea &amp; cake after.</p>", "A gentle walk.\nTea & cake after."},
+		{"Line one<br/>Line two", "Line one\nLine two"},
+		{"Fish &amp; chips &pound;5", "Fish & chips £5"},
+		{"1 < 2 and 3 > 2", "1 < 2 and 3 > 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := plainText(tt.in); got != tt.want {
+				t.Errorf("got %q; want %q", got, tt.want)
+			}
+		})
+	}
+}

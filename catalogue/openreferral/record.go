@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"math"
 	"regexp"
 	"strconv"
@@ -78,7 +79,7 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 	if id == "" {
 		return nil, &fieldError{"id", "missing"}
 	}
-	name := oneLine(s.Name)
+	name := oneLine(plainText(s.Name))
 	if name == "" {
 		return nil, &fieldError{"name", "missing"}
 	}
@@ -143,6 +144,7 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 		}
 	}
 
+	desc := plainText(s.Description)
 	acts := make([]catalogue.Activity, 0, len(places))
 	for _, p := range places {
 		field, entries := schedField, schedEntries
@@ -157,8 +159,8 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 			ID:           id,
 			Title:        name,
 			Organisation: oneLine(s.Organization.Name),
-			Summary:      summary(s.Description, name),
-			Description:  strings.TrimSpace(s.Description),
+			Summary:      summary(desc, name),
+			Description:  desc,
 			Category:     cat,
 			Tags:         append([]string(nil), tags...),
 			Venue:        p.venue,
@@ -414,6 +416,30 @@ func summary(desc, title string) string {
 		d = strings.TrimRight(cut, " ,;:") + "…"
 	}
 	return d
+}
+
+var (
+	blockTagRE = regexp.MustCompile(`(?i)<\s*(br|/p|/div|/li|/h[1-6])\b[^>]*>`)
+	tagRE      = regexp.MustCompile(`<[a-zA-Z/!][^>]*>`)
+)
+
+// plainText turns the HTML many directories put in descriptions into plain
+// text to speak or text: tags dropped (block ends become line breaks),
+// entities decoded, blank lines squeezed.
+func plainText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return strings.TrimSpace(s)
+	}
+	s = blockTagRE.ReplaceAllString(s, "\n")
+	s = tagRE.ReplaceAllString(s, "")
+	s = html.UnescapeString(s)
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = oneLine(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // oneLine trims s and folds every run of white space to one space.
