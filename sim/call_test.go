@@ -290,6 +290,9 @@ func TestCallErrors(t *testing.T) {
 			if !errors.As(err, &re) || re.Status != tt.status {
 				t.Errorf("Call error = %v; want a *ResponseError with status %d", err, tt.status)
 			}
+			if tt.status == 500 && (!strings.Contains(err.Error(), "500") || !strings.Contains(err.Error(), "internal")) {
+				t.Errorf("error %q; want the status and the body named", err)
+			}
 		})
 	}
 }

@@ -25,8 +25,8 @@ type Speech struct {
 	Loop     int    // 1 unless the loop attribute says otherwise; 0 is "until interrupted"
 }
 
-// Event is one thing the caller heard or did, in call order. Exactly one of
-// the detail fields matching Kind is set.
+// Event is one thing the caller heard or did, in call order. Only the
+// detail field for its Kind is set (none for KindHangup).
 type Event struct {
 	Kind    Kind
 	Speech  Speech  // KindSay
@@ -69,7 +69,7 @@ type Dial struct {
 type Leg struct {
 	Number   string // as dialled; print it only through privacy.Mask
 	Answer   Answer // the behaviour simulated
-	CallSid  string // "" when the leg never answered
+	CallSid  string // the leg's own CallSid; every leg rung has one
 	Status   string // "completed", "no-answer", "busy" or "canceled"
 	Accepted bool   // pressed 1 (or no screening) and was bridged
 	Heard    []Speech
