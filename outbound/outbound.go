@@ -2,13 +2,25 @@
 // through Twilio's REST API (twilio-go), behind the guards against SMS pumping
 // and toll fraud (allowed country codes, per-number and global hourly caps,
 // opt-outs).
-//
-// STUB: the API below is fixed; the implementation is being written.
 package outbound
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/twilio/twilio-go"
+	"github.com/twilio/twilio-go/client"
+	openapi "github.com/twilio/twilio-go/rest/api/v2010"
+
+	"github.com/heritage-line/heritageline/privacy"
 )
 
 var (
@@ -16,24 +28,241 @@ var (
 	ErrRateLimited = errors.New("outbound: too many texts to this number this hour")
 	ErrCapReached  = errors.New("outbound: hourly cap on texts reached")
 	ErrOptedOut    = errors.New("outbound: number has opted out of texts")
+	// ErrNumberRange refuses numbers in ranges that cost the line money or are
+	// favoured by fraud even inside an allowed country: UK premium rate (+449),
+	// personal numbers (+4470) and revenue-sharing 087 numbers (+4487).
+	ErrNumberRange = errors.New("outbound: number in a premium-rate or personal-number range")
 )
 
+// Defaults used when a Config field is left zero.
+const (
+	DefaultPerNumberPerHour = 5
+	DefaultGlobalPerHour    = 200
+	// twilioStopCode is Twilio's error for a recipient who texted STOP to the
+	// line's number ("Attempt to send to unsubscribed recipient").
+	twilioStopCode = 21610
+)
+
+// DefaultAllowedPrefixes is the country allow-list when Config has none.
+var DefaultAllowedPrefixes = []string{"+44"}
+
+// DefaultDeniedPrefixes are refused even when their country is allowed.
+var DefaultDeniedPrefixes = []string{"+449", "+4470", "+4487"}
+
+// Config is what a Sender needs. Only AccountSID, AuthToken and From are
+// required; everything else has a default.
+type Config struct {
+	AccountSID string // TWILIO_ACCOUNT_SID
+	AuthToken  string // TWILIO_AUTH_TOKEN
+	From       string // the line's own number, E.164
+
+	AllowedPrefixes  []string // country codes texts and calls may go to; default ["+44"]
+	DeniedPrefixes   []string // ranges refused inside allowed countries; default DefaultDeniedPrefixes
+	PerNumberPerHour int      // texts to one number per clock hour; default 5
+	GlobalPerHour    int      // texts to all numbers per clock hour; default 200
+
+	// APIBase, when set, sends every REST request to this base URL instead of
+	// https://api.twilio.com (a fake Twilio in tests or a demo).
+	APIBase string
+	// HTTPClient, when set, carries the REST requests (its Transport is
+	// wrapped when APIBase is set). Default: 10 s timeout, no redirects.
+	HTTPClient *http.Client
+	// Now is the clock for the hourly windows; default time.Now.
+	Now func() time.Time
+}
+
 // Sender sends texts and places calls. Safe for concurrent use.
-type Sender struct{}
+type Sender struct {
+	cfg    Config
+	rest   *twilio.RestClient
+	rdb    redis.UniversalClient
+	hasher privacy.Hasher
+	log    *slog.Logger
+	stats  counters
+}
+
+// New returns a Sender that talks to Twilio with cfg's account and keeps its
+// counters and opt-outs in rdb, keyed by hasher's pseudonyms (never a number).
+func New(cfg Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger) *Sender {
+	if len(cfg.AllowedPrefixes) == 0 {
+		cfg.AllowedPrefixes = DefaultAllowedPrefixes
+	}
+	if cfg.DeniedPrefixes == nil {
+		cfg.DeniedPrefixes = DefaultDeniedPrefixes
+	}
+	if cfg.PerNumberPerHour <= 0 {
+		cfg.PerNumberPerHour = DefaultPerNumberPerHour
+	}
+	if cfg.GlobalPerHour <= 0 {
+		cfg.GlobalPerHour = DefaultGlobalPerHour
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{
+			Timeout:       10 * time.Second,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
+	}
+	if cfg.APIBase != "" {
+		base, err := url.Parse(cfg.APIBase)
+		if err == nil {
+			copied := *hc
+			next := copied.Transport
+			if next == nil {
+				next = http.DefaultTransport
+			}
+			copied.Transport = rewriteTransport{base: base, next: next}
+			hc = &copied
+		}
+	}
+	c := &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: hc}
+	c.SetAccountSid(cfg.AccountSID)
+	rest := twilio.NewRestClientWithParams(twilio.ClientParams{Client: c})
+	return &Sender{cfg: cfg, rest: rest, rdb: rdb, hasher: hasher, log: log}
+}
+
+// rewriteTransport sends every request to base, keeping path and query.
+type rewriteTransport struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme = t.base.Scheme
+	r.URL.Host = t.base.Host
+	r.URL.Path = strings.TrimSuffix(t.base.Path, "/") + r.URL.Path
+	r.Host = t.base.Host
+	return t.next.RoundTrip(r)
+}
 
 // SendText sends body to the number to from the line's number. It returns one
 // of the errors above, wrapped, when a guard refuses, and sends nothing then.
-func (s *Sender) SendText(ctx context.Context, to, body string) error { return nil }
+// The guards run in this order: number range (ErrCountry, ErrNumberRange),
+// opt-out (ErrOptedOut), per-number cap (ErrRateLimited), global cap
+// (ErrCapReached). A text refused by a cap is not counted against either cap.
+// Other errors come from Redis or from Twilio; a Twilio refusal because the
+// recipient texted STOP is returned as ErrOptedOut and recorded as an opt-out.
+func (s *Sender) SendText(ctx context.Context, to, body string) error {
+	to = privacy.Normalise(to)
+	hash := s.hasher.Hash(to)
+	if err := s.checkNumber(to); err != nil {
+		s.refused(&s.stats.refusedCountry, "text", hash, err)
+		return fmt.Errorf("outbound: send text: %w", err)
+	}
+	out, err := s.OptedOut(ctx, to)
+	if err != nil {
+		return fmt.Errorf("outbound: send text: %w", err)
+	}
+	if out {
+		s.refused(&s.stats.refusedOptOut, "text", hash, ErrOptedOut)
+		return fmt.Errorf("outbound: send text: %w", ErrOptedOut)
+	}
+	if err := s.reserve(ctx, hash); err != nil {
+		return fmt.Errorf("outbound: send text: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("outbound: send text: %w", err)
+	}
+	params := &openapi.CreateMessageParams{}
+	params.SetTo(to).SetFrom(s.cfg.From).SetBody(body)
+	msg, err := s.rest.Api.CreateMessage(params)
+	if err != nil {
+		s.stats.failed.Add(1)
+		var te *client.TwilioRestError
+		if errors.As(err, &te) && te.Code == twilioStopCode {
+			if oerr := s.OptOut(ctx, to); oerr != nil {
+				s.log.WarnContext(ctx, "record opt-out reported by twilio", "to_hash", hash, "err", oerr)
+			}
+			return fmt.Errorf("outbound: send text: twilio %d: %w", te.Code, ErrOptedOut)
+		}
+		s.log.ErrorContext(ctx, "send text", "to_hash", hash, "err", err)
+		return fmt.Errorf("outbound: send text: %w", err)
+	}
+	s.stats.texts.Add(1)
+	s.log.InfoContext(ctx, "text sent", "to_hash", hash, "message_sid", deref(msg.Sid))
+	return nil
+}
 
 // StartCall rings to from the line's number and runs twiml when answered. It
-// returns the call SID. Only the country guard applies.
-func (s *Sender) StartCall(ctx context.Context, to, twiml string) (string, error) { return "", nil }
+// returns the call SID. Only the country guard applies: ErrCountry or
+// ErrNumberRange, wrapped, and nothing is dialled then. Other errors come
+// from Twilio.
+func (s *Sender) StartCall(ctx context.Context, to, twiml string) (string, error) {
+	to = privacy.Normalise(to)
+	hash := s.hasher.Hash(to)
+	if err := s.checkNumber(to); err != nil {
+		s.refused(&s.stats.refusedCountry, "call", hash, err)
+		return "", fmt.Errorf("outbound: start call: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return "", fmt.Errorf("outbound: start call: %w", err)
+	}
+	params := &openapi.CreateCallParams{}
+	params.SetTo(to).SetFrom(s.cfg.From).SetTwiml(twiml)
+	call, err := s.rest.Api.CreateCall(params)
+	if err != nil {
+		s.stats.failed.Add(1)
+		s.log.ErrorContext(ctx, "start call", "to_hash", hash, "err", err)
+		return "", fmt.Errorf("outbound: start call: %w", err)
+	}
+	s.stats.calls.Add(1)
+	sid := deref(call.Sid)
+	s.log.InfoContext(ctx, "call started", "to_hash", hash, "call_sid", sid)
+	return sid, nil
+}
 
-// OptOut records that number wants no more texts; OptIn reverses it.
-func (s *Sender) OptOut(ctx context.Context, number string) error { return nil }
+// checkNumber applies the country allow-list and the denied ranges to an
+// already normalised number.
+func (s *Sender) checkNumber(n string) error {
+	if !isE164(n) {
+		return ErrCountry
+	}
+	allowed := false
+	for _, p := range s.cfg.AllowedPrefixes {
+		if strings.HasPrefix(n, privacy.Normalise(p)) {
+			allowed = true
+			break
+		}
+	}
+	if !allowed {
+		return ErrCountry
+	}
+	for _, p := range s.cfg.DeniedPrefixes {
+		if strings.HasPrefix(n, privacy.Normalise(p)) {
+			return ErrNumberRange
+		}
+	}
+	return nil
+}
 
-// OptIn reverses OptOut.
-func (s *Sender) OptIn(ctx context.Context, number string) error { return nil }
+// isE164 reports whether n is "+" and 8 to 15 digits, not starting with 0.
+func isE164(n string) bool {
+	if len(n) < 9 || len(n) > 16 || n[0] != '+' || n[1] == '0' {
+		return false
+	}
+	for _, r := range n[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
 
-// OptedOut reports whether number has opted out.
-func (s *Sender) OptedOut(ctx context.Context, number string) (bool, error) { return false, nil }
+func (s *Sender) refused(c *atomic.Int64, what, hash string, err error) {
+	c.Add(1)
+	s.log.Info("outbound refused", "kind", what, "to_hash", hash, "reason", err.Error())
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
