@@ -57,6 +57,7 @@ type candidate struct {
 
 type entry struct {
 	key    string
+	hist   [29]uint8 // letter counts of key, for fuzzy matching
 	words  int
 	class  wordClass
 	strong []*candidate
@@ -84,7 +85,7 @@ const (
 	minLat, maxLat = 49.8, 60.9
 	minLon, maxLon = -8.7, 1.8
 	areaMerge      = 15.0 // miles: an areas alias this close to a same-named place is that place
-	townMerge      = 20.0 // miles: the same for post towns, which cover more ground
+	townMerge      = 40.0 // miles: the same for post towns, which reach far into the country
 	nearOutcode    = 10.0 // miles: farther than this, a place's nearest district is not given
 )
 
@@ -177,6 +178,7 @@ func build(outcodesData, placesData []byte) (*base, error) {
 			e.class = classCue
 		}
 		if e.class != classCommon {
+			e.hist = histogram(e.key)
 			n := len(e.key)
 			b.byLen[n] = append(b.byLen[n], e)
 		}

@@ -14,10 +14,13 @@ import (
 // preposition comes straight before it ("in", "near", "around", "round", "at",
 // "from", "nr"); it is written with a capital letter in text that is not all
 // capitals; or one of its places is within PreferMiles of a preferred point.
-// Everyday words that are also villages ("Street", "Wells") and towns that are
-// also first names or common nouns ("Barry", "Reading") count only after a
-// preposition. When nothing matches exactly, the words after a preposition are
-// tried as a misspelling (Sure false). ok is false when no place is found.
+// Towns that are also first names or everyday nouns ("Barry", "Reading") need
+// a preposition other than "from" ("love from Barry" is a signature).
+// Everyday words that are also villages ("Street", "Wells", "March") need
+// "near", "around" or "nr", or "in"/"at" after "live", "based" and the like
+// ("I live in Street"; "what's on in March" is a month). When nothing matches
+// exactly, the whole message or the words after a preposition are tried as a
+// misspelling (Sure false). ok is false when no place is found.
 func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 	toks := tokenise(text)
 	if len(toks) == 0 {

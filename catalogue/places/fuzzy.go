@@ -77,9 +77,16 @@ type hit struct {
 // biggest (most rows of the data name it), then alphabetically.
 func (ix *Index) near(key string, limit int) []hit {
 	var hits []hit
+	h := histogram(key)
+	scratch := make([]int, 3*(len(key)+limit+1))
 	for n := len(key) - limit; n <= len(key)+limit; n++ {
 		for _, e := range ix.b.byLen[n] {
-			if d := editDistance(key, e.key, limit); d <= limit {
+			// Each edit changes the letter counts by two at most: a cheap
+			// test that rules out nearly every name before the real one.
+			if histDiff(&h, &e.hist) > 2*limit {
+				continue
+			}
+			if d := editDistance(key, e.key, limit, scratch); d <= limit {
 				hits = append(hits, hit{e, d})
 			}
 		}
@@ -157,21 +164,54 @@ func (ix *Index) Suggest(text string, n int) []Place {
 	return out
 }
 
+// histogram counts the letters of a normalised key: a to z, then digits,
+// spaces and anything else.
+func histogram(key string) [29]uint8 {
+	var h [29]uint8
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			h[c-'a']++
+		case '0' <= c && c <= '9':
+			h[26]++
+		case c == ' ':
+			h[27]++
+		default:
+			h[28]++
+		}
+	}
+	return h
+}
+
+func histDiff(a, b *[29]uint8) int {
+	d := 0
+	for i := range a {
+		if a[i] > b[i] {
+			d += int(a[i] - b[i])
+		} else {
+			d += int(b[i] - a[i])
+		}
+	}
+	return d
+}
+
 // editDistance is the optimal-string-alignment distance between a and b
 // (insertions, deletions, substitutions and swaps of neighbours each cost
-// one). Once it must exceed limit it stops and returns limit+1.
-func editDistance(a, b string, limit int) int {
+// one). Once it must exceed limit it stops and returns limit+1. scratch, if
+// long enough (3*(len(b)+1)), saves allocating.
+func editDistance(a, b string, limit int, scratch []int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
 	if a == b {
 		return 0
 	}
-	var buf [3][64]int
-	if len(b)+1 > len(buf[0]) {
-		return limit + 1
+	w := len(b) + 1
+	if len(scratch) < 3*w {
+		scratch = make([]int, 3*w)
 	}
-	prev2, prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1], buf[2][:len(b)+1]
+	prev2, prev, cur := scratch[:w], scratch[w:2*w], scratch[2*w:3*w]
 	for j := range prev {
 		prev[j] = j
 	}

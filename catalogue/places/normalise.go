@@ -26,8 +26,8 @@ var folds = map[rune]rune{
 }
 
 // tokenise splits text into lower-case ASCII words. Apostrophes join ("it's"
-// is "its", "King's" is "kings"), "&" is "and", "saint" is "st", and every other
-// non-letter, non-digit character separates words.
+// is "its", "King's" is "kings"), "&" is "and", "saint" is "st", "gt" is
+// "great", and every other non-letter, non-digit character separates words.
 func tokenise(text string) []token {
 	var toks []token
 	var b strings.Builder
@@ -36,8 +36,11 @@ func tokenise(text string) []token {
 	flush := func(end int) {
 		if start >= 0 && b.Len() > 0 {
 			w := b.String()
-			if w == "saint" {
+			switch w {
+			case "saint":
 				w = "st"
+			case "gt":
+				w = "great" // "Gt Yarmouth"
 			}
 			toks = append(toks, token{norm: w, start: start, end: end, capital: capital})
 		}
@@ -107,11 +110,14 @@ func normalise(text string) string {
 		buf = utf8.AppendRune(buf, r)
 	}
 	out := string(buf)
-	if strings.Contains(out, "saint") {
+	if strings.Contains(out, "saint") || strings.Contains(out, "gt") {
 		words := strings.Fields(out)
 		for i, w := range words {
-			if w == "saint" {
+			switch w {
+			case "saint":
 				words[i] = "st"
+			case "gt":
+				words[i] = "great"
 			}
 		}
 		out = strings.Join(words, " ")
