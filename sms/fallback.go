@@ -1,0 +1,48 @@
+package sms
+
+import (
+	"net/http"
+
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/smstext"
+)
+
+// writeReply answers Twilio with one message, or with an empty <Response/>
+// when body is empty. The body is made GSM-7 where it can be and cut to at
+// most three segments.
+func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
+	var verbs []twiml.Element
+	if body != "" {
+		body = smstext.Truncate(smstext.Normalise(body), smstext.MaxSegments)
+		verbs = []twiml.Element{twiml.MessagingMessage{Body: body}}
+	}
+	out, err := twiml.Messages(verbs)
+	if err != nil {
+		l.writeFallback(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	w.Write([]byte(out))
+}
+
+// writeEmpty answers with an empty <Response/>: Twilio sends nothing.
+func (l *Line) writeEmpty(w http.ResponseWriter, r *http.Request) { l.writeReply(w, r, "") }
+
+// writeFallback logs err and answers with an apology that offers the line's
+// number to ring. It never answers 5xx: Twilio would retry or text nothing.
+func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
+	l.deps.Log.ErrorContext(r.Context(), "sms reply failed", "err", err, "message_sid", r.PostFormValue("MessageSid"))
+	body := "Sorry, something went wrong at our end. Please try again later"
+	if l.cfg.LineNumber != "" {
+		body += ", or ring " + l.cfg.LineNumber + " to talk to someone"
+	}
+	body += "."
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	out, xerr := twiml.Messages([]twiml.Element{twiml.MessagingMessage{Body: body}})
+	if xerr != nil {
+		w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><Response><Message>Sorry, something went wrong. Please try again later.</Message></Response>`))
+		return
+	}
+	w.Write([]byte(out))
+}

@@ -1,0 +1,128 @@
+package sms
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// maxBody is the longest text Twilio delivers; anything longer is cut.
+const maxBody = 1600
+
+// serveSMS answers one incoming text. The order matters: volunteers first,
+// then opt-out words, then the opted-out silence, then the rate limit, and
+// only then the resident's request.
+func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		l.writeFallback(w, r, fmt.Errorf("sms: parse form: %w", err))
+		return
+	}
+	ctx := r.Context()
+	from := strings.TrimSpace(r.PostForm.Get("From"))
+	body := r.PostForm.Get("Body")
+	if utf8.RuneCountInString(body) > maxBody {
+		body = string([]rune(body)[:maxBody])
+	}
+	if from == "" {
+		l.writeFallback(w, r, errors.New("sms: request has no From"))
+		return
+	}
+	if l.deps.Desk.IsVolunteer(from) {
+		l.writeReply(w, r, l.deps.Desk.HandleText(ctx, from, body))
+		return
+	}
+	hash := l.deps.Hasher.Hash(from)
+	l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash})
+	log := l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
+
+	req := l.deps.Understand.Understand(ctx, body)
+	word := strings.ToUpper(strings.TrimSpace(body))
+
+	if req.Intent == catalogue.IntentStop {
+		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
+			log.ErrorContext(ctx, "record opt-out", "err", err)
+		}
+		log.InfoContext(ctx, "opted out")
+		l.writeEmpty(w, r)
+		return
+	}
+	opted, err := l.deps.OptOuts.OptedOut(ctx, from)
+	if err != nil {
+		// Not knowing, say nothing: texting someone who asked for silence
+		// is worse than missing one reply.
+		log.ErrorContext(ctx, "check opt-out", "err", err)
+		l.writeEmpty(w, r)
+		return
+	}
+	if req.Intent == catalogue.IntentStart && (opted || word != "YES") {
+		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {
+			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
+			return
+		}
+		log.InfoContext(ctx, "opted in")
+		l.reply(ctx, w, r, hash, l.optedIn())
+		return
+	}
+	if opted {
+		l.writeEmpty(w, r)
+		return
+	}
+
+	reply, err := l.answer(ctx, from, hash, body, req)
+	if err != nil {
+		l.writeFallback(w, r, err)
+		return
+	}
+	l.reply(ctx, w, r, hash, reply)
+}
+
+// reply sends body if the rate limit allows it, the "quiet for a while"
+// notice once when it does not, and nothing after that.
+func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, hash, body string) {
+	v, err := l.spend(ctx, hash)
+	if err != nil {
+		l.deps.Log.ErrorContext(ctx, "rate limit", "err", err, "person", hash)
+	}
+	switch v {
+	case warn:
+		body = l.tooMany()
+	case quiet:
+		body = ""
+	}
+	l.writeReply(w, r, body)
+}
+
+// answer works out the reply to a resident who may be texted.
+func (l *Line) answer(ctx context.Context, from, hash, body string, req catalogue.Request) (string, error) {
+	st, err := l.loadState(ctx, hash)
+	if err != nil {
+		return "", err
+	}
+	switch req.Intent {
+	case catalogue.IntentHelp:
+		return l.help(ctx), nil
+	case catalogue.IntentCallback:
+		cb, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: from, Kind: "sms"})
+		if err != nil {
+			return "", fmt.Errorf("sms: request callback: %w", err)
+		}
+		return l.callbackBooked(cb), nil
+	case catalogue.IntentDetails:
+		return l.details(ctx, hash, st, req.Item)
+	case catalogue.IntentMore:
+		return l.more(ctx, hash, st)
+	case catalogue.IntentFind:
+		return l.find(ctx, hash, st, req)
+	}
+	if strings.TrimSpace(body) == "" {
+		return l.empty(ctx), nil
+	}
+	return l.unknown(ctx), nil
+}

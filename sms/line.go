@@ -1,0 +1,99 @@
+// Package sms is the SMS line: it answers Twilio's messaging webhook with one
+// <Message> of at most three segments, keeping each texter's last place, list
+// and page in Redis under a keyed hash of their number.
+package sms
+
+import (
+	"cmp"
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// Config is the SMS line's settings. Zero values take the defaults noted.
+type Config struct {
+	LineName       string        // "Heritage Line"
+	LineNumber     string        // the line's own number, for voice and callbacks: "01632 960000"
+	PublicURL      string        // the line's base URL (unused by replies today; kept for links)
+	StateTTL       time.Duration // how long a texter's list is remembered; default 7 days
+	RepliesPerHour int           // replies to one number in an hour; default 20
+	PageSize       int           // activities per reply at most; default 5
+	CallbackWhen   string        // when a volunteer rings back; default "usually within one working day"
+	Now            func() time.Time
+}
+
+// Desk is what the SMS line uses of *volunteers.Desk.
+type Desk interface {
+	// IsVolunteer reports whether phone is a rostered volunteer's number.
+	IsVolunteer(phone string) bool
+	// HandleText answers a volunteer's text and returns the reply.
+	HandleText(ctx context.Context, from, body string) string
+	// RequestCallback queues a callback for a volunteer to ring a resident.
+	RequestCallback(ctx context.Context, req volunteers.CallbackRequest) (volunteers.Callback, error)
+}
+
+// OptOuts records who wants no texts; *outbound.Sender satisfies it.
+type OptOuts interface {
+	OptOut(ctx context.Context, number string) error
+	OptIn(ctx context.Context, number string) error
+	OptedOut(ctx context.Context, number string) (bool, error)
+}
+
+// Places resolves the place a resident named; *places.Index satisfies it.
+type Places interface {
+	Resolve(text string) (places.Match, bool)
+}
+
+// Deps are the SMS line's collaborators. All are required except Figures
+// (default figures.Discard) and Log (default discards).
+type Deps struct {
+	Finder     catalogue.Finder
+	Towns      catalogue.TownLister
+	Places     Places
+	Sessions   *session.Store
+	Understand catalogue.Understander
+	Desk       Desk
+	OptOuts    OptOuts
+	Figures    figures.Recorder
+	Hasher     privacy.Hasher
+	Log        *slog.Logger
+}
+
+// Line answers texts. Safe for concurrent use.
+type Line struct {
+	cfg  Config
+	deps Deps
+}
+
+// New returns the SMS line with cfg's defaults filled in.
+func New(cfg Config, deps Deps) *Line {
+	cfg.LineName = cmp.Or(cfg.LineName, "Heritage Line")
+	cfg.StateTTL = cmp.Or(cfg.StateTTL, 7*24*time.Hour)
+	cfg.RepliesPerHour = cmp.Or(cfg.RepliesPerHour, 20)
+	cfg.PageSize = cmp.Or(cfg.PageSize, 5)
+	cfg.CallbackWhen = cmp.Or(cfg.CallbackWhen, "usually within one working day")
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if deps.Figures == nil {
+		deps.Figures = figures.Discard{}
+	}
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	return &Line{cfg: cfg, deps: deps}
+}
+
+// Handler answers POST /twilio/sms. Signature checking and the body limit
+// are the caller's middleware. It always answers 200 with valid TwiML.
+func (l *Line) Handler() http.Handler {
+	return http.HandlerFunc(l.serveSMS)
+}

@@ -1,0 +1,256 @@
+package sms
+
+import (
+	"context"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/smstext"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden replies under testdata/")
+
+const (
+	resident  = "+447700900123"
+	volunteer = "+447700900999"
+	lineNum   = "01632 960000"
+)
+
+// testNow is a Wednesday morning.
+var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+
+type rig struct {
+	line    *Line
+	handler http.Handler
+	finder  *fakeFinder
+	desk    *fakeDesk
+	optOuts *fakeOptOuts
+	figs    *fakeFigures
+}
+
+func newRig(t testing.TB, rdb redis.UniversalClient, cfg Config) *rig {
+	t.Helper()
+	f := &fakeFinder{acts: testActivities()}
+	rg := &rig{finder: f, desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
+	cfg.LineNumber = lineNum
+	if cfg.Now == nil {
+		cfg.Now = func() time.Time { return testNow }
+	}
+	log := slog.New(slog.NewTextHandler(tlog{t}, nil))
+	if _, fuzz := t.(*testing.F); fuzz {
+		log = slog.New(slog.DiscardHandler) // f.Log may not be called inside the fuzz target
+	}
+	rg.line = New(cfg, Deps{
+		Finder: f, Towns: f, Places: testPlaces,
+		Sessions:   session.New(rdb, "hl:sms:"),
+		Understand: understand.New(nil, []string{"Frome", "Great Yarmouth", "Gorleston", "Trowbridge", "Wells", "Bath", "Penzance"}),
+		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
+		Hasher: privacy.NewHasher([]byte("test salt")),
+		Log:    log,
+	})
+	rg.handler = rg.line.Handler()
+	return rg
+}
+
+// tlog sends the line's logs to t.Log.
+type tlog struct{ t testing.TB }
+
+func (w tlog) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+
+// send posts one text as Twilio would and returns the reply body ("" for an
+// empty <Response/>), failing the test on anything but 200 and valid TwiML
+// of at most three segments.
+func (rg *rig) send(t testing.TB, from, body string, extra ...string) string {
+	t.Helper()
+	form := url.Values{"From": {from}, "To": {"+441632960000"}, "Body": {body}, "MessageSid": {"SM123"}, "NumMedia": {"0"}}
+	for i := 0; i+1 < len(extra); i += 2 {
+		form.Set(extra[i], extra[i+1])
+	}
+	req := httptest.NewRequest(http.MethodPost, "/twilio/sms", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := httptest.NewRecorder()
+	rg.handler.ServeHTTP(rec, req)
+	reply, err := parseReply(rec.Result())
+	if err != nil {
+		t.Fatalf("send %q: %v", body, err)
+	}
+	return reply
+}
+
+// parseReply checks a webhook answer and returns its message text.
+func parseReply(res *http.Response) (string, error) {
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("status %d; want 200", res.StatusCode)
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/xml") {
+		return "", fmt.Errorf("content type %q; want text/xml", ct)
+	}
+	var doc struct {
+		XMLName  xml.Name `xml:"Response"`
+		Messages []struct {
+			Body string `xml:",chardata"`
+		} `xml:"Message"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		return "", fmt.Errorf("reply is not TwiML: %v: %s", err, b)
+	}
+	if len(doc.Messages) > 1 {
+		return "", fmt.Errorf("%d messages; want at most 1", len(doc.Messages))
+	}
+	if len(doc.Messages) == 0 {
+		return "", nil
+	}
+	body := doc.Messages[0].Body
+	if body == "" {
+		return "", fmt.Errorf("an empty <Message>; want text or an empty <Response/>")
+	}
+	if n := smstext.Segments(body); n > smstext.MaxSegments {
+		return "", fmt.Errorf("reply is %d segments; want <= %d: %q", n, smstext.MaxSegments, body)
+	}
+	return body, nil
+}
+
+// step is one text of a conversation; want lists words the reply must hold
+// ("" means the reply must be an empty <Response/>).
+type step struct {
+	from, body string
+	want       []string
+}
+
+func say(body string, want ...string) step { return step{from: resident, body: body, want: want} }
+
+var conversations = []struct {
+	name  string
+	cfg   Config
+	steps []step
+}{
+	{"postcode_more_to_the_end", Config{}, []step{
+		say("BA11 1AT", "Heritage activities near BA11 1AT:", "1 Heritage Café, 1st Thu 10:30, Free, 0.0mi", "MORE"),
+		say("more", "More near BA11 1AT:", "6 "),
+		say("MORE", "That's all"),
+	}},
+	{"number_gives_details", Config{}, []step{
+		say("ba11", "1 "),
+		say("2", "Heritage Café", "Where: Frome Heritage Museum, North Parade, Frome BA11 1AT", "When:", "Next:", "Phone: 01632 960101"),
+		say("99", "no number 99"),
+		say("MORE"),
+		say("7", "When:"),
+	}},
+	{"town_and_category", Config{}, []step{
+		say("Frome", "Heritage activities near Frome:"),
+		say("walks", "Walks near Frome:", "1 Catherine Hill"),
+		say("museum great yarmouth", "Museums near Great Yarmouth:", "Tolhouse tales"),
+		say("1", "Tolhouse tales"),
+	}},
+	{"filters_leave_nothing", Config{}, []step{
+		say("dig in great yarmouth", "Nothing for archaeology within 25 miles of Great Yarmouth. The nearest activities:", "1 Rows heritage walk"),
+	}},
+	{"wider_search", Config{}, []step{
+		say("wells", "Nothing within 10 miles of Wells, so these are within 25:", "14mi"),
+	}},
+	{"nothing_anywhere", Config{}, []step{
+		say("penzance", "Sorry, there is nothing within 25 miles of Penzance"),
+	}},
+	{"nonsense", Config{}, []step{
+		say("asdf qwerty", "Sorry, I didn't understand that.", "BA11 1AT", "Frome"),
+		say("", "empty", "Frome"),
+		say("😀😀😀", "Sorry, I didn't understand that."),
+		say("2", "Text a postcode or town first"),
+		say("MORE", "Where should I look?"),
+		say("walks", "Where should I look?"),
+		say("YES", "Sorry, I didn't understand that."),
+	}},
+	{"stop_then_start", Config{}, []step{
+		say("Frome", "Frome"),
+		say("STOP", ""),
+		say("Frome", ""),
+		say("HELP", ""),
+		say("CALL", ""),
+		say("YES", "You're back on Heritage Line."),
+		say("2", "Where:"),
+		say("quit", ""),
+		say("start", "You're back"),
+	}},
+	{"call_and_help", Config{}, []step{
+		say("CALL", "A volunteer will ring you from 01632 960000, usually within one working day. Your reference is C1."),
+		say("ring me please", "Your reference is C2."),
+		say("HELP", "Heritage Line finds heritage activities", "To talk to us, ring 01632 960000."),
+		say("info", "STOP to stop texts"),
+	}},
+	{"volunteer", Config{}, []step{
+		{from: volunteer, body: "HELP", want: []string{"Volunteer commands"}},
+	}},
+	{"rate_limit", Config{RepliesPerHour: 3}, []step{
+		say("HELP", "Heritage Line"),
+		say("HELP", "Heritage Line"),
+		say("HELP", "Heritage Line"),
+		say("HELP", "quiet for a while"),
+		say("HELP", ""),
+		say("Frome", ""),
+	}},
+}
+
+// TestConversations runs whole conversations through the handler on a real
+// redis-server, and checks each against its golden transcript.
+func TestConversations(t *testing.T) {
+	rdb, _ := redistest.Start(t)
+	for _, c := range conversations {
+		t.Run(c.name, func(t *testing.T) {
+			rdb.FlushAll(context.Background())
+			rg := newRig(t, rdb, c.cfg)
+			var transcript strings.Builder
+			for i, s := range c.steps {
+				got := rg.send(t, s.from, s.body)
+				fmt.Fprintf(&transcript, "> %s\n< %s\n\n", s.body, got)
+				if len(s.want) == 0 || s.want[0] == "" {
+					if len(s.want) > 0 && got != "" {
+						t.Errorf("step %d %q: got %q; want an empty <Response/>", i+1, s.body, got)
+					}
+					continue
+				}
+				for _, w := range s.want {
+					if !strings.Contains(got, w) {
+						t.Errorf("step %d %q: got %q; want it to contain %q", i+1, s.body, got, w)
+					}
+				}
+			}
+			golden(t, filepath.Join("testdata", c.name+".golden"), transcript.String())
+		})
+	}
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("transcript differs from %s (go test -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}

@@ -1,0 +1,98 @@
+package sms
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/redistest"
+)
+
+func TestFiguresNeverHoldTheNumber(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{})
+	for _, body := range []string{"Frome", "2", "MORE", "CALL", "nonsense"} {
+		rg.send(t, resident, body)
+	}
+	got := rg.figs.kinds()
+	for kind, want := range map[figures.Kind]int{figures.Contact: 5, figures.Search: 2, figures.Details: 1} {
+		if got[kind] != want {
+			t.Errorf("%s events = %d; want %d", kind, got[kind], want)
+		}
+	}
+	b, _ := json.Marshal(rg.figs.events)
+	for _, n := range []string{resident, "7700900123"} {
+		if strings.Contains(string(b), n) {
+			t.Errorf("figures hold the resident's number %q: %s", n, b)
+		}
+	}
+	keys, _ := rdb.Keys(t.Context(), "*").Result()
+	for _, k := range keys {
+		if strings.Contains(k, "7700900123") {
+			t.Errorf("redis key %q holds the resident's number", k)
+		}
+	}
+	if len(rg.desk.requests) != 1 || rg.desk.requests[0].Kind != "sms" || rg.desk.requests[0].Phone != resident {
+		t.Errorf("callback requests = %+v; want one of kind sms for the resident", rg.desk.requests)
+	}
+}
+
+func TestFallback(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{})
+	rg.finder.err = errors.New("catalogue: no catalogue loaded")
+	got := rg.send(t, resident, "Frome")
+	if !strings.Contains(got, "Sorry, something went wrong") || !strings.Contains(got, lineNum) {
+		t.Errorf("reply with a broken catalogue = %q; want an apology with %s", got, lineNum)
+	}
+}
+
+func TestRedisDown(t *testing.T) {
+	rdb, m := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{})
+	m.Close()
+	if got := rg.send(t, resident, "Frome"); !strings.Contains(got, lineNum) {
+		t.Errorf("reply with Redis down = %q; want an apology with %s", got, lineNum)
+	}
+}
+
+func TestOddBodies(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{RepliesPerHour: 100})
+	tests := []struct {
+		name, body string
+		extra      []string
+		want       string
+	}{
+		{"mms with no text", "", []string{"NumMedia", "1", "MediaUrl0", "https://api.twilio.com/x.jpg"}, "empty"},
+		{"only spaces", "   \n ", nil, "empty"},
+		{"very long", strings.Repeat("walks in frome ", 200), nil, "Walks near Frome"},
+		{"emoji and a town", "🙂 frome 🙂", nil, "near Frome"},
+		{"curly quotes", "what’s on in “Frome”", nil, "near Frome"},
+		{"invalid utf-8", "fr\xffome", nil, "Sorry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rg.send(t, resident, tt.body, tt.extra...); !strings.Contains(got, tt.want) {
+				t.Errorf("reply = %q; want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzHandler sends any body through the whole handler: the answer is always
+// 200, valid TwiML, and at most three segments (send checks all three).
+func FuzzHandler(f *testing.F) {
+	for _, c := range conversations {
+		for _, s := range c.steps {
+			f.Add(s.body)
+		}
+	}
+	rdb, _ := redistest.Mini(f)
+	rg := newRig(f, rdb, Config{RepliesPerHour: 1 << 30})
+	f.Fuzz(func(t *testing.T, body string) {
+		rg.send(t, resident, body)
+	})
+}

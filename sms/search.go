@@ -1,0 +1,273 @@
+package sms
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/smstext"
+)
+
+// Search radii: first near, then once wider, saying so.
+const (
+	nearMiles  = 10
+	widerMiles = 25
+)
+
+// find answers a search: a place (or the last one) with any filters.
+func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.Request) (string, error) {
+	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly}
+	switch {
+	case req.When.Today:
+		st.WithinDays = 1
+	case req.When.ThisWeek || req.When.Weekday != nil:
+		st.WithinDays = 7
+	}
+	if req.Place == "" {
+		if !old.hasPlace() {
+			return l.askPlace(ctx), nil
+		}
+		st.Place, st.Area, st.Lat, st.Lon = old.Place, old.Area, old.Lat, old.Lon
+	} else {
+		p, ok := l.resolve(req.Place)
+		if !ok {
+			return l.notFound(ctx), nil
+		}
+		st.Place, st.Area, st.Lat, st.Lon = placeName(p), cmpOr(p.Place.Outcode, p.Place.Name), p.Place.Lat, p.Place.Lon
+	}
+
+	filtered := len(st.Categories) > 0 || len(st.Tags) > 0 || st.FreeOnly || st.WithinDays > 0
+	results, total, err := l.widening(ctx, &st)
+	if err != nil {
+		return "", err
+	}
+	var note string
+	if total == 0 && filtered {
+		note = "Nothing " + filterWords(st) + " within " + fmt.Sprint(widerMiles) + " miles of " + st.Place + ". The nearest activities:"
+		st.Categories, st.Tags, st.FreeOnly, st.WithinDays = nil, nil, false, 0
+		if results, total, err = l.widening(ctx, &st); err != nil {
+			return "", err
+		}
+	} else if total > 0 && st.Within > nearMiles {
+		note = "Nothing within " + fmt.Sprint(nearMiles) + " miles of " + st.Place + ", so these are within " + fmt.Sprint(widerMiles) + ":"
+	}
+	l.recordSearch(ctx, hash, st, results)
+	if total == 0 {
+		if err := l.saveState(ctx, hash, st); err != nil {
+			return "", err
+		}
+		return "Sorry, there is nothing within " + fmt.Sprint(widerMiles) + " miles of " + st.Place +
+			" yet. Text another town or postcode, or CALL for a volunteer to ring you.", nil
+	}
+	st.Total = total
+	head := note
+	if head == "" {
+		head = heading(st) + ":"
+	}
+	return l.page(ctx, hash, st, head, results)
+}
+
+// widening searches within nearMiles, then once within widerMiles, and
+// remembers which in st.Within.
+func (l *Line) widening(ctx context.Context, st *state) ([]catalogue.Result, int, error) {
+	for _, within := range []float64{nearMiles, widerMiles} {
+		st.Within = within
+		res, total, err := l.near(ctx, *st, 0)
+		if err != nil || total > 0 {
+			return res, total, err
+		}
+	}
+	return nil, 0, nil
+}
+
+func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Result, int, error) {
+	q := catalogue.Query{
+		Lat: st.Lat, Lon: st.Lon, WithinMiles: st.Within,
+		Categories: st.Categories, Tags: st.Tags, FreeOnly: st.FreeOnly,
+		Now: l.cfg.Now(), WithinDays: st.WithinDays,
+		Offset: offset, Limit: l.cfg.PageSize,
+	}
+	res, total, err := l.deps.Finder.Near(ctx, q)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sms: search: %w", err)
+	}
+	return res, total, nil
+}
+
+// page lists results numbered on from the items already listed, as many as
+// fit, saves the state, and returns the reply.
+func (l *Line) page(ctx context.Context, hash string, st state, head string, results []catalogue.Result) (string, error) {
+	first := len(st.IDs) + 1
+	items := make([]string, len(results))
+	for i, r := range results {
+		items[i] = smstext.Item(first+i, r)
+	}
+	foot := "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
+	if len(st.IDs)+len(results) >= st.Total {
+		foot = "Reply a number for details, or CALL for a volunteer to ring back."
+	}
+	body, kept := smstext.Fit(head, items, foot)
+	if kept < len(results) && !strings.Contains(foot, "MORE") {
+		// Some did not fit, so there is more after all.
+		foot = "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
+		body, kept = smstext.Fit(head, items, foot)
+	}
+	for _, r := range results[:kept] {
+		st.IDs = append(st.IDs, r.Activity.ID)
+	}
+	if err := l.saveState(ctx, hash, st); err != nil {
+		return "", err
+	}
+	return body, nil
+}
+
+// more lists the next page of the last search.
+func (l *Line) more(ctx context.Context, hash string, st state) (string, error) {
+	if !st.hasPlace() {
+		return l.askPlace(ctx), nil
+	}
+	if len(st.IDs) >= st.Total {
+		return "That's all I have within " + fmt.Sprint(st.Within) + " miles of " + st.Place +
+			". Text a nearby town or postcode to look there, or CALL for a volunteer to ring you.", nil
+	}
+	results, total, err := l.near(ctx, st, len(st.IDs))
+	if err != nil {
+		return "", err
+	}
+	st.Total = total
+	if len(results) == 0 {
+		st.Total = len(st.IDs)
+		if err := l.saveState(ctx, hash, st); err != nil {
+			return "", err
+		}
+		return l.more(ctx, hash, st)
+	}
+	l.recordSearch(ctx, hash, st, results)
+	return l.page(ctx, hash, st, "More "+strings.TrimPrefix(heading(st), "Heritage activities ")+":", results)
+}
+
+// details answers a number from the last list.
+func (l *Line) details(ctx context.Context, hash string, st state, n int) (string, error) {
+	if len(st.IDs) == 0 {
+		return "Text a postcode or town first, and I'll send a numbered list. " + l.examples(ctx), nil
+	}
+	if n < 1 || n > len(st.IDs) {
+		return fmt.Sprintf("There's no number %d in your list. Reply a number from 1 to %d, or MORE for more.", n, len(st.IDs)), nil
+	}
+	a, err := l.deps.Finder.Get(ctx, st.IDs[n-1])
+	if errors.Is(err, catalogue.ErrNotFound) {
+		return "Sorry, that activity is no longer listed. Reply another number, or text a town or postcode to search again.", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("sms: get activity: %w", err)
+	}
+	now := l.cfg.Now()
+	next, _ := catalogue.Matches(&a, catalogue.Query{Now: now})
+	res := catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next}
+	l.deps.Figures.Record(ctx, figures.Event{Time: now, Channel: figures.SMS, Kind: figures.Details, Person: hash, Area: st.Area, Offered: []string{a.ID}})
+	return smstext.Details(res, now), nil
+}
+
+func (l *Line) recordSearch(ctx context.Context, hash string, st state, results []catalogue.Result) {
+	e := figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Search, Person: hash, Area: st.Area, Zero: len(results) == 0}
+	for _, c := range st.Categories {
+		e.Categories = append(e.Categories, string(c))
+	}
+	for _, r := range results {
+		e.Offered = append(e.Offered, r.Activity.ID)
+	}
+	l.deps.Figures.Record(ctx, e)
+}
+
+// resolve finds the place a resident named; a full postcode the index does
+// not know falls back to its district.
+func (l *Line) resolve(text string) (places.Match, bool) {
+	if l.deps.Places == nil {
+		return places.Match{}, false
+	}
+	if m, ok := l.deps.Places.Resolve(text); ok {
+		return m, true
+	}
+	if _, out, ok := places.ParsePostcode(text); ok {
+		return l.deps.Places.Resolve(out)
+	}
+	return places.Match{}, false
+}
+
+// placeName is how a reply names the place: with its area when other places
+// share the name, so the resident can tell which was chosen.
+func placeName(m places.Match) string {
+	name := m.Place.Name
+	if len(m.Others) > 0 && m.Place.Area != "" && m.Place.Kind == places.KindTown {
+		name += " (" + m.Place.Area + ")"
+	}
+	return name
+}
+
+// heading is the first line of a list: "Walks near Frome".
+func heading(st state) string {
+	what := "Heritage activities"
+	if len(st.Categories) == 1 {
+		what = categoryPlural[st.Categories[0]]
+	}
+	h := what + " near " + st.Place
+	if d := filterWhen(st); d != "" {
+		h += " " + d
+	}
+	return h
+}
+
+func filterWhen(st state) string {
+	switch st.WithinDays {
+	case 1:
+		return "today"
+	case 7:
+		return "this week"
+	}
+	return ""
+}
+
+// filterWords says what the resident asked for, for "nothing ... near X".
+func filterWords(st state) string {
+	var parts []string
+	if len(st.Categories) > 0 {
+		var cs []string
+		for _, c := range st.Categories {
+			cs = append(cs, strings.ToLower(categoryPlural[c]))
+		}
+		parts = append(parts, "for "+strings.Join(cs, " or "))
+	} else {
+		parts = append(parts, "on")
+	}
+	for _, t := range st.Tags {
+		parts = append(parts, tagWords[t])
+	}
+	if st.FreeOnly {
+		parts = append(parts, "free")
+	}
+	if w := filterWhen(st); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, ", ")
+}
+
+var categoryPlural = map[catalogue.Category]string{
+	catalogue.Walk: "Walks", catalogue.Museum: "Museums", catalogue.HistoryGroup: "History groups",
+	catalogue.Cafe: "Cafés", catalogue.Crafts: "Crafts", catalogue.Archaeology: "Archaeology",
+}
+
+var tagWords = map[string]string{
+	catalogue.TagDementiaFriendly: "dementia-friendly", catalogue.TagStepFree: "step-free",
+	catalogue.TagCarersWelcome: "welcoming carers", catalogue.TagWomenOnly: "for women",
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,44 @@
+package sms
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/heritage-line/heritageline/catalogue"
+)
+
+// state is what the line remembers of one texter, under the hash of their
+// number: the last search and the activities listed so far, numbered from 1
+// across pages.
+type state struct {
+	Place      string               `json:"place,omitempty"` // as the reply names it: "Frome"
+	Area       string               `json:"area,omitempty"`  // for figures: the outcode or place name
+	Lat        float64              `json:"lat,omitempty"`
+	Lon        float64              `json:"lon,omitempty"`
+	Categories []catalogue.Category `json:"cat,omitempty"`
+	Tags       []string             `json:"tags,omitempty"`
+	FreeOnly   bool                 `json:"free,omitempty"`
+	WithinDays int                  `json:"days,omitempty"`
+	Within     float64              `json:"within,omitempty"` // miles the list was searched within
+	IDs        []string             `json:"ids,omitempty"`    // listed so far: IDs[n-1] is item n
+	Total      int                  `json:"total,omitempty"`
+}
+
+func (s *state) hasPlace() bool { return s.Place != "" }
+
+func stateKey(hash string) string { return "state:" + hash }
+
+func (l *Line) loadState(ctx context.Context, hash string) (state, error) {
+	var st state
+	if _, err := l.deps.Sessions.Load(ctx, stateKey(hash), &st); err != nil {
+		return state{}, fmt.Errorf("sms: load state: %w", err)
+	}
+	return st, nil
+}
+
+func (l *Line) saveState(ctx context.Context, hash string, st state) error {
+	if err := l.deps.Sessions.Save(ctx, stateKey(hash), st, l.cfg.StateTTL); err != nil {
+		return fmt.Errorf("sms: save state: %w", err)
+	}
+	return nil
+}
