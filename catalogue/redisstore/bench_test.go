@@ -1,0 +1,114 @@
+package redisstore
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/internal/redistest"
+)
+
+// benchSizes are the catalogue sizes of issue 9's scale curve.
+var benchSizes = []int{1_000, 10_000, 100_000, 200_000}
+
+// BenchmarkNear measures a voice or SMS search (within 10 miles, five results)
+// from a random English town, on a real redis-server, at each catalogue size.
+// It reports the 99th-percentile latency as p99-µs besides the mean.
+//
+//	go test -run '^$' -bench 'Near|Replace' -benchtime 5000x ./catalogue/redisstore
+func BenchmarkNear(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			rdb, _ := redistest.Start(b)
+			ctx := context.Background()
+			quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+			if _, err := New(rdb, Options{Logger: quiet}).Replace(ctx, synthetic(n, 1)); err != nil {
+				b.Fatal(err)
+			}
+			s := New(rdb, Options{Logger: quiet}) // another instance: reads from Redis
+			if _, _, err := s.Near(ctx, catalogue.Query{Lat: 52, Lon: -1}); err != nil {
+				b.Fatal(err)
+			}
+			r := rand.New(rand.NewPCG(2, 3))
+			lat := make([]time.Duration, 0, b.N)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				town := englishTowns[r.IntN(len(englishTowns))]
+				q := catalogue.Query{
+					Lat: town.lat + r.NormFloat64()*0.05, Lon: town.lon + r.NormFloat64()*0.05,
+					WithinMiles: 10, Limit: 5,
+				}
+				if r.IntN(3) == 0 {
+					q.Categories = []catalogue.Category{catalogue.Categories[r.IntN(len(catalogue.Categories))]}
+				}
+				start := time.Now()
+				if _, _, err := s.Near(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			b.StopTimer()
+			if s.Stats().Fallbacks != 0 {
+				b.Fatalf("%d answers from memory; want all from Redis", s.Stats().Fallbacks)
+			}
+			slices.Sort(lat)
+			if len(lat) > 0 {
+				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+				b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+			}
+		})
+	}
+}
+
+// BenchmarkReplace measures a whole reload, on a real redis-server: a new
+// version written beside the old and switched in.
+func BenchmarkReplace(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			rdb, _ := redistest.Start(b)
+			ctx := context.Background()
+			quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+			s := New(rdb, Options{Logger: quiet})
+			cats := [][]catalogue.Activity{synthetic(n, 1), synthetic(n, 2)}
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				if _, err := s.Replace(ctx, cats[i%2]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkReadVersion measures an instance reading a new version into memory.
+func BenchmarkReadVersion(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			rdb, _ := redistest.Start(b)
+			ctx := context.Background()
+			quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+			s := New(rdb, Options{Logger: quiet})
+			ver, err := s.Replace(ctx, synthetic(n, 1))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := s.readVersion(ctx, ver); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

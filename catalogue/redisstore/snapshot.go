@@ -1,0 +1,193 @@
+package redisstore
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+)
+
+// snapshot is one version of the catalogue decoded in memory: the activities
+// searches are filtered against, and the whole catalogue when Redis is away.
+// It is never changed once built.
+type snapshot struct {
+	version string
+	acts    []catalogue.Activity // active only, sorted by id
+	byID    map[string]int32
+	towns   []catalogue.Town
+}
+
+// newSnapshot indexes acts, which must be active, sorted by id and unique.
+func newSnapshot(version string, acts []catalogue.Activity) *snapshot {
+	s := &snapshot{version: version, acts: acts, byID: make(map[string]int32, len(acts))}
+	for i := range acts {
+		s.byID[acts[i].ID] = int32(i)
+	}
+	s.towns = townsOf(acts)
+	return s
+}
+
+func (s *snapshot) get(id string) (*catalogue.Activity, bool) {
+	i, ok := s.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &s.acts[i], true
+}
+
+// candidate is an activity a search is considering, with its distance.
+type candidate struct {
+	a     *catalogue.Activity
+	miles float64
+}
+
+// hit is a candidate that matched the query's filters.
+type hit struct {
+	candidate
+	next catalogue.Session
+}
+
+// search answers q from memory alone, considering every activity.
+func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
+	hits := make([]hit, 0, 64)
+	for i := range s.acts {
+		a := &s.acts[i]
+		mi := places.Miles(q.Lat, q.Lon, a.Lat, a.Lon)
+		if q.WithinMiles > 0 && mi > q.WithinMiles {
+			continue
+		}
+		if h, ok := match(candidate{a, mi}, q); ok {
+			hits = append(hits, h)
+		}
+	}
+	return page(hits, q)
+}
+
+// filter keeps the candidates that satisfy q's filters. Candidates must
+// already be within range.
+func filter(cands []candidate, q catalogue.Query) []hit {
+	hits := make([]hit, 0, 32)
+	for _, c := range cands {
+		if h, ok := match(c, q); ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+func match(c candidate, q catalogue.Query) (hit, bool) {
+	if !c.a.Active || (len(q.Categories) > 0 && !slices.Contains(q.Categories, c.a.Category)) {
+		return hit{}, false
+	}
+	next, ok := catalogue.Matches(c.a, q)
+	return hit{c, next}, ok
+}
+
+// page orders hits by distance, then next session (unknown last), then id,
+// and returns the page q asks for, as results, with the total.
+func page(hits []hit, q catalogue.Query) ([]catalogue.Result, int) {
+	slices.SortFunc(hits, compareHits)
+	total := len(hits)
+	off := max(q.Offset, 0)
+	if off >= len(hits) {
+		return nil, total
+	}
+	hits = hits[off:min(off+limitOf(q), len(hits))]
+	out := make([]catalogue.Result, len(hits))
+	for i, h := range hits {
+		out[i] = catalogue.Result{Activity: cloneActivity(*h.a), Miles: h.miles, Next: h.next}
+	}
+	return out, total
+}
+
+const defaultLimit = 10
+
+func limitOf(q catalogue.Query) int {
+	if q.Limit <= 0 {
+		return defaultLimit
+	}
+	return q.Limit
+}
+
+func compareHits(a, b hit) int {
+	if c := cmp.Compare(a.miles, b.miles); c != 0 {
+		return c
+	}
+	az, bz := a.next.Start.IsZero(), b.next.Start.IsZero()
+	switch {
+	case az && !bz:
+		return 1
+	case !az && bz:
+		return -1
+	case !az && !bz:
+		if c := a.next.Start.Compare(b.next.Start); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.a.ID, b.a.ID)
+}
+
+// cloneActivity copies a's slices, so a caller changing a result cannot change
+// the snapshot.
+func cloneActivity(a catalogue.Activity) catalogue.Activity {
+	a.Tags = slices.Clone(a.Tags)
+	a.Languages = slices.Clone(a.Languages)
+	a.Schedule.Months = slices.Clone(a.Schedule.Months)
+	if a.Schedule.Rules != nil {
+		rules := make([]catalogue.Rule, len(a.Schedule.Rules))
+		for i, r := range a.Schedule.Rules {
+			r.Days = slices.Clone(r.Days)
+			r.Weeks = slices.Clone(r.Weeks)
+			rules[i] = r
+		}
+		a.Schedule.Rules = rules
+	}
+	return a
+}
+
+// townsOf lists the towns of acts, most activities first, then by name. A
+// town's point is the mean of its activities' points. Names are compared
+// without regard to case or surrounding space; the commonest spelling is used.
+func townsOf(acts []catalogue.Activity) []catalogue.Town {
+	type acc struct {
+		n         int
+		lat, lon  float64
+		spellings map[string]int
+	}
+	byKey := map[string]*acc{}
+	for i := range acts {
+		name := strings.TrimSpace(acts[i].Town)
+		if name == "" {
+			continue
+		}
+		key := strings.ToLower(name)
+		a := byKey[key]
+		if a == nil {
+			a = &acc{spellings: map[string]int{}}
+			byKey[key] = a
+		}
+		a.n++
+		a.lat += acts[i].Lat
+		a.lon += acts[i].Lon
+		a.spellings[name]++
+	}
+	towns := make([]catalogue.Town, 0, len(byKey))
+	for _, a := range byKey {
+		name, best := "", 0
+		for sp, n := range a.spellings {
+			if n > best || (n == best && sp < name) {
+				name, best = sp, n
+			}
+		}
+		towns = append(towns, catalogue.Town{Name: name, Lat: a.lat / float64(a.n), Lon: a.lon / float64(a.n), Activities: a.n})
+	}
+	slices.SortFunc(towns, func(a, b catalogue.Town) int {
+		if c := cmp.Compare(b.Activities, a.Activities); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return towns
+}

@@ -1,0 +1,455 @@
+// Package redisstore keeps the activity catalogue in Redis, shared by every
+// instance of the line: activities as JSON, Redis's geo index for "near a
+// point", and versioned reloads that switch atomically. Each instance holds the
+// current version decoded in memory, so a search costs one Redis round trip,
+// and answers from that copy when Redis is away.
+//
+// It uses go-redis only through redis.UniversalClient, so a single server,
+// Sentinel or Cluster is a matter of configuration. See docs/redis.md.
+package redisstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+)
+
+var (
+	_ catalogue.Finder     = (*Store)(nil)
+	_ catalogue.TownLister = (*Store)(nil)
+	_ catalogue.Replacer   = (*Store)(nil)
+)
+
+// ErrUnavailable means Redis could not be reached and this instance holds no
+// catalogue in memory to answer from. It wraps the Redis error.
+var ErrUnavailable = errors.New("redisstore: redis unavailable and no catalogue in memory")
+
+// Options configures a Store. The zero value gives the defaults.
+type Options struct {
+	// Prefix starts every key and must contain a hash tag, so that on a Cluster
+	// all keys share one slot. Default "{hl:cat}".
+	Prefix string
+	Logger *slog.Logger // nil means slog.Default()
+	// Grace is how long a version is kept after it leaves service, for
+	// instances still reading it. Default 5 minutes.
+	Grace time.Duration
+	// LockTTL is how long the reload lock lives without being renewed; a reload
+	// renews it after every batch. Default 30 seconds.
+	LockTTL time.Duration
+	// Batch is the number of activities written per pipeline (and per stored
+	// chunk). Default 1000.
+	Batch int
+	// MaxScan is the most activities one search asks the geo index for, nearest
+	// first. When more than MaxScan lie within range, the total a search reports
+	// counts the matches among those nearest MaxScan. Default 1000.
+	MaxScan int
+	// RetryAfter is how long, after Redis fails, searches answer from memory
+	// without trying Redis. Default 1 second.
+	RetryAfter time.Duration
+	// SwitchWait is how long a search waits for a new version to be read into
+	// memory before answering from the version it holds. Default 250 ms.
+	SwitchWait time.Duration
+}
+
+// Store is the catalogue in Redis. It is safe for concurrent use.
+type Store struct {
+	rdb  redis.UniversalClient
+	opts Options
+	k    keys
+	log  *slog.Logger
+	now  func() time.Time
+
+	snap atomic.Pointer[snapshot]
+
+	loadMu  sync.Mutex
+	loading map[string]*pendingLoad // version -> load in progress
+
+	downUntil atomic.Int64 // Unix ns: answer from memory until then
+	down      atomic.Bool  // Redis was failing at the last attempt
+	lastWarn  atomic.Int64 // Unix ns of the last fallback warning
+	fallbacks atomic.Int64
+	replaces  atomic.Int64
+}
+
+type pendingLoad struct {
+	done chan struct{}
+	snap *snapshot
+	err  error
+}
+
+// Stats is what a Store has done since it was created, for metrics.
+type Stats struct {
+	Version    string // the version held in memory; "" if none
+	Activities int    // active activities in that version
+	Fallbacks  int64  // answers given from memory because Redis failed
+	Replaces   int64  // reloads this instance built and switched to
+	RedisDown  bool   // Redis failed at the last attempt
+}
+
+// New returns a Store using rdb. It does not contact Redis.
+func New(rdb redis.UniversalClient, opts Options) *Store {
+	if opts.Prefix == "" {
+		opts.Prefix = "{hl:cat}"
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Grace <= 0 {
+		opts.Grace = 5 * time.Minute
+	}
+	if opts.LockTTL <= 0 {
+		opts.LockTTL = 30 * time.Second
+	}
+	if opts.Batch <= 0 {
+		opts.Batch = 1000
+	}
+	if opts.MaxScan <= 0 {
+		opts.MaxScan = 1000
+	}
+	if opts.RetryAfter <= 0 {
+		opts.RetryAfter = time.Second
+	}
+	if opts.SwitchWait <= 0 {
+		opts.SwitchWait = 250 * time.Millisecond
+	}
+	return &Store{
+		rdb: rdb, opts: opts, k: keys{opts.Prefix}, log: opts.Logger, now: time.Now,
+		loading: map[string]*pendingLoad{},
+	}
+}
+
+// Stats reports counters and the version held in memory.
+func (s *Store) Stats() Stats {
+	st := Stats{Fallbacks: s.fallbacks.Load(), Replaces: s.replaces.Load(), RedisDown: s.down.Load()}
+	if snap := s.snap.Load(); snap != nil {
+		st.Version, st.Activities = snap.version, len(snap.acts)
+	}
+	return st
+}
+
+// Near returns the active activities matching q, nearest first, then by next
+// session, with the total that match. Distances are places.Miles from the
+// query point. It costs one Redis round trip (the version check and the geo
+// search are pipelined). When Redis fails it answers from the catalogue held
+// in memory. It returns catalogue.ErrNoCatalogue when no catalogue has been
+// loaded, ErrUnavailable when Redis is away and none is held, or ctx's error.
+func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
+	snap := s.snap.Load()
+	if snap != nil && s.skipRedis() {
+		rs, total := s.fallback(ctx, snap, q, nil)
+		return rs, total, nil
+	}
+	if snap == nil {
+		var err error
+		if snap, err = s.current(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+
+	pipe := s.rdb.Pipeline()
+	cur := pipe.Get(ctx, s.k.current())
+	searches := s.geoSearches(ctx, pipe, snap.version, q)
+	_, err := pipe.Exec(ctx)
+	if err != nil && !errors.Is(err, redis.Nil) {
+		if ctx.Err() != nil {
+			return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
+		}
+		s.failed(err)
+		rs, total := s.fallback(ctx, snap, q, err)
+		return rs, total, nil
+	}
+	s.recovered()
+	ver, err := cur.Result()
+	if errors.Is(err, redis.Nil) {
+		// Redis answers but has lost the catalogue (restarted empty): keep
+		// answering from memory until the next reload puts it back.
+		rs, total := s.fallback(ctx, snap, q, errors.New("current version missing in redis"))
+		return rs, total, nil
+	}
+	if ver != snap.version {
+		next := s.switchTo(ctx, ver)
+		if next.version == ver {
+			// The new version is in memory: search it (one more round trip).
+			return s.Near(ctx, q)
+		}
+		// Still reading the new version: answer from the one held, in memory.
+		rs, total := next.search(q)
+		return rs, total, nil
+	}
+
+	cands, cutoff, err := s.collect(snap, q, searches)
+	if err != nil {
+		return nil, 0, err
+	}
+	hits := filter(cands, q)
+	if cutoff >= 0 && len(hits) < max(q.Offset, 0)+limitOf(q) {
+		// The geo index held more in range than MaxScan and too few of the
+		// nearest matched: consider every activity instead.
+		rs, total := snap.search(q)
+		return rs, total, nil
+	}
+	rs, total := page(hits, q)
+	return rs, total, nil
+}
+
+// noLimitMiles is the search radius when a query has no limit: more than half
+// the Earth's circumference.
+const noLimitMiles = 13000
+
+// geoSearches queues one GEOSEARCH per category asked for (or one over every
+// activity) on pipe.
+func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query) []*redis.StringSliceCmd {
+	radius := float64(noLimitMiles)
+	if q.WithinMiles > 0 {
+		// Redis's Earth is slightly larger than places.Miles's; search a
+		// little wider and cut at the exact distance afterwards.
+		radius = q.WithinMiles*1.001 + 0.01
+	}
+	gq := &redis.GeoSearchQuery{
+		Longitude: q.Lon, Latitude: q.Lat, Radius: radius, RadiusUnit: "mi",
+		Sort: "ASC", Count: s.opts.MaxScan,
+	}
+	var keys []string
+	for _, c := range q.Categories {
+		if c.Valid() {
+			keys = append(keys, s.k.geoCat(ver, c))
+		}
+	}
+	if len(keys) == 0 {
+		keys = []string{s.k.geo(ver)}
+	}
+	cmds := make([]*redis.StringSliceCmd, len(keys))
+	for i, key := range keys {
+		cmds[i] = pipe.GeoSearch(ctx, key, gq)
+	}
+	return cmds
+}
+
+// collect turns geo search replies into candidates within range, nearest
+// first. When a reply was cut at MaxScan, cutoff is the distance up to which
+// the candidates are complete (and candidates beyond it are dropped);
+// otherwise cutoff is -1.
+func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.StringSliceCmd) ([]candidate, float64, error) {
+	cutoff := -1.0
+	var cands []candidate
+	for _, cmd := range searches {
+		ids, err := cmd.Result()
+		if err != nil && !errors.Is(err, redis.Nil) {
+			return nil, 0, fmt.Errorf("redisstore: near: %w", err)
+		}
+		far := 0.0
+		for _, id := range ids {
+			a, ok := snap.get(id)
+			if !ok {
+				continue
+			}
+			mi := places.Miles(q.Lat, q.Lon, a.Lat, a.Lon)
+			far = max(far, mi)
+			if q.WithinMiles > 0 && mi > q.WithinMiles {
+				continue
+			}
+			cands = append(cands, candidate{a: a, miles: mi})
+		}
+		if len(ids) >= s.opts.MaxScan {
+			// Everything nearer than the farthest returned is here; allow
+			// for the geohash's sub-metre rounding.
+			edge := far - 0.001
+			if cutoff < 0 || edge < cutoff {
+				cutoff = edge
+			}
+		}
+	}
+	if cutoff >= 0 {
+		kept := cands[:0]
+		for _, c := range cands {
+			if c.miles <= cutoff {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
+	return cands, cutoff, nil
+}
+
+// Get returns the active activity with id, or catalogue.ErrNotFound. Like
+// Near it answers from memory when Redis fails, and returns
+// catalogue.ErrNoCatalogue or ErrUnavailable when it cannot.
+func (s *Store) Get(ctx context.Context, id string) (catalogue.Activity, error) {
+	snap, err := s.current(ctx)
+	if err != nil {
+		return catalogue.Activity{}, err
+	}
+	a, ok := snap.get(id)
+	if !ok || !a.Active {
+		return catalogue.Activity{}, fmt.Errorf("redisstore: get %q: %w", id, catalogue.ErrNotFound)
+	}
+	return cloneActivity(*a), nil
+}
+
+// Towns lists the towns of the catalogue in service, most activities first.
+// It returns catalogue.ErrNoCatalogue or ErrUnavailable as Get does.
+func (s *Store) Towns(ctx context.Context) ([]catalogue.Town, error) {
+	snap, err := s.current(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append([]catalogue.Town(nil), snap.towns...), nil
+}
+
+// current returns the snapshot of the version in service, reading it into
+// memory if needed. When Redis fails it returns the snapshot held.
+func (s *Store) current(ctx context.Context) (*snapshot, error) {
+	snap := s.snap.Load()
+	if snap != nil && s.skipRedis() {
+		s.countFallback(ctx, snap, nil)
+		return snap, nil
+	}
+	ver, err := s.rdb.Get(ctx, s.k.current()).Result()
+	switch {
+	case errors.Is(err, redis.Nil):
+		s.recovered()
+		if snap != nil {
+			s.countFallback(ctx, snap, errors.New("current version missing in redis"))
+			return snap, nil
+		}
+		return nil, catalogue.ErrNoCatalogue
+	case err != nil:
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("redisstore: %w", ctx.Err())
+		}
+		s.failed(err)
+		if snap != nil {
+			s.countFallback(ctx, snap, err)
+			return snap, nil
+		}
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	s.recovered()
+	if snap != nil && snap.version == ver {
+		return snap, nil
+	}
+	if snap == nil {
+		return s.waitLoad(ctx, ver)
+	}
+	return s.switchTo(ctx, ver), nil
+}
+
+// switchTo starts reading version ver into memory (once, however many callers
+// ask) and waits up to SwitchWait for it. It returns the new snapshot if it
+// arrived in time, or else the one held.
+func (s *Store) switchTo(ctx context.Context, ver string) *snapshot {
+	p := s.startLoad(ctx, ver)
+	t := time.NewTimer(s.opts.SwitchWait)
+	defer t.Stop()
+	select {
+	case <-p.done:
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return s.snap.Load()
+}
+
+// waitLoad reads version ver into memory and waits for it.
+func (s *Store) waitLoad(ctx context.Context, ver string) (*snapshot, error) {
+	p := s.startLoad(ctx, ver)
+	select {
+	case <-p.done:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("redisstore: read catalogue %s: %w", ver, ctx.Err())
+	}
+	if p.err != nil {
+		if errors.Is(p.err, redis.Nil) {
+			return nil, catalogue.ErrNoCatalogue
+		}
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, p.err)
+	}
+	return p.snap, nil
+}
+
+// startLoad begins reading version ver unless that is already under way. The
+// reading outlives ctx's cancellation (other callers may wait for it) but not
+// a minute.
+func (s *Store) startLoad(ctx context.Context, ver string) *pendingLoad {
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
+	if p, ok := s.loading[ver]; ok {
+		return p
+	}
+	p := &pendingLoad{done: make(chan struct{})}
+	s.loading[ver] = p
+	go func() {
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		start := s.now()
+		p.snap, p.err = s.readVersion(lctx, ver)
+		if p.err == nil {
+			s.install(p.snap)
+			s.log.LogAttrs(lctx, slog.LevelInfo, "catalogue version read into memory",
+				slog.String("version", ver), slog.Int("activities", len(p.snap.acts)),
+				slog.Int64("duration_ms", s.now().Sub(start).Milliseconds()))
+		} else {
+			s.log.LogAttrs(lctx, slog.LevelWarn, "could not read catalogue version into memory",
+				slog.String("version", ver), slog.Any("err", p.err))
+		}
+		s.loadMu.Lock()
+		delete(s.loading, ver)
+		s.loadMu.Unlock()
+		close(p.done)
+	}()
+	return p
+}
+
+// install makes snap the one held. The last to finish wins; the next search
+// checks it against Redis's current version anyway.
+func (s *Store) install(snap *snapshot) { s.snap.Store(snap) }
+
+// skipRedis reports whether Redis failed less than RetryAfter ago.
+func (s *Store) skipRedis() bool {
+	return s.now().UnixNano() < s.downUntil.Load()
+}
+
+func (s *Store) failed(err error) {
+	s.downUntil.Store(s.now().Add(s.opts.RetryAfter).UnixNano())
+	if !s.down.Swap(true) {
+		s.log.LogAttrs(context.Background(), slog.LevelError, "redis failed; answering from the catalogue in memory",
+			slog.Any("err", err))
+	}
+}
+
+func (s *Store) recovered() {
+	if s.down.Swap(false) {
+		s.log.LogAttrs(context.Background(), slog.LevelInfo, "redis is back; searching it again",
+			slog.Int64("fallbacks", s.fallbacks.Load()))
+	}
+}
+
+// fallback answers q from snap alone, counting it.
+func (s *Store) fallback(ctx context.Context, snap *snapshot, q catalogue.Query, cause error) ([]catalogue.Result, int) {
+	s.countFallback(ctx, snap, cause)
+	return snap.search(q)
+}
+
+// countFallback counts an answer from memory and logs it, at most every ten
+// seconds.
+func (s *Store) countFallback(ctx context.Context, snap *snapshot, cause error) {
+	n := s.fallbacks.Add(1)
+	now := s.now().UnixNano()
+	last := s.lastWarn.Load()
+	if now-last < int64(10*time.Second) || !s.lastWarn.CompareAndSwap(last, now) {
+		return
+	}
+	attrs := []slog.Attr{slog.String("version", snap.version), slog.Int64("fallbacks", n)}
+	if cause != nil {
+		attrs = append(attrs, slog.Any("err", cause))
+	}
+	s.log.LogAttrs(ctx, slog.LevelWarn, "answered from the catalogue in memory", attrs...)
+}
