@@ -50,15 +50,13 @@ func Details(r catalogue.Result, now time.Time) string {
 }
 
 func whenText(r catalogue.Result, now time.Time) string {
-	s := scheduleShort(r.Activity.Schedule)
-	if s == "" {
-		s = "ask the organiser"
-		if t := strings.TrimSpace(r.Activity.Schedule.Text); t != "" {
-			s = clip(Normalise(t), 60)
-		}
+	sc := r.Activity.Schedule
+	s := Normalise(sc.Short())
+	if t := strings.TrimSpace(sc.Text); len(sc.Rules) == 0 && t != "" {
+		s = clip(Normalise(t), 60) // the organiser's own words beat "Ring for dates"
 	}
 	if !r.Next.Start.IsZero() && r.Next.Start.After(now) {
-		s += ". Next: " + shortDate(r.Next.Start, now)
+		s += ". Next: " + catalogue.ShortDate(r.Next.Start, now)
 	}
 	return s
 }

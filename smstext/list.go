@@ -23,14 +23,11 @@ func Distance(miles float64) string {
 
 // Item is one numbered line of a results list:
 // "1 Heritage Café, 1st Thu 10:30, Free, 0.3mi". Long titles are shortened and
-// the text is GSM-7 where a plain equivalent exists. A schedule with no rules
-// is left out.
+// the text is GSM-7 where a plain equivalent exists.
 func Item(n int, r catalogue.Result) string {
 	a := r.Activity
 	parts := []string{fmt.Sprintf("%d %s", n, clip(Normalise(a.Title), titleRunes))}
-	if s := scheduleShort(a.Schedule); s != "" {
-		parts = append(parts, s)
-	}
+	parts = append(parts, Normalise(a.Schedule.Short()))
 	if c := shortCost(a); c != "" {
 		parts = append(parts, c)
 	}

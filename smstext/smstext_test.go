@@ -129,7 +129,7 @@ func TestItem(t *testing.T) {
 	a.Free, a.Cost = false, "£3 (tea included)"
 	a.Schedule = catalogue.Schedule{}
 	got := Item(12, catalogue.Result{Activity: a, Miles: 3.2})
-	if want := "12 The Trinity weavers' housing walk aro..., £3, 3mi"; got != want {
+	if want := "12 The Trinity weavers' housing walk aro..., Ring for dates, £3, 3mi"; got != want {
 		t.Errorf("Item = %q; want %q", got, want)
 	}
 }
