@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,8 @@ const maxBody = 64 << 20
 // page 1 and following pages until one says it is the last, is empty, reaches
 // total_pages, or only repeats records already read. Each request has its own
 // timeout; a 5xx, a 429, a timeout or a network error is retried with doubling
-// back-off up to Options.Retries times. Records are mapped as in Read, with
+// back-off (or the server's Retry-After, up to 30 seconds, if longer) up to
+// Options.Retries times. Records are mapped as in Read, with
 // Source base + "/services/" + id. A listed service without
 // service_at_locations (HSDS 3.0 lists need not carry child arrays) is read
 // again in full from base + "/services/" + id; if that page is missing (a 4xx)
@@ -87,7 +89,12 @@ func (im *Importer) get(ctx context.Context, u string) ([]byte, error) {
 	for attempt := 0; attempt <= im.opts.Retries; attempt++ {
 		if attempt > 0 {
 			im.log.Warn("open referral request failed; retrying", "url", u, "attempt", attempt, "wait", wait, "err", lastErr)
-			t := time.NewTimer(wait)
+			pause := wait
+			var se *statusError
+			if errors.As(lastErr, &se) && se.retryAfter > pause {
+				pause = min(se.retryAfter, maxRetryAfter)
+			}
+			t := time.NewTimer(pause)
 			select {
 			case <-ctx.Done():
 				t.Stop()
@@ -127,7 +134,11 @@ func (im *Importer) getOnce(ctx context.Context, u string) (data []byte, retry b
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
 		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
-		return nil, retry, &statusError{url: u, code: resp.StatusCode}
+		se := &statusError{url: u, code: resp.StatusCode}
+		if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && secs > 0 {
+			se.retryAfter = time.Duration(secs) * time.Second
+		}
+		return nil, retry, se
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
@@ -176,7 +187,12 @@ func (im *Importer) completeRecords(ctx context.Context, base string, recs []jso
 type statusError struct {
 	url  string
 	code int
+	// retryAfter is the server's Retry-After, in seconds form, if it sent one.
+	retryAfter time.Duration
 }
+
+// maxRetryAfter caps how long a server's Retry-After can make a retry wait.
+const maxRetryAfter = 30 * time.Second
 
 func (e *statusError) Error() string {
 	return fmt.Sprintf("%v: get %s: %d %s", ErrHTTP, e.url, e.code, http.StatusText(e.code))

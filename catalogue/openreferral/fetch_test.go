@@ -351,3 +351,27 @@ func TestFetchCompletesThinListRecords(t *testing.T) {
 		})
 	}
 }
+
+func TestFetchHonoursRetryAfter(t *testing.T) {
+	var calls atomic.Int64
+	var first, second time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch calls.Add(1) {
+		case 1:
+			first = time.Now()
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+		default:
+			second = time.Now()
+			fmt.Fprint(w, `{"contents":[],"empty":true}`)
+		}
+	}))
+	defer srv.Close()
+	im, _ := New(fastOptions(t))
+	if _, err := im.Fetch(context.Background(), srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	if gap := second.Sub(first); gap < 900*time.Millisecond {
+		t.Errorf("retried after %v; want about 1s (Retry-After)", gap)
+	}
+}
