@@ -345,3 +345,28 @@ func FuzzParseSchedule(f *testing.F) {
 		_ = s.Short()
 	})
 }
+
+func TestSessionWords(t *testing.T) {
+	now := at(2026, 11, 30, 9, 0) // a Monday
+	sess := func(start time.Time) Session { return Session{Start: start, End: start.Add(time.Hour)} }
+	tests := []struct {
+		s             Session
+		spoken, short string
+	}{
+		{sess(at(2026, 11, 30, 10, 30)), "today at half past ten", "today 10:30"},
+		{sess(at(2026, 12, 1, 14, 0)), "tomorrow at two o'clock", "tomorrow 14:00"},
+		{sess(at(2026, 12, 3, 10, 30)), "this Thursday, the third of December, at half past ten", "Thu 3 Dec 10:30"},
+		{sess(at(2026, 12, 10, 12, 0)), "Thursday the tenth of December at midday", "Thu 10 Dec 12:00"},
+		{Session{}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.short, func(t *testing.T) {
+			if got := SpokenSession(tt.s, now); got != tt.spoken {
+				t.Errorf("SpokenSession: got %q; want %q", got, tt.spoken)
+			}
+			if got := ShortSession(tt.s, now); got != tt.short {
+				t.Errorf("ShortSession: got %q; want %q", got, tt.short)
+			}
+		})
+	}
+}

@@ -337,3 +337,30 @@ func ShortDate(t, now time.Time) string {
 	}
 	return out
 }
+
+// SpokenSession says when a session starts, relative to now: "today at half
+// past ten", "tomorrow at two o'clock", "this Thursday, the third of December,
+// at half past ten", "Thursday the tenth of December at midday". A zero
+// session says nothing ("").
+func SpokenSession(s Session, now time.Time) string {
+	if s.Start.IsZero() {
+		return ""
+	}
+	l := s.Start.In(London)
+	clock := Clock(l.Hour()*60 + l.Minute()).Spoken()
+	date := SpokenDate(s.Start, now)
+	if strings.Contains(date, ",") {
+		return date + ", at " + clock
+	}
+	return date + " at " + clock
+}
+
+// ShortSession gives when a session starts for an SMS: "today 10:30",
+// "tomorrow 14:00", "Thu 3 Dec 10:30". A zero session gives "".
+func ShortSession(s Session, now time.Time) string {
+	if s.Start.IsZero() {
+		return ""
+	}
+	l := s.Start.In(London)
+	return ShortDate(s.Start, now) + " " + Clock(l.Hour()*60+l.Minute()).String()
+}
