@@ -1,0 +1,332 @@
+package volunteers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/redis/go-redis/v9"
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/privacy"
+)
+
+// Command is a volunteer's text, parsed.
+type Command struct {
+	Verb string // ON, OFF, LIST, TAKE, DONE, NOTE, HELP, or "" when not understood
+	Ref  string // "C7" for TAKE, DONE and NOTE; "" when missing or malformed
+	Note string // NOTE's text
+}
+
+// maxNote is the longest note kept, in characters.
+const maxNote = 300
+
+// ParseCommand reads a volunteer's text: the command word in any case, then
+// for TAKE, DONE and NOTE a reference written "C7", "c7", "C 7", "#7" or "7",
+// then for NOTE the note. Anything else gives Verb "".
+func ParseCommand(body string) Command {
+	body = strings.TrimSpace(body)
+	word, rest, _ := strings.Cut(body, " ")
+	word = strings.ToUpper(strings.TrimRight(word, ".!"))
+	switch word {
+	case "ON", "OFF", "LIST", "HELP":
+		return Command{Verb: word}
+	case "TAKE", "DONE", "NOTE":
+	default:
+		return Command{}
+	}
+	c := Command{Verb: word}
+	rest = strings.TrimLeft(rest, " ")
+	rest = strings.TrimPrefix(rest, "#")
+	if len(rest) > 0 && (rest[0] == 'C' || rest[0] == 'c') {
+		rest = strings.TrimLeft(rest[1:], " ")
+	}
+	i := 0
+	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		i++
+	}
+	digits := strings.TrimLeft(rest[:i], "0")
+	if digits == "" || len(digits) > 12 || (i < len(rest) && !unicode.IsSpace(rune(rest[i])) && !strings.ContainsRune(".,:;!", rune(rest[i]))) {
+		return c
+	}
+	c.Ref = "C" + digits
+	if word == "NOTE" {
+		note := strings.TrimSpace(strings.TrimLeft(rest[i:], ".,:;! "))
+		if r := []rune(note); len(r) > maxNote {
+			note = string(r[:maxNote])
+		}
+		c.Note = note
+	}
+	return c
+}
+
+const helpText = "Heritage Line volunteer commands: ON or OFF (duty), LIST (open callbacks), " +
+	"TAKE C7 (we ring you, then connect you to them), DONE C7 (close it), NOTE C7 your note. HELP for this list."
+
+// HandleText answers a text from a rostered volunteer (ON, OFF, LIST, TAKE,
+// DONE, NOTE, HELP) and returns the reply. A text from a number that is not
+// rostered is not handled: the reply is "" (check IsVolunteer first). Errors
+// are logged and answered with an apology, never returned.
+func (d *Desk) HandleText(ctx context.Context, from, body string) string {
+	v, ok := d.roster.find(from)
+	if !ok {
+		return ""
+	}
+	c := ParseCommand(body)
+	if (c.Verb == "TAKE" || c.Verb == "DONE" || c.Verb == "NOTE") && c.Ref == "" {
+		return fmt.Sprintf("Which callback? Text %s and its reference, like %s C7.", c.Verb, c.Verb)
+	}
+	if c.Verb == "NOTE" && c.Note == "" {
+		return fmt.Sprintf("Please add your note after the reference, like NOTE %s rang, will try again Friday.", c.Ref)
+	}
+	reply, err := d.run(ctx, v, c)
+	if err != nil {
+		d.log.ErrorContext(ctx, "volunteer command", "command", c.Verb, "ref", c.Ref,
+			"volunteer", privacy.Mask(v.Phone), "err", err)
+		return "Sorry, something went wrong on the line. Please try again in a minute."
+	}
+	return reply
+}
+
+func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) {
+	switch c.Verb {
+	case "ON":
+		if err := d.setDuty(ctx, v, true); err != nil {
+			return "", err
+		}
+		when := "during " + d.roster.Hours.String()
+		if d.roster.Hours.Always() {
+			when = "at any time"
+		}
+		return fmt.Sprintf("You're on duty, %s. Calls will be put through to you %s. Text OFF to stop.", v.Name, when), nil
+	case "OFF":
+		if err := d.setDuty(ctx, v, false); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("You're off duty, %s. No calls or callback texts until you text ON. Thank you!", v.Name), nil
+	case "LIST":
+		return d.list(ctx)
+	case "TAKE":
+		return d.take(ctx, v, c.Ref)
+	case "DONE":
+		return d.done(ctx, v, c.Ref)
+	case "NOTE":
+		return d.note(ctx, v, c.Ref, c.Note)
+	case "HELP":
+		return helpText, nil
+	}
+	return "Sorry, I didn't understand that. " + helpText, nil
+}
+
+// maxListed keeps LIST within three SMS segments.
+const maxListed = 8
+
+func (d *Desk) list(ctx context.Context) (string, error) {
+	es, err := d.open(ctx)
+	if err != nil {
+		return "", err
+	}
+	if len(es) == 0 {
+		return "No open callbacks. Thank you!", nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Open callbacks (%d), oldest first:", len(es))
+	now := d.now()
+	for i, e := range es {
+		if i == maxListed {
+			fmt.Fprintf(&b, "\n...and %d more", len(es)-maxListed)
+			break
+		}
+		fmt.Fprintf(&b, "\n%s %s ago, %s, %s", e.Ref, age(now.Sub(e.Requested)), e.Kind, privacy.Mask(e.phone))
+		if e.TakenBy != "" {
+			fmt.Fprintf(&b, ", taken by %s", e.TakenBy)
+		}
+	}
+	return b.String(), nil
+}
+
+// age says a duration briefly: "4m", "2h 5m", "3d 4h".
+func age(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	m := int(d.Minutes())
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%dm", m)
+	case m < 24*60:
+		return fmt.Sprintf("%dh %dm", m/60, m%60)
+	}
+	return fmt.Sprintf("%dd %dh", m/(24*60), m%(24*60)/60)
+}
+
+// takeScript claims a callback for one volunteer, atomically. It returns
+// {"missing"}, {"done", by}, {"taken", by}, or {"ok", phone, kind, requested,
+// recording}. The volunteer who holds it may take it again (to be rung again).
+var takeScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+if redis.call('HEXISTS', KEYS[1], 'done_at') == 1 then
+  return {'done', redis.call('HGET', KEYS[1], 'done_by') or ''}
+end
+local holder = redis.call('HGET', KEYS[1], 'taken_phone')
+if holder and holder ~= ARGV[2] then
+  return {'taken', redis.call('HGET', KEYS[1], 'taken_by') or ''}
+end
+if not holder then
+  redis.call('HSET', KEYS[1], 'taken_by', ARGV[1], 'taken_phone', ARGV[2], 'taken_at', ARGV[3])
+end
+return {'ok', redis.call('HGET', KEYS[1], 'phone') or '', redis.call('HGET', KEYS[1], 'kind') or '',
+  redis.call('HGET', KEYS[1], 'requested') or '', redis.call('HGET', KEYS[1], 'recording') or ''}
+`)
+
+// releaseScript gives a callback back when ringing the volunteer failed.
+var releaseScript = redis.NewScript(`
+if redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[1] then
+  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at')
+end
+return 0
+`)
+
+func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error) {
+	key := recordKey(ref)
+	res, err := takeScript.Run(ctx, d.rdb, []string{key}, v.Name, v.Phone, d.now().UnixMilli()).StringSlice()
+	if err != nil {
+		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
+	}
+	switch res[0] {
+	case "missing":
+		return fmt.Sprintf("There's no open callback %s. Text LIST to see them.", ref), nil
+	case "done":
+		return fmt.Sprintf("%s is already done (closed by %s).", ref, res[1]), nil
+	case "taken":
+		return fmt.Sprintf("%s has already been taken by %s. Text LIST for the others.", ref, res[1]), nil
+	}
+	resident, kind, requested, recording := res[1], res[2], millis(res[3]), res[4]
+	release := func() {
+		if err := releaseScript.Run(context.WithoutCancel(ctx), d.rdb, []string{key}, v.Phone).Err(); err != nil {
+			d.log.ErrorContext(ctx, "release callback", "ref", ref, "err", err)
+		}
+	}
+	// Toll fraud: the resident's own number from the record, and only within
+	// the allowed country codes; nothing from the volunteer's text is dialled.
+	if !isE164(resident) || !d.allowedNumber(resident) {
+		release()
+		return fmt.Sprintf("Sorry, %s can't be rung from the line. Text DONE %s to close it.", ref, ref), nil
+	}
+	doc, err := d.connectTwiML(ref, kind, requested, recording, resident)
+	if err != nil {
+		release()
+		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
+	}
+	sid, err := d.caller.StartCall(ctx, v.Phone, doc)
+	if err != nil {
+		release()
+		d.log.ErrorContext(ctx, "ring volunteer for callback", "ref", ref, "volunteer", privacy.Mask(v.Phone), "err", err)
+		return fmt.Sprintf("Sorry, the line couldn't ring you just now. Text TAKE %s to try again.", ref), nil
+	}
+	d.log.InfoContext(ctx, "callback taken", "ref", ref, "volunteer", privacy.Mask(v.Phone), "call_sid", sid)
+	return fmt.Sprintf("%s is yours, %s. The line is ringing you now; when you answer it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
+}
+
+// connectTwiML is what the volunteer hears when they answer: who it is, the
+// voicemail if there is one, then the resident is dialled with the line's
+// number shown, so neither learns the other's number.
+func (d *Desk) connectTwiML(ref, kind string, requested time.Time, recording, resident string) (string, error) {
+	say := func(s string) twiml.Element {
+		return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: "en-GB"}
+	}
+	how := map[string]string{"voicemail": "left a message", "sms": "asked by text", "voice": "asked on the phone"}[kind]
+	if how == "" {
+		how = "asked"
+	}
+	verbs := []twiml.Element{
+		say(fmt.Sprintf("Heritage Line callback %s. The resident %s at %s.", spokenRef(ref), how, requested.In(London).Format("15:04"))),
+	}
+	if recording != "" {
+		verbs = append(verbs, say("Here is their message."), &twiml.VoicePlay{Url: recording})
+	}
+	verbs = append(verbs,
+		say("Connecting you now. They will see the Heritage Line number."),
+		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
+			&twiml.VoiceNumber{PhoneNumber: resident},
+		}},
+		say(fmt.Sprintf("The call has ended. Please text DONE %s when you have finished. Thank you.", spokenRef(ref))),
+	)
+	return twiml.Voice(verbs)
+}
+
+// spokenRef makes "C7" read as "C 7" rather than a word.
+func spokenRef(ref string) string { return strings.Replace(ref, "C", "C ", 1) }
+
+// doneScript closes a callback: forgets the resident's number, records who
+// and when, and takes it off the open list. It returns {"missing"}, {"done",
+// by} when already closed, or {"ok"}.
+var doneScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+if redis.call('HEXISTS', KEYS[1], 'done_at') == 1 then
+  return {'done', redis.call('HGET', KEYS[1], 'done_by') or ''}
+end
+local rk = redis.call('HGET', KEYS[1], 'rk')
+if rk then redis.call('DEL', rk) end
+redis.call('HDEL', KEYS[1], 'phone', 'recording')
+redis.call('HSET', KEYS[1], 'done_by', ARGV[1], 'done_at', ARGV[2])
+redis.call('ZREM', KEYS[2], ARGV[3])
+return {'ok'}
+`)
+
+func (d *Desk) done(ctx context.Context, v Volunteer, ref string) (string, error) {
+	res, err := doneScript.Run(ctx, d.rdb, []string{recordKey(ref), openKey}, v.Name, d.now().UnixMilli(), ref).StringSlice()
+	if err != nil {
+		return "", fmt.Errorf("volunteers: done %s: %w", ref, err)
+	}
+	switch res[0] {
+	case "missing":
+		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
+	case "done":
+		return fmt.Sprintf("%s was already closed by %s.", ref, res[1]), nil
+	}
+	d.log.InfoContext(ctx, "callback done", "ref", ref, "volunteer", privacy.Mask(v.Phone))
+	if d.onDone != nil {
+		if t, err := d.Timing(ctx, ref); err == nil {
+			d.onDone(ctx, t)
+		} else {
+			d.log.WarnContext(ctx, "callback timings", "ref", ref, "err", err)
+		}
+	}
+	return fmt.Sprintf("%s closed. Thank you, %s.", ref, v.Name), nil
+}
+
+// noteScript keeps a note on a callback that still exists.
+var noteScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'note', ARGV[1], 'note_by', ARGV[2], 'note_at', ARGV[3])
+return 1
+`)
+
+func (d *Desk) note(ctx context.Context, v Volunteer, ref, text string) (string, error) {
+	n, err := noteScript.Run(ctx, d.rdb, []string{recordKey(ref)}, text, v.Name, d.now().UnixMilli()).Int()
+	if err != nil {
+		return "", fmt.Errorf("volunteers: note %s: %w", ref, err)
+	}
+	if n == 0 {
+		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
+	}
+	return fmt.Sprintf("Note kept on %s.", ref), nil
+}
+
+// Note returns the latest note on callback ref and who wrote it. Errors:
+// ErrUnknownCallback, or a wrapped Redis error.
+func (d *Desk) Note(ctx context.Context, ref string) (note, by string, err error) {
+	vals, err := d.rdb.HMGet(ctx, recordKey(ref), "note", "note_by", "requested").Result()
+	if err != nil {
+		return "", "", fmt.Errorf("volunteers: note %s: %w", ref, err)
+	}
+	if vals[2] == nil {
+		return "", "", fmt.Errorf("volunteers: note %s: %w", ref, ErrUnknownCallback)
+	}
+	note, _ = vals[0].(string)
+	by, _ = vals[1].(string)
+	return note, by, nil
+}

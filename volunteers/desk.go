@@ -1,0 +1,197 @@
+// Package volunteers is the roster of Heritage Connectors who take forwarded
+// calls, their hours and duty, and the queue of callback requests they handle.
+//
+// The voice side rings Desk.Available; the SMS side sends a rostered number's
+// texts to Desk.HandleText. The only numbers this package ever has dialled are
+// roster numbers and, on a callback a volunteer has taken, the resident's own
+// number (within the allowed country codes).
+package volunteers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/privacy"
+)
+
+// Texter sends a text from the line's number (outbound.Sender does).
+type Texter interface {
+	SendText(ctx context.Context, to, body string) error
+}
+
+// Caller rings a number from the line's number and runs twiml when it answers
+// (outbound.Sender does).
+type Caller interface {
+	StartCall(ctx context.Context, to, twiml string) (string, error)
+}
+
+var (
+	// ErrNoNumber: the request has no number that could be rung back (a
+	// withheld or malformed caller ID).
+	ErrNoNumber = errors.New("volunteers: no number to ring back")
+	// ErrCannotRing: the resident's number is outside the allowed country codes.
+	ErrCannotRing = errors.New("volunteers: number outside the allowed country codes")
+	// ErrUnknownCallback: no callback has that reference (or it has expired).
+	ErrUnknownCallback = errors.New("volunteers: no such callback")
+)
+
+// Desk runs forwarding decisions, duty and the callback queue. Safe for
+// concurrent use; its state lives in Redis, so any instance may serve.
+type Desk struct {
+	roster    Roster
+	rdb       redis.UniversalClient
+	texter    Texter
+	caller    Caller
+	line      string
+	publicURL string
+	now       func() time.Time
+	log       *slog.Logger
+
+	ttl     time.Duration
+	voice   string
+	allowed []string
+	onDone  func(context.Context, Timing)
+}
+
+// Option changes a Desk's defaults.
+type Option func(*Desk)
+
+// WithCallbackTTL sets how long a callback record (and the resident's number
+// in it) is kept; default 7 days.
+func WithCallbackTTL(d time.Duration) Option { return func(k *Desk) { k.ttl = d } }
+
+// WithVoice sets the Twilio voice for what a volunteer hears; default Polly.Amy.
+func WithVoice(v string) Option { return func(k *Desk) { k.voice = v } }
+
+// WithAllowedPrefixes sets the country codes a resident may be rung back on;
+// default +44.
+func WithAllowedPrefixes(p []string) Option { return func(k *Desk) { k.allowed = p } }
+
+// WithOnDone is called after a callback is closed with DONE, with its timings
+// (for the figures: time to callback).
+func WithOnDone(f func(context.Context, Timing)) Option { return func(k *Desk) { k.onDone = f } }
+
+// NewDesk returns a Desk for roster that keeps duty and callbacks in rdb,
+// texts volunteers through texter, rings them through caller from line (the
+// line's E.164 number), and reads the time from now. publicURL is the line's
+// base URL, kept for TwiML that needs to call back into the line.
+func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Caller, line, publicURL string, now func() time.Time, log *slog.Logger, opts ...Option) *Desk {
+	if now == nil {
+		now = time.Now
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if roster.RingSeconds <= 0 {
+		roster.RingSeconds = DefaultRingSeconds
+	}
+	d := &Desk{
+		roster: roster, rdb: rdb, texter: texter, caller: caller,
+		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
+		ttl: 7 * 24 * time.Hour, voice: "Polly.Amy", allowed: []string{"+44"},
+	}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
+
+// Roster returns the roster as loaded (duty as in the file).
+func (d *Desk) Roster() Roster { return d.roster }
+
+// IsVolunteer reports whether phone is a rostered volunteer's number, in any
+// form privacy.Normalise understands.
+func (d *Desk) IsVolunteer(phone string) bool {
+	_, ok := d.roster.find(phone)
+	return ok
+}
+
+const dutyKey = "{hl:vol}:duty"
+
+// Available returns the volunteers to ring now, in roster order: within hours
+// and on duty, at most MaxRinging. An empty slice means nobody can be rung.
+// Duty set by text wins over the file until the file's on_duty for that
+// volunteer changes. When Redis fails it returns the volunteers on duty by
+// the file, with the error.
+func (d *Desk) Available(ctx context.Context, now time.Time) ([]Volunteer, error) {
+	if !d.roster.Hours.Open(now) {
+		return nil, nil
+	}
+	on, err := d.onDuty(ctx)
+	if len(on) > MaxRinging {
+		on = on[:MaxRinging]
+	}
+	return on, err
+}
+
+// onDuty returns every volunteer on duty, whatever the hours.
+func (d *Desk) onDuty(ctx context.Context) ([]Volunteer, error) {
+	vs := d.roster.Volunteers
+	if len(vs) == 0 {
+		return nil, nil
+	}
+	fields := make([]string, len(vs))
+	for i, v := range vs {
+		fields[i] = v.Phone
+	}
+	vals, err := d.rdb.HMGet(ctx, dutyKey, fields...).Result()
+	if err != nil {
+		err = fmt.Errorf("volunteers: duty: %w", err)
+		vals = nil
+	}
+	var out []Volunteer
+	for i, v := range vs {
+		if vals != nil {
+			if s, ok := vals[i].(string); ok {
+				v.OnDuty = effectiveDuty(s, v.OnDuty)
+			}
+		}
+		if v.OnDuty {
+			out = append(out, v)
+		}
+	}
+	return out, err
+}
+
+// Duty values are "<by text>/<file at the time>", each 1 or 0: the text wins
+// while the file still says what it said when the text came.
+func dutyValue(text, file bool) string { return b01(text) + "/" + b01(file) }
+
+func effectiveDuty(stored string, file bool) bool {
+	text, fileThen, ok := strings.Cut(stored, "/")
+	if !ok || fileThen != b01(file) {
+		return file
+	}
+	return text == "1"
+}
+
+func b01(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// setDuty records duty set by text for v.
+func (d *Desk) setDuty(ctx context.Context, v Volunteer, on bool) error {
+	if err := d.rdb.HSet(ctx, dutyKey, v.Phone, dutyValue(on, v.OnDuty)).Err(); err != nil {
+		return fmt.Errorf("volunteers: set duty: %w", err)
+	}
+	return nil
+}
+
+// allowedNumber reports whether n (normalised) may be rung back.
+func (d *Desk) allowedNumber(n string) bool {
+	for _, p := range d.allowed {
+		if strings.HasPrefix(n, privacy.Normalise(p)) {
+			return true
+		}
+	}
+	return false
+}
