@@ -81,3 +81,33 @@ func checkMatch(t *testing.T, fn, s string, m Match) {
 		}
 	}
 }
+
+// FuzzLoadPostcodes feeds arbitrary files to LoadPostcodes: it must not panic,
+// and whatever it loads must resolve to a point in the UK. Seeds are in
+// testdata/fuzz/FuzzLoadPostcodes.
+func FuzzLoadPostcodes(f *testing.F) {
+	f.Add("pcds,lat,long\nBA11 1AT,51.2301,-2.3199\n")
+	f.Add("\"WC2N 5DN\",10,530040,180394\n")
+	ix, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, file string) {
+		ix := &Index{b: ix.b, venues: make(map[string]Point)}
+		loaded, _, err := ix.LoadPostcodes(strings.NewReader(file), "fuzz")
+		if err != nil {
+			if loaded != 0 || len(ix.exact) != 0 {
+				t.Fatalf("LoadPostcodes failed (%v) but loaded %d", err, loaded)
+			}
+			return
+		}
+		if loaded != len(ix.exact) || loaded == 0 {
+			t.Fatalf("LoadPostcodes loaded %d; index holds %d", loaded, len(ix.exact))
+		}
+		for _, p := range ix.exact {
+			if !inUK(Place{Lat: float64(p.lat), Lon: float64(p.lon)}) {
+				t.Fatalf("LoadPostcodes kept a point outside the UK: %+v", p)
+			}
+		}
+	})
+}

@@ -49,6 +49,7 @@ type Index struct {
 	mu     sync.RWMutex
 	prefer []Point
 	venues map[string]Point // normalised full postcode to exact point
+	exact  []exactPoint     // from LoadPostcodes, sorted by key
 }
 
 // PreferMiles is how near a catalogue point a same-named place must be to win
@@ -76,7 +77,8 @@ func Load() (*Index, error) {
 // Resolve treats the whole text as a place ("ba111at", "b a 11", "great
 // yarmouth please", "Frome", "Newport in Wales"). Filler words at either end
 // ("it's", "I live in", "please") are ignored. A full postcode resolves to its
-// district's centre unless AddVenue gave its exact point; a postcode whose
+// district's centre unless AddVenue gave its exact point or LoadPostcodes
+// loaded a file that has it; a postcode whose
 // district is not in the data does not resolve. A name that is an everyday
 // word ("Street", "Wells") resolves only after a preposition ("in Street").
 // When nothing matches exactly, a close spelling is offered with Sure false.
@@ -177,6 +179,9 @@ func (ix *Index) postcodeSpan(toks []token) (Match, bool) {
 		p := Place{Name: pc, Area: oc.area, Outcode: out, Lat: oc.lat, Lon: oc.lon, Kind: KindPostcode}
 		ix.mu.RLock()
 		v, exact := ix.venues[pc]
+		if !exact {
+			v, exact = ix.exactLocked(pc)
+		}
 		ix.mu.RUnlock()
 		if exact {
 			p.Lat, p.Lon = v.Lat, v.Lon
