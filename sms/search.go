@@ -147,7 +147,7 @@ func (l *Line) more(ctx context.Context, hash string, st state) (string, error) 
 		return l.more(ctx, hash, st)
 	}
 	l.recordSearch(ctx, hash, st, results)
-	return l.page(ctx, hash, st, "More "+strings.TrimPrefix(heading(st), "Heritage activities ")+":", results)
+	return l.page(ctx, hash, st, "More "+strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ")+":", results)
 }
 
 // details answers a number from the last list.
@@ -208,17 +208,34 @@ func placeName(m places.Match) string {
 	return name
 }
 
-// heading is the first line of a list: "Walks near Frome".
+// heading is the first line of a list: "Walks near Frome", "Free
+// dementia-friendly heritage activities near Lowestoft this week".
 func heading(st state) string {
-	what := "Heritage activities"
+	what := "heritage activities"
 	if len(st.Categories) == 1 {
-		what = categoryPlural[st.Categories[0]]
+		what = strings.ToLower(categoryPlural[st.Categories[0]])
 	}
-	h := what + " near " + st.Place
+	var adj, suffix []string
+	if st.FreeOnly {
+		adj = append(adj, "free")
+	}
+	for _, t := range st.Tags {
+		switch t {
+		case catalogue.TagDementiaFriendly, catalogue.TagStepFree:
+			adj = append(adj, tagWords[t])
+		default:
+			suffix = append(suffix, tagWords[t])
+		}
+	}
+	h := strings.Join(append(adj, what), " ")
+	if len(suffix) > 0 {
+		h += " " + strings.Join(suffix, ", ")
+	}
+	h += " near " + st.Place
 	if d := filterWhen(st); d != "" {
 		h += " " + d
 	}
-	return h
+	return strings.ToUpper(h[:1]) + h[1:]
 }
 
 func filterWhen(st state) string {

@@ -1,0 +1,72 @@
+package sms
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue/memstore"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+)
+
+// TestSampleCatalogue runs the line as it is wired for real: the bundled
+// sample catalogue in memstore, the embedded places index, the rules
+// understander, and a real redis-server.
+func TestSampleCatalogue(t *testing.T) {
+	load, err := sample.Load()
+	if err != nil {
+		t.Fatalf("sample.Load: %v", err)
+	}
+	ix, err := places.Load()
+	if err != nil {
+		t.Fatalf("places.Load: %v", err)
+	}
+	store := memstore.New(load.Activities)
+	towns, err := store.Towns(t.Context())
+	if err != nil {
+		t.Fatalf("Towns: %v", err)
+	}
+	var names []string
+	for _, tw := range towns {
+		names = append(names, tw.Name)
+	}
+	rdb, _ := redistest.Start(t)
+	rg := &rig{desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
+	rg.handler = New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
+		Finder: store, Towns: store, Places: ix,
+		Sessions:   session.New(rdb, "hl:sms:"),
+		Understand: understand.New(ix, names),
+		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
+		Hasher: privacy.NewHasher([]byte("test salt")),
+		Log:    slog.New(slog.NewTextHandler(tlog{t}, nil)),
+	}).Handler()
+
+	steps := []step{
+		say("BA11 1AT", "near BA11 1AT:", "1 ", "MORE"),
+		say("MORE", "6 "),
+		say("2", "Where:", "When:"),
+		say("great yarmouth", "near Great Yarmouth:"),
+		say("Gorleston", "near Gorleston"),
+		say("walks near Ravenshead", "Walks near Ravenshead"),
+		say("is there anything on near Lowestoft for my mum, she has dementia", "Lowestoft"),
+		say("Norwich", "Norwich"),
+		say("zzzz", "Sorry, I didn't understand that."),
+	}
+	var transcript strings.Builder
+	for i, s := range steps {
+		got := rg.send(t, s.from, s.body)
+		transcript.WriteString("> " + s.body + "\n< " + got + "\n\n")
+		for _, w := range s.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("step %d %q: got %q; want it to contain %q", i+1, s.body, got, w)
+			}
+		}
+	}
+	golden(t, "testdata/sample_catalogue.golden", transcript.String())
+}
