@@ -75,7 +75,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	reply, err := l.answer(ctx, from, hash, body, req)
+	reply, err := l.answer(ctx, from, hash, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return
@@ -100,7 +100,7 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 }
 
 // answer works out the reply to a resident who may be texted.
-func (l *Line) answer(ctx context.Context, from, hash, body string, req catalogue.Request) (string, error) {
+func (l *Line) answer(ctx context.Context, from, hash, body, media string, req catalogue.Request) (string, error) {
 	st, err := l.loadState(ctx, hash)
 	if err != nil {
 		return "", err
@@ -122,6 +122,9 @@ func (l *Line) answer(ctx context.Context, from, hash, body string, req catalogu
 		return l.find(ctx, hash, st, req)
 	}
 	if strings.TrimSpace(body) == "" {
+		if media != "" && media != "0" {
+			return l.pictureOnly(ctx), nil
+		}
 		return l.empty(ctx), nil
 	}
 	return l.unknown(ctx), nil

@@ -66,7 +66,7 @@ func TestOddBodies(t *testing.T) {
 		extra      []string
 		want       string
 	}{
-		{"mms with no text", "", []string{"NumMedia", "1", "MediaUrl0", "https://api.twilio.com/x.jpg"}, "empty"},
+		{"mms with no text", "", []string{"NumMedia", "1", "MediaUrl0", "https://api.twilio.com/x.jpg"}, "only read words"},
 		{"only spaces", "   \n ", nil, "empty"},
 		{"very long", strings.Repeat("walks in frome ", 200), nil, "Walks near Frome"},
 		{"emoji and a town", "🙂 frome 🙂", nil, "near Frome"},

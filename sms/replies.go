@@ -48,6 +48,10 @@ func (l *Line) empty(ctx context.Context) string {
 	return "Hello from " + l.cfg.LineName + ". Your message came through empty. " + l.examples(ctx)
 }
 
+func (l *Line) pictureOnly(ctx context.Context) string {
+	return "Thank you, but " + l.cfg.LineName + " can only read words, not pictures. " + l.examples(ctx)
+}
+
 func (l *Line) unknown(ctx context.Context) string {
 	return "Sorry, I didn't understand that. " + l.examples(ctx) + " Or reply CALL for a volunteer to ring you."
 }

@@ -191,7 +191,6 @@ func anyKnownWord(words []string) bool {
 func detailsNumber(words []string) (int, bool) {
 	n, found := 0, false
 	for _, w := range words {
-		w = strings.TrimPrefix(w, "#")
 		if v, err := strconv.Atoi(w); err == nil {
 			if found || v < 1 || v > 999 {
 				return 0, false

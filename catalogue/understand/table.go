@@ -96,7 +96,7 @@ func Normalise(text string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '#':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 			space = false
 		default:
