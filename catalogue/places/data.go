@@ -69,6 +69,8 @@ type outcode struct {
 	lat, lon float64
 	postTown string
 	area     string // local authority, or region when that repeats the post town
+	la       string // local authority, normalised
+	region   string // region, normalised
 }
 
 // base is the immutable part of an Index, built once from the embedded data
@@ -117,7 +119,8 @@ func build(outcodesData, placesData []byte) (*base, error) {
 			return fmt.Errorf("places: gb-outcodes.csv line %d: outcode %q: %w", line, rec[0], ErrData)
 		}
 		oc := &outcode{code: code, lat: lat, lon: lon, postTown: strings.TrimSpace(rec[3]), area: strings.TrimSpace(rec[5])}
-		if oc.area == "" || normalise(oc.area) == normalise(oc.postTown) {
+		oc.la, oc.region = normalise(rec[5]), normalise(rec[6])
+		if oc.area == "" || oc.la == normalise(oc.postTown) {
 			oc.area = strings.TrimSpace(rec[6])
 		}
 		b.outcodes[code] = oc
@@ -373,6 +376,24 @@ func (b *base) nearest(lat, lon float64) (*outcode, float64) {
 		return nil, math.Inf(1)
 	}
 	return best, Miles(lat, lon, best.lat, best.lon)
+}
+
+// hasAreaNear says whether a district within miles of the point has area
+// (normalised) as its local authority or region: "Newport, Shropshire" names
+// the Newport whose neighbouring districts are in Shropshire, though its own
+// is in Telford and Wrekin.
+func (b *base) hasAreaNear(lat, lon float64, area string, miles float64) bool {
+	c := cellOf(lat, lon)
+	for dy := -2; dy <= 2; dy++ {
+		for dx := -3; dx <= 3; dx++ {
+			for _, oc := range b.grid[[2]int{c[0] + dy, c[1] + dx}] {
+				if (oc.la == area || oc.region == area) && Miles(lat, lon, oc.lat, oc.lon) <= miles {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func abs(i int) int {

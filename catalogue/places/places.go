@@ -141,8 +141,13 @@ func (ix *Index) resolveExact(toks []token, prefer []Point) (m Match, lo, hi int
 	return Match{}, 0, 0, false
 }
 
+// areaNear is how near a place a district must be for its local authority or
+// region to qualify the place's name ("Newport, Shropshire").
+const areaNear = 12.0
+
 // withArea resolves "Newport Wales", "Newport in Shropshire", "Richmond,
-// North Yorkshire": a name followed by the area of one of its candidates.
+// North Yorkshire": a name followed by the area of one of its candidates, or
+// the local authority or region of a district within areaNear miles of it.
 func (ix *Index) withArea(toks []token, prefer []Point) (Match, bool) {
 	for k := len(toks) - 1; k >= 1; k-- {
 		e := ix.b.names[joinNorm(toks[:k])]
@@ -154,12 +159,28 @@ func (ix *Index) withArea(toks []token, prefer []Point) (Match, bool) {
 			rest = rest[1:]
 		}
 		area := joinNorm(rest)
+		if area == "" {
+			continue
+		}
 		cands := ix.candidates(e, prefer)
+		pick := -1
 		for i, c := range cands {
 			if normalise(c.Area) == area {
-				others := append(append([]Place(nil), cands[:i]...), cands[i+1:]...)
-				return Match{Place: c, Sure: true, Others: others}, true
+				pick = i
+				break
 			}
+		}
+		if pick < 0 {
+			for i, c := range cands {
+				if ix.b.hasAreaNear(c.Lat, c.Lon, area, areaNear) {
+					pick = i
+					break
+				}
+			}
+		}
+		if pick >= 0 {
+			others := append(append([]Place(nil), cands[:pick]...), cands[pick+1:]...)
+			return Match{Place: cands[pick], Sure: true, Others: others}, true
 		}
 	}
 	return Match{}, false
