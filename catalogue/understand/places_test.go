@@ -27,6 +27,15 @@ func TestWithPlacesIndex(t *testing.T) {
 		{"Gorleston-on-Sea", true, nil},
 		{"museum", false, []catalogue.Category{catalogue.Museum}},
 		{"hello there", false, nil},
+		{"hello", false, nil},
+		{"ok thanks", false, nil},
+		{"Ravenshed walks", true, []catalogue.Category{catalogue.Walk}},
+		{"crafts gt yarmouth", true, []catalogue.Category{catalogue.Crafts}},
+		{"museums in norwhich", true, []catalogue.Category{catalogue.Museum}},
+		{"erm walks in great yarmouth please", true, []catalogue.Category{catalogue.Walk}},
+		{"Hi there, I am 82 and lonely", false, nil},
+		{"what is there to do", false, nil},
+		{"march", false, nil},
 		{"I want to send a letter", false, nil},
 	}
 	for _, tt := range tests {

@@ -91,6 +91,9 @@ func (r *Rules) Understand(ctx context.Context, text string) catalogue.Request {
 			helpMe = helpMe || ru.helpMe
 		}
 	}
+	if req.Place == "" {
+		req.Place = r.resolveRest(words, used)
+	}
 	// Canonical order, whatever the order of the words.
 	req.Categories = dedupe(req.Categories)
 	slices.SortFunc(req.Categories, func(a, b catalogue.Category) int {
@@ -126,7 +129,8 @@ var (
 
 // findPlace returns the place named in the text, marking its words used: a
 // postcode or outcode anywhere, else the longest catalogue town, else what
-// the places index finds (the whole text first, then inside it).
+// the places index finds inside the text (with its cues). After the phrase
+// rules, resolveRest tries what is left over as a whole place name.
 func (r *Rules) findPlace(text string, words []string, used []bool) string {
 	joined := strings.Join(words, " ")
 	if m := postcodeRE.FindStringSubmatch(joined); m != nil {
@@ -149,18 +153,61 @@ func (r *Rules) findPlace(text string, words []string, used []bool) string {
 	if r.places == nil {
 		return ""
 	}
-	if _, ok := r.places.Resolve(text); ok && len(words) <= 4 && !anyKnownWord(words) {
-		for i := range used {
-			used[i] = true
-		}
-		return strings.Join(words, " ")
-	}
 	if _, w, ok := r.places.Find(text); ok && w != "" {
 		pw := strings.Fields(Normalise(w))
-		markPhrase(words, used, pw)
-		return strings.Join(pw, " ")
+		if len(find(words, used, pw)) > 0 && !allKnown(pw) {
+			markPhrase(words, used, pw)
+			return strings.Join(pw, " ")
+		}
 	}
 	return ""
+}
+
+// resolveRest treats the words no rule used as a place name ("Ravenshed
+// walks" leaves "ravenshed"), when there are a few of them and the places
+// index resolves them whole.
+func (r *Rules) resolveRest(words []string, used []bool) string {
+	if r.places == nil {
+		return ""
+	}
+	var rest []string
+	for i, w := range words {
+		if !used[i] {
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 || len(rest) > 4 || allFiller(rest) {
+		return ""
+	}
+	text := strings.Join(rest, " ")
+	if _, ok := r.places.Resolve(text); !ok {
+		return ""
+	}
+	for i := range used {
+		used[i] = true
+	}
+	return text
+}
+
+// allKnown reports whether every word is one the rules' table knows, so
+// "museum" is never taken for a village called Museum.
+func allKnown(words []string) bool {
+	for _, w := range words {
+		if !knownWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// allFiller reports whether the words are only filler ("please", "in").
+func allFiller(words []string) bool {
+	for _, w := range words {
+		if !fillerWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isOutcode rules out words that look like outcodes but are not: a letter
@@ -174,17 +221,6 @@ func isOutcode(w string) bool {
 		}
 	}
 	return len(w) >= 3 && letters >= 1 && letters < len(w)
-}
-
-// anyKnownWord reports whether any word is one the rules' table knows, so
-// "museum" is never taken for a village called Museum.
-func anyKnownWord(words []string) bool {
-	for _, w := range words {
-		if knownWords[w] {
-			return true
-		}
-	}
-	return false
 }
 
 // detailsNumber recognises "3", "no 3", "number 3 please", "tell me about 3".

@@ -133,3 +133,11 @@ var detailWords = map[string]bool{
 	"one": false, "item": true, "option": true, "more": true, "can": true, "i": true, "have": true, "thanks": true,
 	"thank": true, "you": true, "ok": true, "send": true, "want": true, "like": true, "id": true, "would": true,
 }
+
+// fillerWords carry no meaning of their own; a message of only these and
+// known phrases names no place.
+var fillerWords = map[string]bool{
+	"please": true, "pls": true, "in": true, "near": true, "at": true, "around": true, "the": true, "a": true,
+	"any": true, "anything": true, "on": true, "for": true, "me": true, "i": true, "and": true, "or": true,
+	"thanks": true, "thank": true, "you": true, "some": true, "what": true, "whats": true, "is": true, "there": true,
+}
