@@ -79,6 +79,7 @@ type base struct {
 	outcodes map[string]*outcode
 	grid     map[[2]int][]*outcode
 	names    map[string]*entry
+	areas    map[string]bool // every local authority and region, normalised
 	maxWords int
 	byLen    map[int][]*entry // fuzzy targets by key length
 }
@@ -101,6 +102,7 @@ func build(outcodesData, placesData []byte) (*base, error) {
 		outcodes: make(map[string]*outcode, 3000),
 		grid:     make(map[[2]int][]*outcode),
 		names:    make(map[string]*entry, 16000),
+		areas:    make(map[string]bool, 400),
 		byLen:    make(map[int][]*entry),
 	}
 	type aliasRow struct {
@@ -120,6 +122,7 @@ func build(outcodesData, placesData []byte) (*base, error) {
 		}
 		oc := &outcode{code: code, lat: lat, lon: lon, postTown: strings.TrimSpace(rec[3]), area: strings.TrimSpace(rec[5])}
 		oc.la, oc.region = normalise(rec[5]), normalise(rec[6])
+		b.areas[oc.la], b.areas[oc.region] = true, true
 		if oc.area == "" || oc.la == normalise(oc.postTown) {
 			oc.area = strings.TrimSpace(rec[6])
 		}

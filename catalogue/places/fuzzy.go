@@ -28,8 +28,10 @@ func (ix *Index) fuzzy(toks []token, prefer []Point) (Match, bool) {
 		return Match{}, false
 	}
 	key := joinNorm(toks)
-	if ix.b.names[key] != nil {
-		return Match{}, false // spelled right: the exact rules have spoken
+	if ix.b.names[key] != nil || ix.b.areas[key] {
+		// Spelled right: the exact rules have spoken. A county or region
+		// ("Cornwall") is no misspelling of a village ("Crondall").
+		return Match{}, false
 	}
 	limit := maxTypos(key)
 	if limit == 0 {

@@ -182,6 +182,13 @@ func (ix *Index) withArea(toks []token, prefer []Point) (Match, bool) {
 			others := append(append([]Place(nil), cands[:pick]...), cands[pick+1:]...)
 			return Match{Place: cands[pick], Sure: true, Others: others}, true
 		}
+		if ix.b.areas[area] {
+			// An area we know, but not near any place of this name ("Frome,
+			// Somerset", where the data says Mendip): the name, to be confirmed.
+			m := ix.matchEntry(e, prefer)
+			m.Sure = false
+			return m, true
+		}
 	}
 	return Match{}, false
 }

@@ -77,6 +77,7 @@ func TestResolve(t *testing.T) {
 		{"Newport, Shropshire", "Newport", KindTown, "TF10", true},
 		{"Richmond, North Yorkshire", "Richmond", KindTown, "DL10", true},
 		{"Richmond London", "Richmond", KindTown, "TW9", true},
+		{"Frome, Somerset", "Frome", KindTown, "BA11", false}, // the data says Mendip
 		{"Richmond", "Richmond", KindTown, "", false},
 		{"frume", "Frome", KindTown, "BA11", false},
 		{"great yarmoth", "Great Yarmouth", KindTown, "NR30", false},
@@ -117,6 +118,8 @@ func TestResolveNothing(t *testing.T) {
 		"ZZ99 9ZZ", // no such district
 		"QA1",      // Q never starts a postcode
 		"12345", "the the the", "xyzzy",
+		// Counties and regions are not misspelt villages (Crondall, Somersby).
+		"Cornwall", "Somerset", "Isle of Wight", "Harborough",
 	} {
 		t.Run(text, func(t *testing.T) {
 			if m, ok := ix.Resolve(text); ok {
