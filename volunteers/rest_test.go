@@ -1,0 +1,95 @@
+package volunteers_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// fakeTwilio plays Twilio's Messages and Calls REST APIs.
+type fakeTwilio struct {
+	mu   sync.Mutex
+	reqs []struct {
+		Path string
+		Form url.Values
+	}
+}
+
+func (f *fakeTwilio) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	f.mu.Lock()
+	f.reqs = append(f.reqs, struct {
+		Path string
+		Form url.Values
+	}{r.URL.Path, r.PostForm})
+	n := len(f.reqs)
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	fmt.Fprintf(w, `{"sid":"XX%032d"}`, n)
+}
+
+// TestRESTOnFakeTwilio runs the desk over the real outbound.Sender against a
+// fake Twilio, for a resident who opted out of texts but asked for a callback
+// by voice: volunteers are texted, the resident is not, and TAKE places one
+// call to the volunteer whose TwiML dials the resident from the line's number.
+func TestRESTOnFakeTwilio(t *testing.T) {
+	fake := &fakeTwilio{}
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	rdb, _ := redistest.Mini(t)
+	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
+	sender := outbound.New(outbound.Config{
+		AccountSID: "AC0123456789abcdef0123456789abcdef", AuthToken: "token123", From: line, APIBase: srv.URL,
+	}, rdb, privacy.NewHasher([]byte("salt")), log)
+	now := time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
+	desk := volunteers.NewDesk(testRoster(t, true), rdb, sender, sender, line, "https://line.example", func() time.Time { return now }, log)
+	ctx := context.Background()
+
+	if err := sender.OptOut(ctx, resident); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voice"}); err != nil {
+		t.Fatal(err)
+	}
+	if reply := desk.HandleText(ctx, sam, "TAKE C1"); !strings.HasPrefix(reply, "C1 is yours") {
+		t.Fatalf("TAKE: got %q", reply)
+	}
+	var texted []string
+	var calls []url.Values
+	for _, r := range fake.reqs {
+		switch {
+		case strings.HasSuffix(r.Path, "/Messages.json"):
+			texted = append(texted, r.Form.Get("To"))
+			if r.Form.Get("Body") != "Callback C1 requested 14:05 (voice). Text TAKE C1 to ring them." || r.Form.Get("From") != line {
+				t.Errorf("text: got %v", r.Form)
+			}
+		case strings.HasSuffix(r.Path, "/Calls.json"):
+			calls = append(calls, r.Form)
+		default:
+			t.Errorf("unexpected request %s", r.Path)
+		}
+	}
+	if len(texted) != 2 || strings.Contains(strings.Join(texted, ","), resident) {
+		t.Errorf("texted %v; want Sam and Jo only", texted)
+	}
+	if len(calls) != 1 || calls[0].Get("To") != sam || calls[0].Get("From") != line {
+		t.Fatalf("calls: got %v; want one to Sam from the line", calls)
+	}
+	doc := parseTwiML(t, calls[0].Get("Twiml"))
+	if len(doc.Dials) != 1 || doc.Dials[0].CallerID != line || strings.Join(doc.Dials[0].Numbers, ",") != resident {
+		t.Errorf("TwiML: got %+v; want the line dialling the resident", doc.Dials)
+	}
+}
