@@ -304,9 +304,18 @@ func (ix *Index) AddVenue(postcode string, lat, lon float64) {
 
 // Prefer makes same-named places near any of these points win (the catalogue's
 // activities), so "Newport" means the Newport the line serves. Each call
-// replaces the points of the last; the slice is copied.
+// replaces the points of the last. Points closer together than about half a
+// mile count once, so a catalogue of many activities in few towns stays cheap.
 func (ix *Index) Prefer(points []Point) {
-	ps := append([]Point(nil), points...)
+	seen := make(map[[2]int32]bool, len(points))
+	var ps []Point
+	for _, p := range points {
+		k := [2]int32{int32(math.Round(p.Lat * 100)), int32(math.Round(p.Lon * 100))}
+		if !seen[k] {
+			seen[k] = true
+			ps = append(ps, p)
+		}
+	}
 	ix.mu.Lock()
 	ix.prefer = ps
 	ix.mu.Unlock()

@@ -193,6 +193,22 @@ func TestPrefer(t *testing.T) {
 	}
 }
 
+func TestPreferDedupes(t *testing.T) {
+	ix := load(t)
+	var points []Point
+	for i := range 1000 {
+		points = append(points, Point{fromePoint.Lat + float64(i%3)/1e4, fromePoint.Lon}, yarmouthPoint)
+	}
+	ix.Prefer(points)
+	if got := len(ix.preferred()); got != 2 {
+		t.Errorf("Prefer kept %d points; want 2", got)
+	}
+	ix.Prefer(nil)
+	if got := len(ix.preferred()); got != 0 {
+		t.Errorf("Prefer(nil) kept %d points; want 0", got)
+	}
+}
+
 func TestAddVenue(t *testing.T) {
 	ix := load(t)
 	before, _ := ix.Resolve("BA11 1AT")
