@@ -1,0 +1,99 @@
+package figures
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteMarkdown writes rep as a funder-ready section: a heading naming the
+// period, a paragraph of totals, a table with one row per week, and the
+// period's most signposted activities, areas and categories. Everything it
+// writes is in British English. It returns the writer's error, wrapped.
+func WriteMarkdown(w io.Writer, rep Report) error {
+	b := bufio.NewWriter(w)
+	t := rep.Total
+	end := rep.To.AddDate(0, 0, 6)
+	fmt.Fprintf(b, "## Heritage Line figures: %s to %s\n\n", longDate(rep.From), longDate(end))
+	fmt.Fprintln(b, totalsParagraph(rep))
+	fmt.Fprintln(b)
+
+	fmt.Fprintln(b, "| Week beginning | Calls | Texts | People | Searches | Found nothing | Asked for a volunteer | Volunteer answered | Missed | Callbacks requested | Callbacks done | Median time to callback |")
+	fmt.Fprintln(b, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+	row := func(name string, wk Week) {
+		med := "–"
+		if wk.MedianCallback > 0 {
+			med = spokenDuration(wk.MedianCallback)
+		}
+		n := strconv.Itoa
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			name, n(wk.Calls), n(wk.Texts), n(wk.People), n(wk.Searches), n(wk.ZeroSearches),
+			n(wk.HandoffsAsked), n(wk.HandoffsAnswered), n(wk.HandoffsMissed),
+			n(wk.CallbacksRequested), n(wk.CallbacksDone), med)
+	}
+	for _, wk := range rep.Weeks {
+		row(shortDate(wk.Start), wk)
+	}
+	row("**Total**", t)
+	fmt.Fprintln(b)
+	fmt.Fprintln(b, "People are counted by a keyed pseudonym of their phone number, never the number itself; someone in touch in several weeks counts once in the total.")
+
+	list := func(title string, cs []Count, unit, units string) {
+		if len(cs) == 0 {
+			return
+		}
+		fmt.Fprintf(b, "\n### %s\n\n", title)
+		for i, c := range cs {
+			fmt.Fprintf(b, "%d. %s: %s\n", i+1, cell(c.label()), plural(c.N, unit, units))
+		}
+	}
+	list("Activities most often suggested", t.Signposted, "time", "times")
+	list("Activities residents asked about", t.Asked, "time", "times")
+	list("Areas searched", t.Areas, "search", "searches")
+	list("Kinds of activity asked for", t.Categories, "search", "searches")
+
+	if err := b.Flush(); err != nil {
+		return fmt.Errorf("figures: write markdown: %w", err)
+	}
+	return nil
+}
+
+// totalsParagraph sums up the period in a few plain sentences.
+func totalsParagraph(rep Report) string {
+	t := rep.Total
+	var s []string
+	s = append(s, fmt.Sprintf("Over %s the line answered %s and %s from %s.",
+		plural(len(rep.Weeks), "week", "weeks"), plural(t.Calls, "call", "calls"),
+		plural(t.Texts, "text", "texts"), plural(t.People, "person", "different people")))
+	if t.Searches > 0 {
+		s = append(s, fmt.Sprintf("Residents made %s (%s nothing nearby) and asked for the details of an activity %s.",
+			plural(t.Searches, "search", "searches"), plural(t.ZeroSearches, "found", "found"),
+			plural(t.Details+t.Texted, "time", "times")))
+	}
+	if t.HandoffsAsked > 0 {
+		s = append(s, fmt.Sprintf("%s to speak to a volunteer: %d answered and %d missed.",
+			capital(plural(t.HandoffsAsked, "caller asked", "callers asked")), t.HandoffsAnswered, t.HandoffsMissed))
+	}
+	if t.CallbacksRequested > 0 || t.CallbacksDone > 0 {
+		c := fmt.Sprintf("%s requested and %d done", plural(t.CallbacksRequested, "callback was", "callbacks were"), t.CallbacksDone)
+		if t.MedianCallback > 0 {
+			c += ", with a median wait of " + spokenDuration(t.MedianCallback)
+		}
+		s = append(s, c+".")
+	}
+	return strings.Join(s, " ")
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// cell makes s safe inside a markdown table or list.
+func cell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
+}
