@@ -31,7 +31,7 @@ func BenchmarkNear(b *testing.B) {
 			if _, err := New(rdb, Options{Logger: quiet}).Replace(ctx, synthetic(n, 1)); err != nil {
 				b.Fatal(err)
 			}
-			s := New(rdb, Options{Logger: quiet}) // another instance: reads from Redis
+			s := New(rdb, Options{Logger: quiet, MaxScan: benchMaxScan}) // another instance: reads from Redis
 			if _, _, err := s.Near(ctx, catalogue.Query{Lat: 52, Lon: -1}); err != nil {
 				b.Fatal(err)
 			}
@@ -112,3 +112,6 @@ func BenchmarkReadVersion(b *testing.B) {
 		})
 	}
 }
+
+// benchMaxScan is Options.MaxScan for BenchmarkNear; 0 means the default.
+var benchMaxScan = 0

@@ -43,10 +43,12 @@ type candidate struct {
 	miles float64
 }
 
-// hit is a candidate that matched the query's filters.
+// hit is a candidate that matched the query's filters. Its next session is
+// worked out only when needed (hasNext), since that is the costly part.
 type hit struct {
 	candidate
-	next catalogue.Session
+	next    catalogue.Session
+	hasNext bool
 }
 
 // search answers q from memory alone, considering every activity.
@@ -78,25 +80,63 @@ func filter(cands []candidate, q catalogue.Query) []hit {
 }
 
 func match(c candidate, q catalogue.Query) (hit, bool) {
-	if !c.a.Active || (len(q.Categories) > 0 && !slices.Contains(q.Categories, c.a.Category)) {
+	if !plainMatch(c.a, q) {
 		return hit{}, false
 	}
+	if q.WithinDays <= 0 {
+		return hit{candidate: c}, true
+	}
 	next, ok := catalogue.Matches(c.a, q)
-	return hit{c, next}, ok
+	return hit{c, next, true}, ok
+}
+
+// plainMatch is the part of catalogue.Matches that needs no schedule: active,
+// category, tags, free only. With no time filter it decides alone whether an
+// activity matches, and the next session (catalogue.Matches, the last word)
+// is worked out only for the results returned and any at the same distance.
+func plainMatch(a *catalogue.Activity, q catalogue.Query) bool {
+	if !a.Active || (len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category)) {
+		return false
+	}
+	for _, tag := range q.Tags {
+		if !a.HasTag(tag) {
+			return false
+		}
+	}
+	return !q.FreeOnly || a.Free
 }
 
 // page orders hits by distance, then next session (unknown last), then id,
 // and returns the page q asks for, as results, with the total.
 func page(hits []hit, q catalogue.Query) ([]catalogue.Result, int) {
-	slices.SortFunc(hits, compareHits)
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.miles, b.miles), strings.Compare(a.a.ID, b.a.ID))
+	})
 	total := len(hits)
 	off := max(q.Offset, 0)
-	if off >= len(hits) {
+	if off >= total {
 		return nil, total
 	}
-	hits = hits[off:min(off+limitOf(q), len(hits))]
-	out := make([]catalogue.Result, len(hits))
-	for i, h := range hits {
+	end := min(off+limitOf(q), total)
+	// Order by next session within the groups at equal distance the page
+	// touches.
+	lo, hi := off, end
+	for lo > 0 && hits[lo-1].miles == hits[off].miles {
+		lo--
+	}
+	for hi < total && hits[hi].miles == hits[end-1].miles {
+		hi++
+	}
+	for i := lo; i < hi; i++ {
+		if !hits[i].hasNext {
+			hits[i].next, _ = catalogue.Matches(hits[i].a, q)
+			hits[i].hasNext = true
+		}
+	}
+	slices.SortFunc(hits[lo:hi], compareHits)
+
+	out := make([]catalogue.Result, end-off)
+	for i, h := range hits[off:end] {
 		out[i] = catalogue.Result{Activity: cloneActivity(*h.a), Miles: h.miles, Next: h.next}
 	}
 	return out, total

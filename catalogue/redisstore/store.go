@@ -48,13 +48,19 @@ type Options struct {
 	// Batch is the number of activities written per pipeline (and per stored
 	// chunk). Default 1000.
 	Batch int
-	// MaxScan is the most activities one search asks the geo index for, nearest
-	// first. When more than MaxScan lie within range, the total a search reports
-	// counts the matches among those nearest MaxScan. Default 1000.
+	// MaxScan is how many activities a search first asks the geo index for,
+	// nearest first. When more lie within range, the total a search reports
+	// counts the matches among those nearest MaxScan (so it is exact whenever
+	// fewer than MaxScan activities lie within range); when too few of them
+	// match to fill the page, the search asks for eight times as many, up to
+	// 64 times MaxScan, and then considers every activity. Default 250.
 	MaxScan int
 	// RetryAfter is how long, after Redis fails, searches answer from memory
 	// without trying Redis. Default 1 second.
 	RetryAfter time.Duration
+	// Timeout bounds each search's Redis round trip: a slower Redis counts as
+	// failed, and the search is answered from memory. Default 500 ms.
+	Timeout time.Duration
 	// SwitchWait is how long a search waits for a new version to be read into
 	// memory before answering from the version it holds. Default 250 ms.
 	SwitchWait time.Duration
@@ -113,10 +119,13 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 		opts.Batch = 1000
 	}
 	if opts.MaxScan <= 0 {
-		opts.MaxScan = 1000
+		opts.MaxScan = 250
 	}
 	if opts.RetryAfter <= 0 {
 		opts.RetryAfter = time.Second
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 500 * time.Millisecond
 	}
 	if opts.SwitchWait <= 0 {
 		opts.SwitchWait = 250 * time.Millisecond
@@ -140,8 +149,9 @@ func (s *Store) Stats() Stats {
 // session, with the total that match. Distances are places.Miles from the
 // query point. It costs one Redis round trip (the version check and the geo
 // search are pipelined). When Redis fails it answers from the catalogue held
-// in memory. It returns catalogue.ErrNoCatalogue when no catalogue has been
-// loaded, ErrUnavailable when Redis is away and none is held, or ctx's error.
+// in memory, as it does when Redis takes longer than Options.Timeout. It
+// returns catalogue.ErrNoCatalogue when no catalogue has been loaded,
+// ErrUnavailable when Redis is away and none is held, or ctx's error.
 func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
 	snap := s.snap.Load()
 	if snap != nil && s.skipRedis() {
@@ -157,8 +167,11 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 
 	pipe := s.rdb.Pipeline()
 	cur := pipe.Get(ctx, s.k.current())
-	searches := s.geoSearches(ctx, pipe, snap.version, q)
-	_, err := pipe.Exec(ctx)
+	searches := s.geoSearches(ctx, pipe, snap.version, q, s.opts.MaxScan)
+	err := s.bounded(ctx, func(ctx context.Context) error {
+		_, err := pipe.Exec(ctx)
+		return err
+	})
 	if err != nil && !errors.Is(err, redis.Nil) {
 		if ctx.Err() != nil {
 			return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
@@ -186,28 +199,48 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 		return rs, total, nil
 	}
 
-	cands, cutoff, err := s.collect(snap, q, searches)
-	if err != nil {
-		return nil, 0, err
+	need := max(q.Offset, 0) + limitOf(q)
+	for count := s.opts.MaxScan; ; count *= 8 {
+		cands, cutoff, err := s.collect(snap, q, searches, count)
+		if err != nil {
+			return nil, 0, err
+		}
+		hits := filter(cands, q)
+		if cutoff < 0 || len(hits) >= need {
+			rs, total := page(hits, q)
+			return rs, total, nil
+		}
+		// More lie in range than were asked for, and too few of the nearest
+		// matched the filters: ask for more, and in the end consider every
+		// activity.
+		if count >= s.opts.MaxScan*64 {
+			rs, total := snap.search(q)
+			return rs, total, nil
+		}
+		pipe := s.rdb.Pipeline()
+		searches = s.geoSearches(ctx, pipe, snap.version, q, count*8)
+		err = s.bounded(ctx, func(ctx context.Context) error {
+			_, err := pipe.Exec(ctx)
+			return err
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
+			}
+			s.failed(err)
+			rs, total := s.fallback(ctx, snap, q, err)
+			return rs, total, nil
+		}
 	}
-	hits := filter(cands, q)
-	if cutoff >= 0 && len(hits) < max(q.Offset, 0)+limitOf(q) {
-		// The geo index held more in range than MaxScan and too few of the
-		// nearest matched: consider every activity instead.
-		rs, total := snap.search(q)
-		return rs, total, nil
-	}
-	rs, total := page(hits, q)
-	return rs, total, nil
 }
 
 // noLimitMiles is the search radius when a query has no limit: more than half
 // the Earth's circumference.
 const noLimitMiles = 13000
 
-// geoSearches queues one GEOSEARCH per category asked for (or one over every
-// activity) on pipe.
-func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query) []*redis.StringSliceCmd {
+// geoSearches queues on pipe one GEOSEARCH per category asked for (or one
+// over every activity), for the nearest count.
+func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query, count int) []*redis.StringSliceCmd {
 	radius := float64(noLimitMiles)
 	if q.WithinMiles > 0 {
 		// Redis's Earth is slightly larger than places.Miles's; search a
@@ -216,7 +249,7 @@ func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver strin
 	}
 	gq := &redis.GeoSearchQuery{
 		Longitude: q.Lon, Latitude: q.Lat, Radius: radius, RadiusUnit: "mi",
-		Sort: "ASC", Count: s.opts.MaxScan,
+		Sort: "ASC", Count: count,
 	}
 	var keys []string
 	for _, c := range q.Categories {
@@ -235,10 +268,10 @@ func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver strin
 }
 
 // collect turns geo search replies into candidates within range, nearest
-// first. When a reply was cut at MaxScan, cutoff is the distance up to which
+// first. When a reply was cut at count, cutoff is the distance up to which
 // the candidates are complete (and candidates beyond it are dropped);
 // otherwise cutoff is -1.
-func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.StringSliceCmd) ([]candidate, float64, error) {
+func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.StringSliceCmd, count int) ([]candidate, float64, error) {
 	cutoff := -1.0
 	var cands []candidate
 	for _, cmd := range searches {
@@ -259,7 +292,7 @@ func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.Str
 			}
 			cands = append(cands, candidate{a: a, miles: mi})
 		}
-		if len(ids) >= s.opts.MaxScan {
+		if len(ids) >= count {
 			// Everything nearer than the farthest returned is here; allow
 			// for the geohash's sub-metre rounding.
 			edge := far - 0.001
@@ -313,7 +346,12 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 		s.countFallback(ctx, snap, nil)
 		return snap, nil
 	}
-	ver, err := s.rdb.Get(ctx, s.k.current()).Result()
+	var ver string
+	err := s.bounded(ctx, func(ctx context.Context) error {
+		var err error
+		ver, err = s.rdb.Get(ctx, s.k.current()).Result()
+		return err
+	})
 	switch {
 	case errors.Is(err, redis.Nil):
 		s.recovered()
@@ -341,6 +379,36 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 		return s.waitLoad(ctx, ver)
 	}
 	return s.switchTo(ctx, ver), nil
+}
+
+// errSlow means Redis took longer than Options.Timeout.
+var errSlow = errors.New("redisstore: redis slower than the timeout")
+
+// bounded runs f, a Redis call, and waits for it at most Options.Timeout. It
+// does not rely on the client honouring context deadlines (go-redis does so
+// only with ContextTimeoutEnabled): a call that overruns finishes in the
+// background, and bounded returns errSlow.
+func (s *Store) bounded(ctx context.Context, f func(context.Context) error) error {
+	fctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
+	done := make(chan error, 1)
+	go func() {
+		defer cancel()
+		done <- f(fctx)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-fctx.Done():
+		select {
+		case err := <-done:
+			return err
+		default:
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return errSlow
+	}
 }
 
 // switchTo starts reading version ver into memory (once, however many callers
