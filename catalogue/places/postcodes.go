@@ -78,11 +78,6 @@ func (ix *Index) LoadPostcodes(r io.Reader, name string) (loaded, skipped int, e
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
-				skipped++
-				continue
-			}
 			return 0, 0, fmt.Errorf("places: postcodes file %s: %w", name, errors.Join(ErrPostcodesFile, err))
 		}
 		add(rec)
