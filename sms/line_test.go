@@ -158,6 +158,10 @@ var conversations = []struct {
 	{"town_and_category", Config{}, []step{
 		say("Frome", "Heritage activities near Frome:"),
 		say("walks", "Walks near Frome:", "1 Catherine Hill"),
+		say("walks on saturday", "Nothing for walks on Saturday within 25 miles of Frome. The nearest activities:"),
+		say("walks on friday", "Walks near Frome on Friday:", "1 Rook Lane chapel tour"),
+		say("1", "Next: Fri 27 Nov"),
+		say("crafts friday", "Crafts near Frome on Friday:", "Lace and textile"),
 		say("museum great yarmouth", "Museums near Great Yarmouth:", "Tolhouse tales"),
 		say("1", "Tolhouse tales"),
 	}},

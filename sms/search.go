@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
@@ -24,7 +25,10 @@ func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.R
 	switch {
 	case req.When.Today:
 		st.WithinDays = 1
-	case req.When.ThisWeek || req.When.Weekday != nil:
+	case req.When.Weekday != nil:
+		st.WithinDays, st.Day = 1, req.When.Weekday.String()
+		st.From = nextDay(l.cfg.Now(), *req.When.Weekday)
+	case req.When.ThisWeek:
 		st.WithinDays = 7
 	}
 	if req.Place == "" {
@@ -48,7 +52,7 @@ func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.R
 	var note string
 	if total == 0 && filtered {
 		note = "Nothing " + filterWords(st) + " within " + fmt.Sprint(widerMiles) + " miles of " + st.Place + ". The nearest activities:"
-		st.Categories, st.Tags, st.FreeOnly, st.WithinDays = nil, nil, false, 0
+		st.Categories, st.Tags, st.FreeOnly, st.WithinDays, st.From, st.Day = nil, nil, false, 0, time.Time{}, ""
 		if results, total, err = l.widening(ctx, &st); err != nil {
 			return "", err
 		}
@@ -85,10 +89,14 @@ func (l *Line) widening(ctx context.Context, st *state) ([]catalogue.Result, int
 }
 
 func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Result, int, error) {
+	now := l.cfg.Now()
+	if st.From.After(now) {
+		now = st.From
+	}
 	q := catalogue.Query{
 		Lat: st.Lat, Lon: st.Lon, WithinMiles: st.Within,
 		Categories: st.Categories, Tags: st.Tags, FreeOnly: st.FreeOnly,
-		Now: l.cfg.Now(), WithinDays: st.WithinDays,
+		Now: now, WithinDays: st.WithinDays,
 		Offset: offset, Limit: l.cfg.PageSize,
 	}
 	res, total, err := l.deps.Finder.Near(ctx, q)
@@ -238,7 +246,22 @@ func heading(st state) string {
 	return strings.ToUpper(h[:1]) + h[1:]
 }
 
+// nextDay is the London midnight starting the next day after now that falls
+// on d, or now itself when today is d (sessions already over are not shown).
+func nextDay(now time.Time, d time.Weekday) time.Time {
+	now = now.In(catalogue.London)
+	ahead := (int(d) - int(now.Weekday()) + 7) % 7
+	if ahead == 0 {
+		return now
+	}
+	y, m, day := now.Date()
+	return time.Date(y, m, day+ahead, 0, 0, 0, 0, catalogue.London)
+}
+
 func filterWhen(st state) string {
+	if st.Day != "" {
+		return "on " + st.Day
+	}
 	switch st.WithinDays {
 	case 1:
 		return "today"
@@ -248,7 +271,8 @@ func filterWhen(st state) string {
 	return ""
 }
 
-// filterWords says what the resident asked for, for "nothing ... near X".
+// filterWords says what the resident asked for, for "Nothing ... within 25
+// miles": "for walks dementia-friendly on Saturday", "free this week".
 func filterWords(st state) string {
 	var parts []string
 	if len(st.Categories) > 0 {
@@ -257,19 +281,21 @@ func filterWords(st state) string {
 			cs = append(cs, strings.ToLower(categoryPlural[c]))
 		}
 		parts = append(parts, "for "+strings.Join(cs, " or "))
-	} else {
-		parts = append(parts, "on")
+	}
+	var quals []string
+	if st.FreeOnly {
+		quals = append(quals, "free")
 	}
 	for _, t := range st.Tags {
-		parts = append(parts, tagWords[t])
+		quals = append(quals, tagWords[t])
 	}
-	if st.FreeOnly {
-		parts = append(parts, "free")
+	if len(quals) > 0 {
+		parts = append(parts, strings.Join(quals, ", "))
 	}
 	if w := filterWhen(st); w != "" {
 		parts = append(parts, w)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, " ")
 }
 
 var categoryPlural = map[catalogue.Category]string{

@@ -3,6 +3,7 @@ package sms
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -19,6 +20,8 @@ type state struct {
 	Tags       []string             `json:"tags,omitempty"`
 	FreeOnly   bool                 `json:"free,omitempty"`
 	WithinDays int                  `json:"days,omitempty"`
+	From       time.Time            `json:"from,omitzero"`    // a weekday asked for: the London midnight it starts
+	Day        string               `json:"day,omitempty"`    // that weekday's name, for the heading
 	Within     float64              `json:"within,omitempty"` // miles the list was searched within
 	IDs        []string             `json:"ids,omitempty"`    // listed so far: IDs[n-1] is item n
 	Total      int                  `json:"total,omitempty"`
