@@ -1,0 +1,296 @@
+package ivr
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+)
+
+// call is one call's state, saved in Redis under its CallSid. It holds no
+// phone number and nothing the caller said.
+type call struct {
+	Step        string               `json:"step"`
+	Misses      int                  `json:"misses"`       // silences or unknown answers at Step
+	PlaceMisses int                  `json:"place_misses"` // places not understood, this search
+	Week        bool                 `json:"week,omitempty"`
+	Place       *places.Place        `json:"place,omitempty"`
+	Guess       *places.Place        `json:"guess,omitempty"`   // awaiting "did you mean"
+	Several     bool                 `json:"several,omitempty"` // other places share Guess's name
+	Towns       []catalogue.Town     `json:"towns,omitempty"`   // the keypad menu of towns
+	Kinds       []catalogue.Category `json:"kinds,omitempty"`
+	Miles       float64              `json:"miles,omitempty"`
+	Pos         int                  `json:"pos"`
+	Total       int                  `json:"total"`
+	Texts       int                  `json:"texts,omitempty"`
+}
+
+// at moves the call to step, resetting the miss count when the step changes.
+func (st *call) at(step string) {
+	if st.Step != step {
+		st.Misses = 0
+	}
+	st.Step = step
+}
+
+// maxMisses is how many silences or unknown answers a step takes before the
+// caller is put through to a volunteer.
+const maxMisses = 3
+
+// dispatch runs one step. Star (main menu) and 0 (a volunteer) work at every
+// step that gathers.
+func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *call, in input) ([]twiml.Element, error) {
+	var keys map[string]string
+	switch step {
+	case "menu":
+		keys = menuWords
+	case "result":
+		keys = resultWords
+	case "end":
+		keys = endWords
+	case "confirm", "none":
+		keys = yesNoWords
+	case "kind":
+		keys = kindWords
+	}
+	if step != "place" || in.Digits != "" || len(words(in.Speech)) <= 2 {
+		switch choice(in, keys) {
+		case "*":
+			st.at("menu")
+			return l.mainMenu(ctx, st), nil
+		case "0":
+			return l.handoff(ctx, r, st), nil
+		}
+	}
+	switch step {
+	case "menu":
+		return l.menuStep(ctx, r, st, in)
+	case "place":
+		return l.placeStep(ctx, r, st, in)
+	case "confirm":
+		return l.confirmStep(ctx, r, st, in)
+	case "towns":
+		return l.townsStep(ctx, r, st, in)
+	case "result":
+		return l.resultStep(ctx, r, st, in)
+	case "kind":
+		return l.kindStep(ctx, r, st, in)
+	case "end":
+		return l.endStep(ctx, r, st, in)
+	case "none":
+		return l.noneStep(ctx, r, st, in)
+	}
+	st.at("menu")
+	return append([]twiml.Element{l.say("Sorry, let's start again.")}, l.mainMenu(ctx, st)...), nil
+}
+
+// missed handles silence or an answer the step did not understand: a kind
+// word and the prompt again, or after maxMisses a volunteer.
+func (l *Line) missed(ctx context.Context, r *http.Request, st *call, in input, again func() []twiml.Element) []twiml.Element {
+	st.Misses++
+	if st.Misses >= maxMisses {
+		return append([]twiml.Element{l.say("Let me find you a volunteer to help.")}, l.handoff(ctx, r, st)...)
+	}
+	sorry := "Sorry, I didn't catch that."
+	if in.silent() {
+		sorry = "Sorry, I didn't hear anything."
+	}
+	return append([]twiml.Element{l.say(sorry)}, again()...)
+}
+
+var menuWords = map[string]string{
+	"near": "1", "nearby": "1", "find": "1", "activities": "1", "local": "1",
+	"week": "2", "days": "2", "soon": "2",
+	"again": "3", "repeat": "3", "pardon": "3",
+}
+
+// mainMenu is the main menu's Gather.
+func (l *Line) mainMenu(ctx context.Context, st *call) []twiml.Element {
+	st.at("menu")
+	st.Week = false
+	return l.gather("menu", l.hints(ctx, "near", "week", "volunteer", "again"),
+		"For activities near you, press 1 or say near. For the next seven days, press 2. For a volunteer, press 0. To hear this again, press 3.")
+}
+
+// menuStep answers the main menu. Besides its keys it takes a town said
+// straight away.
+func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	switch choice(in, menuWords) {
+	case "1":
+		st.Week = false
+		return l.askPlace(ctx, st, ""), nil
+	case "2":
+		st.Week = true
+		return l.askPlace(ctx, st, ""), nil
+	case "3":
+		return l.mainMenu(ctx, st), nil
+	}
+	if !in.silent() && in.Digits == "" {
+		if m, ok := l.resolve(ctx, in.Speech); ok {
+			st.Week = false
+			return l.placeFound(ctx, r, st, in, m)
+		}
+	}
+	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.mainMenu(ctx, st) }), nil
+}
+
+// askPlace asks where the caller is.
+func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Element {
+	st.at("place")
+	st.Place, st.Guess, st.Kinds = nil, nil, nil
+	return l.gather("place", l.hints(ctx), lead, "Please say your town, village or postcode.")
+}
+
+// hints are the catalogue's towns, after extra words.
+func (l *Line) hints(ctx context.Context, extra ...string) string {
+	towns, err := l.deps.Towns.Towns(ctx)
+	if err != nil {
+		l.log.WarnContext(ctx, "voice: towns for hints", "err", err)
+	}
+	hs := append([]string(nil), extra...)
+	for _, t := range towns {
+		hs = append(hs, t.Name)
+	}
+	return hintList(hs...)
+}
+
+// resolve matches speech against places: the whole of it, then the place the
+// understander finds in it ("erm, Frome I think").
+func (l *Line) resolve(ctx context.Context, speech string) (places.Match, bool) {
+	if strings.TrimSpace(speech) == "" {
+		return places.Match{}, false
+	}
+	if m, ok := l.deps.Places.Resolve(speech); ok {
+		return m, true
+	}
+	if l.deps.Understander != nil {
+		req := l.deps.Understander.Understand(ctx, speech)
+		if req.Place != "" && !strings.EqualFold(strings.TrimSpace(req.Place), strings.TrimSpace(speech)) {
+			if m, ok := l.deps.Places.Resolve(req.Place); ok {
+				return m, true
+			}
+		}
+	}
+	return places.Match{}, false
+}
+
+// placeStep hears a town, village or postcode.
+func (l *Line) placeStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	if in.Digits == "" {
+		if m, ok := l.resolve(ctx, in.Speech); ok {
+			return l.placeFound(ctx, r, st, in, m)
+		}
+	}
+	return l.placeMissed(ctx, r, st, in)
+}
+
+// placeMissed counts a place not understood: after two, the keypad menu of
+// the catalogue's towns.
+func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	st.PlaceMisses++
+	if st.PlaceMisses >= 2 {
+		return l.townsMenu(ctx, r, st, "Sorry, I still didn't catch that.")
+	}
+	sorry := "Sorry, I didn't catch that place."
+	if in.silent() {
+		sorry = "Sorry, I didn't hear anything."
+	}
+	week := st.Week
+	v := l.askPlace(ctx, st, sorry)
+	st.Week = week
+	return v, nil
+}
+
+// placeFound searches at once when sure, or asks "did you mean".
+func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in input, m places.Match) ([]twiml.Element, error) {
+	p := m.Place
+	unsure := !m.Sure || len(m.Others) > 0 || (in.Confidence >= 0 && in.Confidence < 0.5)
+	if !unsure {
+		st.Place = &p
+		return l.startSearch(ctx, r, st, nil)
+	}
+	st.Guess, st.Several = &p, len(m.Others) > 0
+	return l.askConfirm(st), nil
+}
+
+var yesNoWords = map[string]string{
+	"yes": "1", "yeah": "1", "yep": "1", "right": "1", "correct": "1", "please": "1",
+	"no": "2", "nope": "2", "wrong": "2", "again": "2",
+}
+
+func (l *Line) askConfirm(st *call) []twiml.Element {
+	st.at("confirm")
+	name := st.Guess.Name
+	if st.Several && st.Guess.Area != "" {
+		name += ", in " + st.Guess.Area
+	}
+	return l.gather("confirm", "yes, no", fmt.Sprintf("Did you mean %s? Press 1 for yes, 2 to try again.", name))
+}
+
+func (l *Line) confirmStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	if st.Guess == nil {
+		return l.askPlace(ctx, st, ""), nil
+	}
+	switch choice(in, yesNoWords) {
+	case "1":
+		st.Place, st.Guess = st.Guess, nil
+		return l.startSearch(ctx, r, st, nil)
+	case "2":
+		st.Guess = nil
+		return l.placeMissed(ctx, r, st, input{Digits: "2"})
+	}
+	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.askConfirm(st) }), nil
+}
+
+// townsMenu offers the catalogue's towns (up to nine) by key; with none, a
+// volunteer.
+func (l *Line) townsMenu(ctx context.Context, r *http.Request, st *call, lead string) ([]twiml.Element, error) {
+	towns, err := l.deps.Towns.Towns(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ivr: towns menu: %w", err)
+	}
+	if len(towns) > 9 {
+		towns = towns[:9]
+	}
+	if len(towns) == 0 {
+		return append([]twiml.Element{l.say(lead)}, l.handoff(ctx, r, st)...), nil
+	}
+	st.Towns = towns
+	return l.townsPrompt(st, lead), nil
+}
+
+func (l *Line) townsPrompt(st *call, lead string) []twiml.Element {
+	st.at("towns")
+	var b strings.Builder
+	for i, t := range st.Towns {
+		fmt.Fprintf(&b, "For %s, press %d. ", t.Name, i+1)
+	}
+	b.WriteString("For a volunteer, press 0.")
+	names := make([]string, len(st.Towns))
+	for i, t := range st.Towns {
+		names[i] = t.Name
+	}
+	return l.gather("towns", hintList(names...), lead, "Here are the towns I know.", b.String())
+}
+
+func (l *Line) townsStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	keys := map[string]string{}
+	for i, t := range st.Towns {
+		for _, w := range words(t.Name) {
+			keys[w] = fmt.Sprint(i + 1)
+		}
+	}
+	c := choice(in, keys)
+	if n := atoi(c); c != "" && n >= 1 && n <= len(st.Towns) {
+		t := st.Towns[n-1]
+		st.Place = &places.Place{Name: t.Name, Lat: t.Lat, Lon: t.Lon, Kind: places.KindTown}
+		st.Towns = nil
+		return l.startSearch(ctx, r, st, nil)
+	}
+	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.townsPrompt(st, "") }), nil
+}

@@ -1,0 +1,251 @@
+// Package ivr is Heritage Line's voice line: it answers Twilio's voice webhooks
+// with TwiML that leads a caller from a one-sentence greeting to heritage
+// activities near them, one at a time, and to a volunteer (now, or by a
+// message or callback) from every menu.
+//
+// The call's state lives in Redis (session.Store) keyed by CallSid, so any
+// instance can answer the next webhook. Every response is valid TwiML: an
+// internal error becomes a short apology and a way to a person.
+package ivr
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gorilla/mux"
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// Config is what the voice line says and where its webhooks live.
+type Config struct {
+	PublicURL       string        // "https://line.example.org": every TwiML URL is built from it
+	LineName        string        // "Heritage Line": the greeting is "Welcome to <LineName>."
+	LineNumber      string        // the line's own number, E.164: Dial callerId and the goodbye's SMS hint
+	Voice           string        // Twilio voice; default "Polly.Amy"
+	Language        string        // default "en-GB"
+	StateTTL        time.Duration // how long a call's state lives; default 2 hours
+	MaxTextsPerCall int           // default 3
+	Now             func() time.Time
+}
+
+// Desk is what the voice line needs from the volunteers desk
+// (*volunteers.Desk).
+type Desk interface {
+	// Available returns the volunteers to ring now; empty means nobody.
+	Available(ctx context.Context, now time.Time) ([]volunteers.Volunteer, error)
+	Roster() volunteers.Roster
+	RequestCallback(ctx context.Context, req volunteers.CallbackRequest) (volunteers.Callback, error)
+}
+
+var _ Desk = (*volunteers.Desk)(nil)
+
+// Texter sends a text from the line's number (*outbound.Sender, which enforces
+// country codes, caps and opt-outs).
+type Texter interface {
+	SendText(ctx context.Context, to, body string) error
+}
+
+var _ Texter = (*outbound.Sender)(nil)
+
+// Resolver turns what a caller said into a place (*places.Index).
+type Resolver interface {
+	Resolve(text string) (places.Match, bool)
+}
+
+var _ Resolver = (*places.Index)(nil)
+
+// Deps are the voice line's collaborators. All are required except Figures
+// (default figures.Discard) and Log (default: discard).
+type Deps struct {
+	Finder       catalogue.Finder
+	Towns        catalogue.TownLister
+	Places       Resolver
+	Sessions     *session.Store
+	Desk         Desk
+	Texter       Texter
+	Understander catalogue.Understander
+	Figures      figures.Recorder
+	Hasher       privacy.Hasher
+	Log          *slog.Logger
+}
+
+// Line answers the voice webhooks.
+type Line struct {
+	cfg  Config
+	deps Deps
+	log  *slog.Logger
+}
+
+// New returns a Line, filling Config defaults (voice Polly.Amy, en-GB, state
+// kept 2 hours, 3 texts per call, time.Now).
+func New(cfg Config, deps Deps) *Line {
+	if cfg.Voice == "" {
+		cfg.Voice = "Polly.Amy"
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en-GB"
+	}
+	if cfg.StateTTL <= 0 {
+		cfg.StateTTL = 2 * time.Hour
+	}
+	if cfg.MaxTextsPerCall <= 0 {
+		cfg.MaxTextsPerCall = 3
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.LineName == "" {
+		cfg.LineName = "Heritage Line"
+	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	if deps.Figures == nil {
+		deps.Figures = figures.Discard{}
+	}
+	log := deps.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Line{cfg: cfg, deps: deps, log: log}
+}
+
+// url is the absolute URL of a voice step.
+func (l *Line) url(step string) string {
+	if step == "" {
+		return l.cfg.PublicURL + "/twilio/voice"
+	}
+	return l.cfg.PublicURL + "/twilio/voice/" + step
+}
+
+// Incoming answers POST /twilio/voice: the greeting and the main menu. It
+// starts a fresh call state.
+func (l *Line) Incoming() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+		ctx := r.Context()
+		st := &call{}
+		verbs := []twiml.Element{l.say("Welcome to " + l.cfg.LineName + ".")}
+		verbs = append(verbs, l.mainMenu(ctx, st)...)
+		if err := l.save(ctx, r, st); err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+		l.write(w, r, verbs)
+	})
+}
+
+// stateless steps run on a volunteer's leg, or after a Dial, or from the
+// fallback: they must work without the call state (and with Redis down).
+var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request){
+	"screen":   (*Line).screen,
+	"screened": (*Line).screened,
+	"dialed":   (*Line).dialed,
+	"recorded": (*Line).recorded,
+	"callback": (*Line).callbackOffer,
+}
+
+// Step answers POST /twilio/voice/{step}: every step after the greeting. An
+// unknown step, or a call whose state was lost or expired, restarts politely
+// at the main menu.
+func (l *Line) Step() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+		step := stepName(r)
+		if h, ok := stateless[step]; ok {
+			h(l, w, r)
+			return
+		}
+		ctx := r.Context()
+		st := &call{}
+		found, err := l.deps.Sessions.Load(ctx, r.PostForm.Get("CallSid"), st)
+		if err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+		var verbs []twiml.Element
+		if !found {
+			st = &call{}
+			verbs = append([]twiml.Element{l.say("Sorry, I lost my place. Let's start again.")}, l.mainMenu(ctx, st)...)
+		} else {
+			verbs, err = l.dispatch(ctx, r, step, st, readInput(r))
+			if err != nil {
+				l.writeFallback(w, r, err)
+				return
+			}
+		}
+		if err := l.save(ctx, r, st); err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+		l.write(w, r, verbs)
+	})
+}
+
+func stepName(r *http.Request) string {
+	if s := mux.Vars(r)["step"]; s != "" {
+		return s
+	}
+	return path.Base(r.URL.Path)
+}
+
+// Status answers POST /twilio/status, Twilio's call status callback: when the
+// call has ended it forgets the call's state and records the contact (with
+// its length) for the figures. It always answers 200 with an empty Response.
+func (l *Line) Status() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			l.log.WarnContext(r.Context(), "voice status: bad form", "err", err)
+		}
+		f := r.PostForm
+		sid := f.Get("CallSid")
+		switch f.Get("CallStatus") {
+		case "completed", "busy", "failed", "no-answer", "canceled":
+			if err := l.deps.Sessions.Delete(r.Context(), sid); err != nil {
+				l.log.ErrorContext(r.Context(), "voice status: forget call", "call_sid", sid, "err", err)
+			}
+			l.deps.Figures.Record(r.Context(), figures.Event{
+				Time:    l.cfg.Now(),
+				Channel: figures.Voice,
+				Kind:    figures.Contact,
+				Person:  l.person(r),
+				Outcome: f.Get("CallStatus"),
+				Seconds: atoi(f.Get("CallDuration")),
+			})
+		}
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(emptyResponse))
+	})
+}
+
+const emptyResponse = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
+
+func (l *Line) save(ctx context.Context, r *http.Request, st *call) error {
+	return l.deps.Sessions.Save(ctx, r.PostForm.Get("CallSid"), st, l.cfg.StateTTL)
+}
+
+// person is the keyed hash of the caller's number, for the figures.
+func (l *Line) person(r *http.Request) string {
+	from := r.PostForm.Get("From")
+	if withheld(from) {
+		return ""
+	}
+	return l.deps.Hasher.Hash(from)
+}

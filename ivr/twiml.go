@@ -1,0 +1,111 @@
+package ivr
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/twilio/twilio-go/twiml"
+)
+
+// gatherTimeout is how long Twilio waits for a key or speech: generous, for
+// callers who need a moment.
+const gatherTimeout = "7"
+
+// say is one Say in the line's voice and language.
+func (l *Line) say(text string) twiml.VoiceSay {
+	return twiml.VoiceSay{Message: text, Voice: l.cfg.Voice, Language: l.cfg.Language}
+}
+
+// gather asks for one key or a short spoken answer at step, saying prompts,
+// and is followed by a Redirect to the same step: Twilio falls through to it
+// on silence, which the step then hears as no input.
+func (l *Line) gather(step, hints string, prompts ...string) []twiml.Element {
+	inner := make([]twiml.Element, 0, len(prompts))
+	for _, p := range prompts {
+		if p != "" {
+			inner = append(inner, l.say(p))
+		}
+	}
+	return []twiml.Element{
+		twiml.VoiceGather{
+			Input:         "dtmf speech",
+			Action:        l.url(step),
+			Method:        "POST",
+			NumDigits:     "1",
+			Timeout:       gatherTimeout,
+			SpeechTimeout: "auto",
+			Language:      l.cfg.Language,
+			Hints:         hints,
+			InnerElements: inner,
+		},
+		twiml.VoiceRedirect{Url: l.url(step), Method: "POST"},
+	}
+}
+
+// write sends verbs as TwiML with status 200.
+func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
+	body, err := twiml.Voice(verbs)
+	if err != nil {
+		l.log.ErrorContext(r.Context(), "voice: build twiml", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+		body = lastResort
+	}
+	w.Header().Set("Content-Type", "text/xml")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(body))
+}
+
+// lastResort is the answer when even building TwiML failed.
+const lastResort = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Amy" language="en-GB">I'm sorry, something has gone wrong. Please call again in a few minutes.</Say><Hangup/></Response>`
+
+// writeFallback answers any internal error (Redis down, a bug) with valid
+// TwiML: a short apology, then a volunteer if one can be rung now, or else the
+// offer of a message or callback. It logs err with the CallSid and never
+// answers 5xx or an empty body.
+func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
+	l.log.ErrorContext(r.Context(), "voice step failed",
+		"call_sid", r.PostForm.Get("CallSid"), "step", stepName(r), "err", err)
+	verbs := []twiml.Element{l.say("I'm sorry, something has gone wrong on our side.")}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
+	defer cancel()
+	verbs = append(verbs, l.toVolunteer(ctx, r)...)
+	l.write(w, r, verbs)
+}
+
+// input is what the caller pressed or said at a Gather.
+type input struct {
+	Digits     string
+	Speech     string  // never logged
+	Confidence float64 // -1 when Twilio sent none
+}
+
+func (in input) silent() bool { return in.Digits == "" && strings.TrimSpace(in.Speech) == "" }
+
+func readInput(r *http.Request) input {
+	in := input{
+		Digits:     strings.TrimSpace(r.PostForm.Get("Digits")),
+		Speech:     r.PostForm.Get("SpeechResult"),
+		Confidence: -1,
+	}
+	if c, err := strconv.ParseFloat(r.PostForm.Get("Confidence"), 64); err == nil && c >= 0 && c <= 1 {
+		in.Confidence = c
+	}
+	return in
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// withheld reports whether from is not a number anyone could ring back.
+func withheld(from string) bool {
+	f := strings.TrimSpace(strings.ToLower(from))
+	return f == "" || f == "anonymous" || f == "restricted" || f == "unknown" ||
+		f == "+266696687" || f == "+7378742833" || f == "+2562533" || f == "+86282452253"
+}

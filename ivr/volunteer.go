@@ -1,0 +1,204 @@
+package ivr
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// defaultRingSeconds is how long volunteers' phones ring when the roster does
+// not say.
+const defaultRingSeconds = 20
+
+// handoff is the caller asking for a person (0, the menu's choice, or too many
+// misses): a volunteer now, or a message or callback.
+func (l *Line) handoff(ctx context.Context, r *http.Request, st *call) []twiml.Element {
+	st.at("handoff")
+	l.deps.Figures.Record(ctx, figures.Event{
+		Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Handoff,
+		Person: l.person(r), Outcome: "asked",
+	})
+	return l.toVolunteer(ctx, r)
+}
+
+// toVolunteer rings the volunteers available now, and only them, with the
+// line's number as caller ID and a screening step on each leg. When nobody is
+// available (outside hours, nobody on duty, or the desk failed) it offers a
+// message or a callback instead.
+func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element {
+	vols, err := l.deps.Desk.Available(ctx, l.cfg.Now())
+	if err != nil {
+		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+		vols = nil
+	}
+	if len(vols) == 0 {
+		return l.messageOffer("I'm sorry, no volunteers are free just now.")
+	}
+	roster := l.deps.Desk.Roster()
+	ring := roster.RingSeconds
+	if ring <= 0 {
+		ring = defaultRingSeconds
+	}
+	numbers := make([]twiml.Element, 0, len(vols))
+	for _, v := range vols {
+		numbers = append(numbers, twiml.VoiceNumber{PhoneNumber: v.Phone, Url: l.url("screen"), Method: "POST"})
+	}
+	dial := twiml.VoiceDial{
+		CallerId:       l.cfg.LineNumber,
+		AnswerOnBridge: "true",
+		Timeout:        strconv.Itoa(ring),
+		Action:         l.url("dialed"),
+		Method:         "POST",
+		InnerElements:  numbers,
+	}
+	if roster.Sequential {
+		dial.Sequential = "true"
+	}
+	return []twiml.Element{l.say("Putting you through to a volunteer. Please hold on."), dial}
+}
+
+// messageOffer invites a message after the beep, or 2 for a callback with no
+// message. Silence falls through to the callback step.
+func (l *Line) messageOffer(lead string) []twiml.Element {
+	text := "Please leave a short message with your name after the beep, and a volunteer will ring you back. Or press 2 to be rung back without leaving a message."
+	if lead != "" {
+		text = lead + " " + text
+	}
+	return []twiml.Element{
+		l.say(text),
+		twiml.VoiceRecord{
+			Action: l.url("recorded"), Method: "POST",
+			MaxLength: "120", PlayBeep: "true", Timeout: "7", FinishOnKey: "#2",
+		},
+		twiml.VoiceRedirect{Url: l.url("callback"), Method: "POST"},
+	}
+}
+
+// screen runs on a volunteer's leg before it is bridged: press 1 to take the
+// call; anything else, or nothing (a voicemail), hangs that leg up.
+func (l *Line) screen(w http.ResponseWriter, r *http.Request) {
+	l.write(w, r, []twiml.Element{
+		twiml.VoiceGather{
+			Input: "dtmf", NumDigits: "1", Timeout: "8",
+			Action: l.url("screened"), Method: "POST",
+			InnerElements: []twiml.Element{l.say(l.cfg.LineName + " call. Press 1 to take it.")},
+		},
+		twiml.VoiceHangup{},
+	})
+}
+
+// screened bridges the volunteer (an empty Response) only when they pressed 1.
+func (l *Line) screened(w http.ResponseWriter, r *http.Request) {
+	if r.PostForm.Get("Digits") == "1" {
+		l.write(w, r, nil)
+		return
+	}
+	l.write(w, r, []twiml.Element{twiml.VoiceHangup{}})
+}
+
+// dialed is the Dial's action: it records how the handoff ended and, when no
+// volunteer took the call, offers a message or callback.
+func (l *Line) dialed(w http.ResponseWriter, r *http.Request) {
+	f := r.PostForm
+	bridged := f.Get("DialBridged")
+	answered := f.Get("DialCallStatus") == "completed" && (bridged == "" || bridged == "true")
+	e := figures.Event{
+		Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Handoff,
+		Person: l.person(r), Outcome: "missed",
+	}
+	if answered {
+		e.Outcome, e.Seconds = "answered", atoi(f.Get("DialCallDuration"))
+	}
+	l.deps.Figures.Record(r.Context(), e)
+	if answered {
+		l.write(w, r, l.goodbye())
+		return
+	}
+	l.write(w, r, l.messageOffer("I'm sorry, no volunteer could answer just now."))
+}
+
+// recorded is the Record's action: a message becomes a voicemail callback
+// request; 2 pressed before speaking, a voice callback request; an empty
+// recording, the callback offer.
+func (l *Line) recorded(w http.ResponseWriter, r *http.Request) {
+	f := r.PostForm
+	dur := f.Get("RecordingDuration")
+	switch {
+	case f.Get("Digits") == "2" && atoi(dur) < 3:
+		l.write(w, r, l.queueCallback(r, "voice", "", ""))
+	case f.Get("RecordingUrl") != "" && (dur == "" || atoi(dur) > 0):
+		l.write(w, r, l.queueCallback(r, "voicemail", f.Get("RecordingUrl"), "Thank you for your message."))
+	default:
+		l.callbackPrompt(w, r, 1)
+	}
+}
+
+// callbackOffer follows an empty recording: 2 (or a second silence) queues a
+// callback, 1 offers the message again.
+func (l *Line) callbackOffer(w http.ResponseWriter, r *http.Request) {
+	switch choice(readInput(r), map[string]string{"back": "2", "ring": "2", "call": "2", "yes": "2", "message": "1"}) {
+	case "2":
+		l.write(w, r, l.queueCallback(r, "voice", "", ""))
+		return
+	case "1":
+		l.write(w, r, l.messageOffer(""))
+		return
+	}
+	try := atoi(r.URL.Query().Get("try"))
+	if try >= 2 {
+		l.write(w, r, l.queueCallback(r, "voice", "", "I didn't hear anything, so I'll ask a volunteer to ring you."))
+		return
+	}
+	l.callbackPrompt(w, r, try+1)
+}
+
+func (l *Line) callbackPrompt(w http.ResponseWriter, r *http.Request, try int) {
+	l.write(w, r, []twiml.Element{
+		twiml.VoiceGather{
+			Input: "dtmf speech", NumDigits: "1", Timeout: gatherTimeout, SpeechTimeout: "auto",
+			Language: l.cfg.Language, Hints: "ring me back, message",
+			Action: l.url("callback"), Method: "POST",
+			InnerElements: []twiml.Element{l.say("I didn't hear a message. For a volunteer to ring you back, press 2. To leave a message, press 1.")},
+		},
+		twiml.VoiceRedirect{Url: fmt.Sprintf("%s?try=%d", l.url("callback"), try+1), Method: "POST"},
+	})
+}
+
+// queueCallback asks the desk for a volunteer to ring the caller's own number
+// back, and tells the caller it will come from the line's number.
+func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []twiml.Element {
+	ctx := r.Context()
+	from := r.PostForm.Get("From")
+	var v []twiml.Element
+	if lead != "" {
+		v = append(v, l.say(lead))
+	}
+	if withheld(from) {
+		return append(v, l.say("Your number is hidden, so a volunteer can't ring you back. Please call again with your number showing."),
+			twiml.VoiceHangup{})
+	}
+	cb, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{
+		Phone: privacy.Normalise(from), Kind: kind, RecordingURL: recording,
+	})
+	if err != nil {
+		l.log.ErrorContext(ctx, "voice: request callback", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "err", err)
+		return append(v, l.say("I'm sorry, I couldn't arrange a call back just now. Please call again later."), twiml.VoiceHangup{})
+	}
+	l.log.InfoContext(ctx, "voice: callback requested", "call_sid", r.PostForm.Get("CallSid"), "ref", cb.Ref, "kind", kind)
+	l.deps.Figures.Record(ctx, figures.Event{
+		Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Callback,
+		Person: l.person(r), Outcome: "requested",
+	})
+	text := "A volunteer will ring you back from this line's number"
+	if n := spokenPhone(l.cfg.LineNumber); n != "" {
+		text += ", " + n
+	}
+	return append(v, l.say(text+"."), l.say("Thank you for calling. Goodbye."), twiml.VoiceHangup{})
+}
