@@ -48,11 +48,20 @@ func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 			best = &f
 		}
 	}
+	// Only a run of words with a digit or a number word in it can be a postcode.
+	lastDigit := -1 << 30
+	nextDigit := make([]int, len(toks)) // the first digit-ish word at or after i, or less than i if none
+	for i := len(toks) - 1; i >= 0; i-- {
+		if digitish(toks[i].norm) {
+			lastDigit = i
+		}
+		nextDigit[i] = lastDigit
+	}
 	for i := range toks {
 		after := i > 0 && prepositions[toks[i-1].norm]
 		// Postcodes and outcodes: one word ("BA11", "ba111at") or a spelled-out
 		// run ("b a 1 1 1 a t") that does not start with an ordinary word.
-		for n := min(maxSpokenTokens, len(toks)-i); n >= 1; n-- {
+		for n := min(maxSpokenTokens, len(toks)-i); n >= 1 && nextDigit[i] >= i && nextDigit[i] < i+n; n-- {
 			if n > 1 && fillers[toks[i].norm] {
 				break
 			}
@@ -98,7 +107,7 @@ func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 	}
 	// A misspelling: the whole message ("frume"), or right after a
 	// preposition ("near gorlestn").
-	if lo, hi := core(toks); lo < hi && hi-lo <= 4 {
+	if lo, hi := core(toks); lo < hi && hi-lo <= 4 && !hasPreposition(toks[lo:hi]) {
 		if m, ok := ix.fuzzy(toks[lo:hi], prefer); ok {
 			return m, span(text, toks[lo:hi]), true
 		}
@@ -117,6 +126,24 @@ func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 		}
 	}
 	return Match{}, "", false
+}
+
+// digitish says whether a word has a digit or is a number word, so may be
+// part of a postcode.
+func digitish(w string) bool {
+	if _, ok := spokenDigits[w]; ok || w == "double" || w == "treble" {
+		return true
+	}
+	return strings.ContainsAny(w, "0123456789")
+}
+
+func hasPreposition(toks []token) bool {
+	for _, t := range toks {
+		if prepositions[t.norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // strongCue says whether the words before toks[i] make an everyday word a
