@@ -5,6 +5,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/internal/redistest"
@@ -50,7 +53,9 @@ func TestFallback(t *testing.T) {
 }
 
 func TestRedisDown(t *testing.T) {
-	rdb, m := redistest.Mini(t)
+	_, m := redistest.Mini(t)
+	rdb := redis.NewClient(&redis.Options{Addr: m.Addr(), MaxRetries: -1, DialTimeout: 100 * time.Millisecond})
+	t.Cleanup(func() { rdb.Close() })
 	rg := newRig(t, rdb, Config{})
 	m.Close()
 	if got := rg.send(t, resident, "Frome"); !strings.Contains(got, lineNum) {
@@ -95,4 +100,32 @@ func FuzzHandler(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		rg.send(t, resident, body)
 	})
+}
+
+func TestRateLimitWindow(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	now := testNow
+	rg := newRig(t, rdb, Config{RepliesPerHour: 2, Now: func() time.Time { return now }})
+	steps := []struct {
+		after time.Duration
+		want  string
+	}{
+		{0, "Heritage Line finds"},
+		{time.Minute, "Heritage Line finds"},
+		{time.Minute, "quiet for a while"},
+		{time.Minute, ""},
+		{50 * time.Minute, ""},
+		{10 * time.Minute, "Heritage Line finds"}, // an hour after the first reply
+	}
+	for i, s := range steps {
+		now = now.Add(s.after)
+		got := rg.send(t, resident, "HELP")
+		if s.want == "" && got != "" || !strings.Contains(got, s.want) {
+			t.Errorf("text %d at +%v: got %q; want %q", i+1, now.Sub(testNow), got, s.want)
+		}
+	}
+	// Another number has its own allowance.
+	if got := rg.send(t, "+447700900456", "HELP"); !strings.Contains(got, "Heritage Line finds") {
+		t.Errorf("another number: got %q; want the guide", got)
+	}
 }

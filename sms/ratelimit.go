@@ -46,7 +46,7 @@ func (l *Line) spend(ctx context.Context, hash string) (verdict, error) {
 	default:
 		return quiet, nil
 	}
-	ttl := time.Hour - now.Sub(r.Start)
+	ttl := max(time.Hour-now.Sub(r.Start), time.Second)
 	if err := l.deps.Sessions.Save(ctx, key, r, ttl); err != nil {
 		return v, fmt.Errorf("sms: save rate: %w", err)
 	}
