@@ -197,6 +197,8 @@ var commonWords = set(
 	"pill", "pitt", "read", "ripe", "sands", "sheet", "shelf", "shore", "signet", "soar",
 	"spital", "stand", "star", "steep", "stow", "summit", "temple", "thorn", "thorns", "toft",
 	"tongue", "twenty", "upend",
+	// and shortened forms ("Little Mill", "Little Venice", "Layer de la Haye"):
+	"mill", "germany", "venice", "layer", "lever", "limber", "whittle",
 )
 
 // generic are words that name no place on their own ("Town Centre", "North",
@@ -216,7 +218,7 @@ var cueWords = set(
 	"sandy", "clare", "denny", "leigh", "elgin", "hayes", "morley", "hilton", "eaton",
 	"irvine", "neston", "kelso", "hutton", "wilton", "milton", "norton", "sutton", "sidney",
 	"martin", "trevor", "gordon", "perry", "evelyn", "moore", "drury", "walker", "albany",
-	"carmel", "saron", "tabor", "bethel", "hermon",
+	"carmel", "saron", "tabor", "bethel", "hermon", "glen", "ross",
 )
 
 // strongCues are the words that, before an everyday word, make it a place

@@ -286,6 +286,9 @@ func TestFind(t *testing.T) {
 		{"hello", nil, "", ""},
 		{"walks", nil, "", ""},
 		{"send me 2 more", nil, "", ""}, // not ME2
+		{"Mill tour", nil, "", ""},       // not Little Mill
+		{"we went to Venice", nil, "", ""},
+		{"Glen says hello", nil, "", ""},
 		{"", nil, "", ""},
 	}
 	for _, tt := range tests {
