@@ -286,7 +286,7 @@ func TestFind(t *testing.T) {
 		{"hello", nil, "", ""},
 		{"walks", nil, "", ""},
 		{"send me 2 more", nil, "", ""}, // not ME2
-		{"Mill tour", nil, "", ""},       // not Little Mill
+		{"Mill tour", nil, "", ""},      // not Little Mill
 		{"we went to Venice", nil, "", ""},
 		{"Glen says hello", nil, "", ""},
 		{"", nil, "", ""},
