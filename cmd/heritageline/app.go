@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/catalogue/redisstore"
+	"github.com/heritage-line/heritageline/catalogue/source"
+	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/ivr"
+	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/sms"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// demoVolunteers is the roster of the embedded default: two made-up volunteers
+// (numbers from Ofcom's drama range) on duty at all hours, so a simulated call
+// can be put through. A real line names its own file in VOLUNTEERS.
+//
+//go:embed demo-volunteers.yaml
+var demoVolunteers []byte
+
+// line is the whole application: every part, wired together.
+type line struct {
+	cfg       config.Config
+	log       *slog.Logger
+	rdb       redis.UniversalClient
+	refresher *catalogue.Refresher
+	voice     *ivr.Line
+	text      *sms.Line
+	handler   http.Handler
+	closers   []func() // run in reverse order by close
+}
+
+// newLine builds the line from cfg. Output meant for a person (the demo's
+// texts) goes to out. The catalogue's first load is started, not awaited:
+// until it lands /readyz says 503 and webhooks apologise with a way to a person.
+func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Writer) (*line, error) {
+	l := &line{cfg: cfg, log: log}
+	ok := false
+	defer func() {
+		if !ok {
+			l.close()
+		}
+	}()
+
+	rdb, closeRedis, err := openRedis(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	l.rdb = rdb
+	l.onClose(closeRedis)
+
+	ix, err := places.Load()
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	roster, err := loadRoster(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+
+	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
+	sender, err := newSender(cfg, rdb, hasher, log, out, l)
+	if err != nil {
+		return nil, err
+	}
+	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
+		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix))
+
+	store := redisstore.New(rdb, redisstore.Options{Logger: log})
+	rules := &swapUnderstander{}
+	rules.set(understand.New(ix, nil))
+	var understander catalogue.Understander = rules
+
+	srcOpts := source.Options{}
+	srcOpts.OpenReferral.Taxonomy = cfg.TaxonomyMap
+	srcOpts.OpenReferral.Logger = log
+	l.refresher = catalogue.NewRefresher(func(ctx context.Context) (catalogue.Load, error) {
+		return source.Load(ctx, cfg.Catalogue, srcOpts)
+	}, store, catalogue.RefresherOptions{Interval: cfg.CatalogueRefresh, Logger: log})
+	l.refresher.OnLoad(func(ctx context.Context, ld catalogue.Load, version string) {
+		// Venues give their full postcodes exact points, and same-named
+		// places near the catalogue win; the rules learn the towns by name.
+		var pts []places.Point
+		towns := map[string]bool{}
+		var names []string
+		for _, a := range ld.Activities {
+			if !a.Active {
+				continue
+			}
+			ix.AddVenue(a.Postcode, a.Lat, a.Lon)
+			pts = append(pts, places.Point{Lat: a.Lat, Lon: a.Lon})
+			if !towns[a.Town] {
+				towns[a.Town] = true
+				names = append(names, a.Town)
+			}
+		}
+		ix.Prefer(pts)
+		rules.set(understand.New(ix, names))
+	})
+	runCtx, stopRefresh := context.WithCancel(context.WithoutCancel(ctx))
+	refreshDone := make(chan struct{})
+	go func() { defer close(refreshDone); l.refresher.Run(runCtx) }()
+	l.onClose(func() { stopRefresh(); <-refreshDone })
+
+	var rec figures.Recorder = figures.Discard{}
+	sessions := session.New(rdb, "hl:")
+
+	l.voice = ivr.New(ivr.Config{
+		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
+	}, ivr.Deps{
+		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
+		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
+	})
+	l.text = sms.New(sms.Config{
+		LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, PublicURL: cfg.PublicURL,
+		RepliesPerHour: cfg.SMSRepliesPerHour,
+	}, sms.Deps{
+		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
+		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
+	})
+	l.handler = l.routes()
+	ok = true
+	return l, nil
+}
+
+// loadRoster reads VOLUNTEERS. With none set, the embedded default (no Twilio
+// account) uses the demo roster, and a real line has nobody to forward to:
+// callers are offered a message or a callback instead.
+func loadRoster(cfg config.Config, log *slog.Logger) (volunteers.Roster, error) {
+	switch {
+	case cfg.Volunteers != "":
+		return volunteers.Load(cfg.Volunteers)
+	case cfg.DemoToken:
+		return volunteers.Parse("demo-volunteers.yaml", demoVolunteers)
+	}
+	log.Warn("no VOLUNTEERS file: calls cannot be forwarded; callers will be offered a message or a callback")
+	return volunteers.Roster{}, nil
+}
+
+// newSender is the line's only way out to Twilio's REST API. The embedded
+// default has no Twilio account, so it talks to demoTwilio on loopback.
+func newSender(cfg config.Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
+	oc := outbound.Config{
+		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
+		AllowedPrefixes: cfg.SMSAllowedPrefix, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
+	}
+	if cfg.DemoToken {
+		demo, err := startDemoTwilio(out)
+		if err != nil {
+			return nil, err
+		}
+		l.onClose(demo.Close)
+		oc.APIBase = demo.URL
+	}
+	return outbound.New(oc, rdb, hasher, log), nil
+}
+
+func (l *line) onClose(f func()) { l.closers = append(l.closers, f) }
+
+// close releases everything in the reverse order of creation.
+func (l *line) close() {
+	for i := len(l.closers) - 1; i >= 0; i-- {
+		l.closers[i]()
+	}
+	l.closers = nil
+}
+
+func (l *line) metricsHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "metrics not configured", http.StatusNotFound)
+	})
+}
+
+// swapUnderstander lets the rules be rebuilt with the catalogue's towns at
+// every reload while webhooks keep using them.
+type swapUnderstander struct{ p atomic.Pointer[understand.Rules] }
+
+func (s *swapUnderstander) set(r *understand.Rules) { s.p.Store(r) }
+
+func (s *swapUnderstander) Understand(ctx context.Context, text string) catalogue.Request {
+	return s.p.Load().Understand(ctx, text)
+}

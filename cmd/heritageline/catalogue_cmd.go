@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/memstore"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/catalogue/source"
+)
+
+func catalogueCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError("heritageline catalogue: say check or search\n\n%s", usage)
+	}
+	switch args[0] {
+	case "check":
+		return catalogueCheck(ctx, args[1:], getenv, stdout)
+	case "search":
+		return catalogueSearch(ctx, args[1:], getenv, stdout, stderr)
+	}
+	return usageError("heritageline catalogue: unknown subcommand %q\n\n%s", args[0], usage)
+}
+
+func sourceOptions(getenv func(string) string) source.Options {
+	var o source.Options
+	o.OpenReferral.Taxonomy = getenv("TAXONOMY_MAP")
+	return o
+}
+
+// catalogueCheck loads SOURCE and prints what was loaded and every record
+// skipped, with its reason. It fails only when nothing could be offered.
+func catalogueCheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) != 1 {
+		return usageError("heritageline catalogue check: give one SOURCE (a path or an http(s) URL; \"sample\" for the bundled one)")
+	}
+	spec := args[0]
+	if spec == "sample" {
+		spec = ""
+	}
+	load, err := source.Load(ctx, spec, sourceOptions(getenv))
+	if err != nil {
+		return fmt.Errorf("catalogue check: %w", err)
+	}
+	active, inactive := 0, 0
+	for _, a := range load.Activities {
+		if a.Active {
+			active++
+		} else {
+			inactive++
+		}
+	}
+	fmt.Fprintf(stdout, "%s: %d active, %d inactive, %d skipped\n", load.Source, active, inactive, len(load.Skipped))
+	for _, s := range load.Skipped {
+		fmt.Fprintf(stdout, "  skipped: %v\n", s)
+	}
+	if active == 0 {
+		return fmt.Errorf("catalogue check: %s has no activity that could be offered", load.Source)
+	}
+	return nil
+}
+
+// catalogueSearch prints the activities nearest a place, one a line.
+func catalogueSearch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("catalogue search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("source", getenv("CATALOGUE"), "catalogue `SOURCE` (path or URL; default CATALOGUE, else the bundled sample)")
+	near := fs.String("near", "", "`PLACE`: a postcode, an outcode or a town")
+	category := fs.String("category", "", "only this `CATEGORY` ("+categoryNames()+")")
+	within := fs.Float64("within", 0, "only within this many `MILES` (default: no limit)")
+	limit := fs.Int("limit", 10, "at most this many results")
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	if *near == "" || fs.NArg() > 0 {
+		return usageError("heritageline catalogue search: --near PLACE is required")
+	}
+	q := catalogue.Query{WithinMiles: *within, Limit: *limit, Now: time.Now()}
+	if *category != "" {
+		c := catalogue.Category(strings.ToLower(*category))
+		if !c.Valid() {
+			return usageError("heritageline catalogue search: unknown category %q; one of %s", *category, categoryNames())
+		}
+		q.Categories = []catalogue.Category{c}
+	}
+	ix, err := places.Load()
+	if err != nil {
+		return err
+	}
+	load, err := source.Load(ctx, *src, sourceOptions(getenv))
+	if err != nil {
+		return fmt.Errorf("catalogue search: %w", err)
+	}
+	for _, a := range load.Activities {
+		if a.Postcode != "" {
+			ix.AddVenue(a.Postcode, a.Lat, a.Lon)
+		}
+	}
+	m, ok := ix.Resolve(*near)
+	if !ok {
+		msg := fmt.Sprintf("catalogue search: no place called %q", *near)
+		if s := ix.Suggest(*near, 3); len(s) > 0 {
+			msg += "; did you mean " + s[0].Name + "?"
+		}
+		return fmt.Errorf("%s", msg)
+	}
+	q.Lat, q.Lon = m.Place.Lat, m.Place.Lon
+	results, total, err := memstore.New(load.Activities).Near(ctx, q)
+	if err != nil {
+		return err
+	}
+	where := m.Place.Name
+	if m.Place.Area != "" && !m.Sure {
+		where += ", " + m.Place.Area
+	}
+	fmt.Fprintf(stdout, "%d activities near %s (%.4f, %.4f)\n", total, where, m.Place.Lat, m.Place.Lon)
+	for _, r := range results {
+		next := "no date given"
+		if !r.Next.Start.IsZero() {
+			next = r.Next.Start.In(catalogue.London).Format("Mon 2 Jan 15:04")
+		}
+		fmt.Fprintf(stdout, "%6.1f mi  %-40s  %-12s  %s  [%s]\n", r.Miles, r.Activity.Title, r.Activity.Town, next, r.Activity.ID)
+	}
+	return nil
+}
+
+func categoryNames() string {
+	names := make([]string, len(catalogue.Categories))
+	for i, c := range catalogue.Categories {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
+}

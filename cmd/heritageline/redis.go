@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/config"
+)
+
+// openRedis connects to REDIS_URL, or starts the embedded in-process Redis when
+// it is empty. The URL chooses the topology, all behind redis.UniversalClient:
+//
+//	redis://host:6379/0                                  a single server
+//	redis://host:26379?master_name=mymaster&addr=host2:26379   Sentinel
+//	redis://host:7000?addr=host2:7001&addr=host3:7002    Cluster
+//
+// It returns the client and a function that closes it (and the embedded server).
+func openRedis(ctx context.Context, cfg config.Config) (redis.UniversalClient, func(), error) {
+	if cfg.RedisURL == "" {
+		m := miniredis.NewMiniRedis()
+		if err := m.Start(); err != nil {
+			return nil, nil, fmt.Errorf("start embedded redis: %w", err)
+		}
+		rdb := redis.NewClient(&redis.Options{Addr: m.Addr()})
+		return rdb, func() { rdb.Close(); m.Close() }, nil
+	}
+	opts, err := universalOptions(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	rdb := redis.NewUniversalClient(opts)
+	return rdb, func() { rdb.Close() }, nil
+}
+
+func universalOptions(cfg config.Config) (*redis.UniversalOptions, error) {
+	u, err := url.Parse(cfg.RedisURL)
+	if err != nil {
+		return nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	q := u.Query()
+	var uo redis.UniversalOptions
+	switch {
+	case q.Get("master_name") != "":
+		o, err := redis.ParseFailoverURL(cfg.RedisURL)
+		if err != nil {
+			return nil, fmt.Errorf("REDIS_URL (sentinel): %w", err)
+		}
+		uo = redis.UniversalOptions{
+			Addrs: o.SentinelAddrs, MasterName: o.MasterName, DB: o.DB,
+			Username: o.Username, Password: o.Password,
+			SentinelUsername: o.SentinelUsername, SentinelPassword: o.SentinelPassword,
+			TLSConfig: o.TLSConfig,
+		}
+	case q.Has("addr") || strings.EqualFold(q.Get("cluster"), "true"):
+		q.Del("cluster")
+		u.RawQuery = q.Encode()
+		o, err := redis.ParseClusterURL(u.String())
+		if err != nil {
+			return nil, fmt.Errorf("REDIS_URL (cluster): %w", err)
+		}
+		uo = redis.UniversalOptions{
+			Addrs: o.Addrs, Username: o.Username, Password: o.Password,
+			TLSConfig: o.TLSConfig, IsClusterMode: true,
+		}
+	default:
+		o, err := redis.ParseURL(cfg.RedisURL)
+		if err != nil {
+			return nil, fmt.Errorf("REDIS_URL: %w", err)
+		}
+		uo = redis.UniversalOptions{
+			Addrs: []string{o.Addr}, DB: o.DB, Username: o.Username, Password: o.Password,
+			TLSConfig: o.TLSConfig,
+		}
+	}
+	uo.PoolSize = cfg.RedisPoolSize
+	uo.DialTimeout = cfg.RedisDialTimeout
+	uo.ReadTimeout = cfg.RedisReadTimeout
+	uo.WriteTimeout = cfg.RedisReadTimeout
+	return &uo, nil
+}

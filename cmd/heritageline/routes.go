@@ -1,0 +1,52 @@
+package main
+
+import (
+	"net/http"
+
+	"github.com/gorilla/mux"
+)
+
+// routes lists every route of the line, in one place.
+func (l *line) routes() http.Handler {
+	r := mux.NewRouter()
+	r.Handle("/healthz", http.HandlerFunc(healthz)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", http.HandlerFunc(l.readyz)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", l.metricsHandler()).Methods(http.MethodGet)
+
+	// Everything Twilio calls is signed: checked once, here, before any handler.
+	tw := r.PathPrefix("/twilio").Subrouter()
+	tw.Use(twilioOnly(l.cfg.PublicURL, l.cfg.AuthToken, l.log), deadline(l.cfg.WebhookTimeout))
+	tw.Handle("/voice", l.voice.Incoming())
+	tw.Handle("/voice/{step}", l.voice.Step())
+	tw.Handle("/status", l.voice.Status())
+	tw.Handle("/sms", l.text.Handler())
+
+	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "not found", http.StatusNotFound)
+	})
+	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	})
+	return r
+}
+
+// healthz says the process is up.
+func healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+// readyz says whether the line can serve callers: Redis answers and a
+// catalogue is loaded. 503 otherwise, with the reason.
+func (l *line) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := l.rdb.Ping(r.Context()).Err(); err != nil {
+		http.Error(w, "redis not answering", http.StatusServiceUnavailable)
+		return
+	}
+	if !l.refresher.Status().Loaded() {
+		http.Error(w, "no catalogue loaded yet", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"io"
+)
+
+const usage = `Heritage Line: a phone and text line that signposts people to heritage wellbeing activities.
+
+Usage:
+  heritageline [serve]                         run the line (settings from the environment; see README)
+  heritageline call [--url URL] [--from NUMBER] [--volunteer press1|no-answer|busy|no-press]
+                                               place a simulated call (moves from standard input)
+  heritageline text [--url URL] [--from NUMBER] [MESSAGE...]
+                                               send a simulated text and print the reply
+  heritageline catalogue check SOURCE          load a catalogue and report every skipped record
+  heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
+  heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
+  heritageline about                           data sources and attributions
+`
+
+// run is the whole program; main only adds the process around it. Tests call
+// run directly, with their own environment and streams.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serveCommand(ctx, args, getenv, stdout, stderr)
+	case "call":
+		return callCommand(ctx, args, getenv, stdin, stdout, stderr)
+	case "text":
+		return textCommand(ctx, args, getenv, stdin, stdout, stderr)
+	case "catalogue", "catalog":
+		return catalogueCommand(ctx, args, getenv, stdout, stderr)
+	case "report":
+		return reportCommand(ctx, args, getenv, stdout, stderr)
+	case "about":
+		_, err := io.WriteString(stdout, about)
+		return err
+	case "help", "-h", "--help":
+		_, err := io.WriteString(stdout, usage)
+		return err
+	}
+	return usageError("heritageline: unknown command %q\n\n%s", cmd, usage)
+}
+
+const about = `Heritage Line - open-source telephone and SMS signposting to heritage wellbeing activities.
+
+Data:
+  UK postcode districts: Contains OS data © Crown copyright and database right; contains
+  Royal Mail data © Royal Mail copyright and database right; contains National Statistics
+  data © Crown copyright and database right. Open Government Licence v3. (Derived from
+  Doogal's "Postcode districts", September 2023.)
+  Place names from GeoNames (geonames.org), CC BY 4.0.
+  The bundled sample catalogue was written for this project: venue names and outcodes are
+  real; schedules, prices, access notes and phone numbers are made up (Ofcom drama ranges).
+`
+
+// noArgs refuses extra arguments to a command that takes none.
+func noArgs(cmd string, args []string) error {
+	if len(args) > 0 {
+		return usageError("heritageline %s: unexpected arguments %q\n\n%s", cmd, args, usage)
+	}
+	return nil
+}

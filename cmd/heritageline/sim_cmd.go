@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/sim"
+)
+
+// simFlags are the flags shared by call and text.
+type simFlags struct {
+	url, from string
+	volunteer string
+}
+
+func parseSimFlags(name string, args []string, stderr io.Writer, withVolunteer bool) (simFlags, []string, error) {
+	var f simFlags
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.url, "url", "", "the line's base `URL` (its PUBLIC_URL); empty starts a line in-process on the embedded default")
+	fs.StringVar(&f.from, "from", sim.DefaultFrom, "the resident's `NUMBER`")
+	if withVolunteer {
+		fs.StringVar(&f.volunteer, "volunteer", "press1", "how a rung volunteer behaves: press1 (answers and takes the call), no-answer, busy, no-press (answers, does not press 1)")
+	}
+	if err := fs.Parse(args); err != nil {
+		return f, nil, usageError("%v", err)
+	}
+	return f, fs.Args(), nil
+}
+
+// simLine returns the line to talk to: the one at --url, signed with
+// TWILIO_AUTH_TOKEN, or a line started here on the embedded default (the
+// CATALOGUE and VOLUNTEERS settings are kept, so a coordinator can hear their
+// own catalogue), stopped by the returned function.
+func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout, stderr io.Writer) (*sim.Line, func(), error) {
+	if f.url != "" {
+		token := getenv("TWILIO_AUTH_TOKEN")
+		if token == "" {
+			return nil, nil, usageError("TWILIO_AUTH_TOKEN must be set to the line's token to sign requests to %s", f.url)
+		}
+		to := getenv("TWILIO_PHONE_NUMBER")
+		return &sim.Line{URL: strings.TrimRight(f.url, "/"), AuthToken: token, From: f.from, To: to, AccountSID: getenv("TWILIO_ACCOUNT_SID"), StatusCallback: true}, func() {}, nil
+	}
+	embedded := func(k string) string {
+		switch k {
+		case "LISTEN_ADDR":
+			return "127.0.0.1:0"
+		case "PUBLIC_URL", "REDIS_URL", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER":
+			return ""
+		case "LOG_LEVEL":
+			if v := getenv(k); v != "" {
+				return v
+			}
+			return "error"
+		}
+		return getenv(k)
+	}
+	cfg, err := config.FromEnv(embedded)
+	if err != nil {
+		return nil, nil, err
+	}
+	srv, err := startServer(ctx, cfg, newLogger(stderr, cfg.LogLevel), stdout)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &sim.Line{URL: srv.URL, AuthToken: cfg.AuthToken, From: f.from, To: cfg.PhoneNumber, AccountSID: cfg.AccountSID, StatusCallback: true}
+	return l, func() { srv.Shutdown() }, nil
+}
+
+func callCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	f, rest, err := parseSimFlags("call", args, stderr, true)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError("heritageline call: moves come from standard input, one a line; unexpected %q", rest)
+	}
+	answer, err := sim.ParseAnswer(f.volunteer)
+	if err != nil {
+		return usageError("heritageline call: %v", err)
+	}
+	line, stop, err := simLine(ctx, f, getenv, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	line.Volunteer = answer
+	caller := sim.ScriptedCaller(stdin)
+	if isTerminal(stdin) {
+		caller = sim.TerminalCaller(stdin, stdout)
+	}
+	_, err = line.Call(ctx, caller, stdout)
+	return err
+}
+
+func textCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	f, words, err := parseSimFlags("text", args, stderr, false)
+	if err != nil {
+		return err
+	}
+	line, stop, err := simLine(ctx, f, getenv, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if len(words) > 0 {
+		replies, err := line.Text(ctx, strings.Join(words, " "))
+		if err != nil {
+			return err
+		}
+		return sim.WriteReplies(stdout, replies)
+	}
+	// A chat: each line typed (or piped) is one text.
+	return line.Chat(ctx, stdin, stdout, isTerminal(stdin))
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
