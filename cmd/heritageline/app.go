@@ -189,7 +189,9 @@ func (l *line) metricsHandler() http.Handler {
 
 // swapUnderstander lets the rules be rebuilt with the catalogue's towns at
 // every reload while webhooks keep using them.
-type swapUnderstander struct{ p atomic.Pointer[understand.Rules] }
+type swapUnderstander struct {
+	p atomic.Pointer[understand.Rules]
+}
 
 func (s *swapUnderstander) set(r *understand.Rules) { s.p.Store(r) }
 
