@@ -38,7 +38,11 @@ func window(t time.Time) string { return t.UTC().Format("2006010215") }
 func (s *Sender) reserve(ctx context.Context, hash string) error {
 	w := window(s.cfg.Now())
 	keys := []string{keyPrefix + "n:" + w + ":" + hash, keyPrefix + "g:" + w}
-	res, err := reserveScript.Run(ctx, s.rdb, keys, s.cfg.PerNumberPerHour, s.cfg.GlobalPerHour, int((2 * time.Hour).Seconds())).Int()
+	perNumber := s.cfg.PerNumberPerHour
+	if s.unlimited[hash] {
+		perNumber = s.cfg.GlobalPerHour + 1
+	}
+	res, err := reserveScript.Run(ctx, s.rdb, keys, perNumber, s.cfg.GlobalPerHour, int((2 * time.Hour).Seconds())).Int()
 	if err != nil {
 		return fmt.Errorf("count text: %w", err)
 	}

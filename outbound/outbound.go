@@ -60,6 +60,9 @@ type Config struct {
 	DeniedPrefixes   []string // ranges refused inside allowed countries; default DefaultDeniedPrefixes
 	PerNumberPerHour int      // texts to one number per clock hour; default 5
 	GlobalPerHour    int      // texts to all numbers per clock hour; default 200
+	// Unlimited numbers (the volunteers) are exempt from the per-number cap,
+	// so a busy day's callback texts reach them; the other guards still apply.
+	Unlimited []string
 
 	// APIBase, when set, sends every REST request to this base URL instead of
 	// https://api.twilio.com (a fake Twilio in tests or a demo).
@@ -79,6 +82,8 @@ type Sender struct {
 	hasher privacy.Hasher
 	log    *slog.Logger
 	stats  counters
+
+	unlimited map[string]bool // privacy hashes of Config.Unlimited
 }
 
 // New returns a Sender that talks to Twilio with cfg's account and keeps its
@@ -124,7 +129,11 @@ func New(cfg Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog
 	c := &client.Client{Credentials: client.NewCredentials(cfg.AccountSID, cfg.AuthToken), HTTPClient: hc}
 	c.SetAccountSid(cfg.AccountSID)
 	rest := twilio.NewRestClientWithParams(twilio.ClientParams{Client: c})
-	return &Sender{cfg: cfg, rest: rest, rdb: rdb, hasher: hasher, log: log}
+	unlimited := map[string]bool{}
+	for _, n := range cfg.Unlimited {
+		unlimited[hasher.Hash(n)] = true
+	}
+	return &Sender{cfg: cfg, rest: rest, rdb: rdb, hasher: hasher, log: log, unlimited: unlimited}
 }
 
 // rewriteTransport sends every request to base, keeping path and query.
@@ -146,7 +155,8 @@ func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // of the errors above, wrapped, when a guard refuses, and sends nothing then.
 // The guards run in this order: number range (ErrCountry, ErrNumberRange),
 // opt-out (ErrOptedOut), per-number cap (ErrRateLimited), global cap
-// (ErrCapReached). A text refused by a cap is not counted against either cap.
+// (ErrCapReached); Config.Unlimited numbers skip the per-number cap. A text
+// refused by a cap is not counted against either cap.
 // Other errors come from Redis or from Twilio; a Twilio refusal because the
 // recipient texted STOP is returned as ErrOptedOut and recorded as an opt-out.
 func (s *Sender) SendText(ctx context.Context, to, body string) error {

@@ -216,6 +216,20 @@ func TestCapsResetEachHour(t *testing.T) {
 	}
 }
 
+func TestUnlimitedSkipsPerNumberCapOnly(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	r := newRig(t, rdb, outbound.Config{PerNumberPerHour: 1, GlobalPerHour: 3, Unlimited: []string{"07700 900111"}})
+	ctx := context.Background()
+	for i := range 3 {
+		if err := r.sender.SendText(ctx, "+447700900111", "callback"); err != nil {
+			t.Fatalf("text %d to the volunteer: got %v; want nil", i+1, err)
+		}
+	}
+	if err := r.sender.SendText(ctx, "+447700900111", "callback"); !errors.Is(err, outbound.ErrCapReached) {
+		t.Errorf("text past the global cap: got %v; want ErrCapReached", err)
+	}
+}
+
 func TestOptInReverses(t *testing.T) {
 	rdb, _ := redistest.Mini(t)
 	r := newRig(t, rdb, outbound.Config{})

@@ -121,7 +121,7 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 }
 
 // maxListed keeps LIST within three SMS segments.
-const maxListed = 8
+const maxListed = 6
 
 func (d *Desk) list(ctx context.Context) (string, error) {
 	es, err := d.open(ctx)
