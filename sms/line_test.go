@@ -60,7 +60,7 @@ func newRig(t testing.TB, rdb redis.UniversalClient, cfg Config) *rig {
 	}
 	rg.line = New(cfg, Deps{
 		Finder: f, Towns: f, Places: testPlaces,
-		Sessions:   session.New(rdb, "hl:sms:"),
+		Sessions:   session.New(rdb, "hl:"),
 		Understand: understand.New(nil, []string{"Frome", "Great Yarmouth", "Gorleston", "Trowbridge", "Wells", "Bath", "Penzance"}),
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),

@@ -27,7 +27,7 @@ const (
 // instances answering the same number in the same instant may each count
 // one; the limit is a courtesy and a guard, not an exact meter.
 func (l *Line) spend(ctx context.Context, hash string) (verdict, error) {
-	key := "rate:" + hash
+	key := "sms:rate:" + hash
 	now := l.cfg.Now()
 	var r rate
 	if _, err := l.deps.Sessions.Load(ctx, key, &r); err != nil {

@@ -40,7 +40,7 @@ func TestSampleCatalogue(t *testing.T) {
 	rg := &rig{desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
 	rg.handler = New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
 		Finder: store, Towns: store, Places: ix,
-		Sessions:   session.New(rdb, "hl:sms:"),
+		Sessions:   session.New(rdb, "hl:"),
 		Understand: understand.New(ix, names),
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),

@@ -29,7 +29,7 @@ type state struct {
 
 func (s *state) hasPlace() bool { return s.Place != "" }
 
-func stateKey(hash string) string { return "state:" + hash }
+func stateKey(hash string) string { return "sms:state:" + hash }
 
 func (l *Line) loadState(ctx context.Context, hash string) (state, error) {
 	var st state
