@@ -26,7 +26,7 @@ const (
 
 // Options configure a Redis recorder. The zero value uses the defaults.
 type Options struct {
-	Prefix    string         // key prefix; default DefaultPrefix
+	Prefix    string         // key prefix; default DefaultPrefix; keep a {hash tag} in it for Redis Cluster
 	Retention time.Duration  // how long raw events are kept; default DefaultRetention
 	Timeout   time.Duration  // bound on each Record; default DefaultTimeout
 	Location  *time.Location // where weeks and days begin; default Europe/London
