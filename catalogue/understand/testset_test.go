@@ -40,7 +40,7 @@ type setCase struct {
 // empty: text, intent, place, categories (comma-separated), tags
 // (comma-separated), free ("free"), when ("today", "week", a weekday's
 // first three letters, or YYYY-MM-DD), item, languages (comma-separated).
-// Lines starting with "#" are comments. Text is used exactly as written,
+// Lines starting with "# " are comments ("#5" is a message). Text is used exactly as written,
 // spaces included.
 func readTestSet(t *testing.T) []setCase {
 	t.Helper()
@@ -53,7 +53,7 @@ func readTestSet(t *testing.T) []setCase {
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+		if strings.HasPrefix(line, "# ") || strings.TrimSpace(line) == "" {
 			continue
 		}
 		c, err := parseSetLine(line)
