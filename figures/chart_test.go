@@ -14,6 +14,7 @@ import (
 )
 
 func TestWriteChart(t *testing.T) {
+	t.Parallel()
 	rdb, _ := redistest.Mini(t)
 	r := newRecorder(t, rdb)
 	record(t, r, fixture())

@@ -37,6 +37,7 @@ func startCluster(t *testing.T) redis.UniversalClient {
 }
 
 func TestCluster(t *testing.T) {
+	t.Parallel()
 	rdb := startCluster(t)
 	ctx := context.Background()
 
