@@ -116,7 +116,8 @@ func Parse(name string, data []byte) (Roster, error) {
 			if v.Kind != yaml.ScalarNode || err != nil {
 				reason := "want text such as \"Mon-Fri 09:00-17:00\" or \"always\""
 				if err != nil {
-					reason = err.Error()
+					// A one-part value need not be quoted twice.
+					reason = strings.TrimPrefix(err.Error(), strconv.Quote(strings.TrimSpace(v.Value))+": ")
 				}
 				add(Problem{Line: v.Line, Field: "hours", Value: v.Value, Reason: reason})
 				continue
