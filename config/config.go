@@ -24,6 +24,9 @@ type Config struct {
 	AccountSID  string // TWILIO_ACCOUNT_SID
 	AuthToken   string // TWILIO_AUTH_TOKEN
 	PhoneNumber string // TWILIO_PHONE_NUMBER, E.164
+	// TwilioAPIBase sends REST requests (texts, callback calls) to another
+	// base URL than https://api.twilio.com: a fake Twilio in tests.
+	TwilioAPIBase string // TWILIO_API_BASE
 	// DemoToken is true when no TWILIO_AUTH_TOKEN was set and a random one was
 	// made; the line then listens on loopback only.
 	DemoToken bool
@@ -33,6 +36,7 @@ type Config struct {
 	RedisDialTimeout  time.Duration // REDIS_DIAL_TIMEOUT
 	RedisReadTimeout  time.Duration // REDIS_READ_TIMEOUT (also used for writes)
 	Catalogue         string        // CATALOGUE: path or http(s) URL; empty = bundled sample
+	PostcodesFile     string        // POSTCODES_FILE: optional full postcode file for exact points
 	CatalogueRefresh  time.Duration // CATALOGUE_REFRESH
 	TaxonomyMap       string        // TAXONOMY_MAP: Open Referral term -> category table
 	Volunteers        string        // VOLUNTEERS: path of the volunteers file
@@ -71,11 +75,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		AccountSID:        p.str("TWILIO_ACCOUNT_SID", ""),
 		AuthToken:         p.str("TWILIO_AUTH_TOKEN", ""),
 		PhoneNumber:       strings.ReplaceAll(p.str("TWILIO_PHONE_NUMBER", ""), " ", ""),
+		TwilioAPIBase:     strings.TrimRight(p.str("TWILIO_API_BASE", ""), "/"),
 		RedisURL:          p.str("REDIS_URL", ""),
 		RedisPoolSize:     p.integer("REDIS_POOL_SIZE", 0, 0, 10000),
 		RedisDialTimeout:  p.duration("REDIS_DIAL_TIMEOUT", 2*time.Second),
 		RedisReadTimeout:  p.duration("REDIS_READ_TIMEOUT", time.Second),
 		Catalogue:         p.str("CATALOGUE", ""),
+		PostcodesFile:     p.str("POSTCODES_FILE", ""),
 		CatalogueRefresh:  p.duration("CATALOGUE_REFRESH", 15*time.Minute),
 		TaxonomyMap:       p.str("TAXONOMY_MAP", ""),
 		Volunteers:        p.str("VOLUNTEERS", ""),
@@ -143,6 +149,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.RedisURL != "" {
 		if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix") {
 			p.fail("REDIS_URL", redactURL(c.RedisURL), "must be a redis://, rediss:// or unix:// URL")
+		}
+	}
+	if c.TwilioAPIBase != "" {
+		if u, err := url.Parse(c.TwilioAPIBase); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			p.fail("TWILIO_API_BASE", c.TwilioAPIBase, "must be an absolute http(s) URL")
 		}
 	}
 	if c.Catalogue != "" && strings.Contains(c.Catalogue, "://") {

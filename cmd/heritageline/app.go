@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -68,6 +69,11 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	ix, err := places.Load()
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
+	}
+	if cfg.PostcodesFile != "" {
+		if err := loadPostcodes(ix, cfg.PostcodesFile, log); err != nil {
+			return nil, err
+		}
 	}
 	roster, err := loadRoster(cfg, log)
 	if err != nil {
@@ -160,7 +166,10 @@ func newSender(cfg config.Config, rdb redis.UniversalClient, hasher privacy.Hash
 		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
 		AllowedPrefixes: cfg.SMSAllowedPrefix, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
 	}
-	if cfg.DemoToken {
+	switch {
+	case cfg.TwilioAPIBase != "":
+		oc.APIBase = cfg.TwilioAPIBase
+	case cfg.DemoToken:
 		demo, err := startDemoTwilio(out)
 		if err != nil {
 			return nil, err
@@ -197,4 +206,20 @@ func (s *swapUnderstander) set(r *understand.Rules) { s.p.Store(r) }
 
 func (s *swapUnderstander) Understand(ctx context.Context, text string) catalogue.Request {
 	return s.p.Load().Understand(ctx, text)
+}
+
+// loadPostcodes reads POSTCODES_FILE (ONS Postcode Directory, OS Code-Point
+// Open or Doogal's file) so full postcodes resolve to exact points.
+func loadPostcodes(ix *places.Index, path string, log *slog.Logger) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("POSTCODES_FILE: %w", err)
+	}
+	defer f.Close()
+	loaded, skipped, err := ix.LoadPostcodes(f, path)
+	if err != nil {
+		return fmt.Errorf("POSTCODES_FILE: %w", err)
+	}
+	log.Info("postcodes loaded", "file", path, "loaded", loaded, "skipped", skipped)
+	return nil
 }
