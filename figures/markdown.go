@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/heritage-line/heritageline/catalogue"
 )
 
 // WriteMarkdown writes rep as a funder-ready section: a heading naming the
@@ -52,12 +54,29 @@ func WriteMarkdown(w io.Writer, rep Report) error {
 	list("Activities most often suggested", t.Signposted, "time", "times")
 	list("Activities residents asked about", t.Asked, "time", "times")
 	list("Areas searched", t.Areas, "search", "searches")
-	list("Kinds of activity asked for", t.Categories, "search", "searches")
+	kinds := make([]Count, len(t.Categories))
+	for i, c := range t.Categories {
+		kinds[i] = c
+		if name, ok := categoryNames[catalogue.Category(c.Key)]; ok {
+			kinds[i] = Count{Key: name, N: c.N}
+		}
+	}
+	list("Kinds of activity asked for", kinds, "search", "searches")
 
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("figures: write markdown: %w", err)
 	}
 	return nil
+}
+
+// categoryNames are the catalogue's categories as a report names them.
+var categoryNames = map[catalogue.Category]string{
+	catalogue.Walk:         "Walks",
+	catalogue.Museum:       "Museums",
+	catalogue.HistoryGroup: "History groups",
+	catalogue.Cafe:         "Cafés",
+	catalogue.Crafts:       "Crafts",
+	catalogue.Archaeology:  "Archaeology",
 }
 
 // totalsParagraph sums up the period in a few plain sentences.

@@ -39,7 +39,7 @@ func at(s string) time.Time {
 func fixture() []Event {
 	return []Event{
 		{Time: at("2025-01-06 09:00"), Channel: Voice, Kind: Contact, Person: p1, Outcome: "completed", Seconds: 200},
-		{Time: at("2025-01-06 09:01"), Channel: Voice, Kind: Search, Person: p1, Area: "NR31", Categories: []string{"walks"}, Offered: []string{"a1"}},
+		{Time: at("2025-01-06 09:01"), Channel: Voice, Kind: Search, Person: p1, Area: "NR31", Categories: []string{"walk"}, Offered: []string{"a1"}},
 		{Time: at("2025-01-06 09:02"), Channel: Voice, Kind: Details, Person: p1, Area: "NR31", Offered: []string{"a1"}},
 		{Time: at("2025-01-06 09:03"), Channel: Voice, Kind: Texted, Person: p1, Area: "NR31", Offered: []string{"a1"}},
 		{Time: at("2025-01-07 10:00"), Channel: Voice, Kind: Contact, Person: p2},
@@ -54,7 +54,7 @@ func fixture() []Event {
 		{Time: at("2025-01-09 15:00"), Channel: SMS, Kind: Contact, Person: p1},
 		{Time: at("2025-01-10 15:00"), Channel: SMS, Kind: Contact, Person: p1},
 		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Contact, Person: p3},
-		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Search, Person: p3, Area: "Gorleston", Categories: []string{"museums", "walks"}, Offered: []string{"a1", "a2", "a3"}},
+		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Search, Person: p3, Area: "Gorleston", Categories: []string{"museum", "walk"}, Offered: []string{"a1", "a2", "a3"}},
 		{Time: at("2025-01-11 16:05"), Channel: SMS, Kind: Details, Person: p3, Area: "Gorleston", Offered: []string{"a2"}},
 		{Time: at("2025-01-12 23:59"), Channel: SMS, Kind: Search, Person: p3, Area: "NR31", Zero: true},
 		// The second week.
@@ -80,7 +80,7 @@ func wantReport() Report {
 			Signposted: []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 1}, {"a3", "", 1}},
 			Asked:      []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 1}},
 			Areas:      []Count{{"NR31", "", 2}, {"Gorleston", "", 1}},
-			Categories: []Count{{"walks", "", 2}, {"museums", "", 1}},
+			Categories: []Count{{"walk", "", 2}, {"museum", "", 1}},
 		}, {
 			Start: w2, Calls: 1, Texts: 1, People: 2, Searches: 1, CallbacksDone: 1, MedianCallback: 10 * time.Minute,
 			Signposted: []Count{{"a2", "Time and Tide | museum", 1}},
@@ -94,7 +94,7 @@ func wantReport() Report {
 			Signposted: []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 2}, {"a3", "", 1}},
 			Asked:      []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 1}},
 			Areas:      []Count{{"NR31", "", 3}, {"Gorleston", "", 1}},
-			Categories: []Count{{"walks", "", 2}, {"museums", "", 1}},
+			Categories: []Count{{"walk", "", 2}, {"museum", "", 1}},
 		},
 	}
 }
