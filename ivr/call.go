@@ -120,7 +120,15 @@ func (l *Line) mainMenu(ctx context.Context, st *call) []twiml.Element {
 // menuStep answers the main menu. Besides its keys it takes a town said
 // straight away.
 func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
-	switch choice(in, menuWords) {
+	c := choice(in, menuWords)
+	if in.Digits == "" && (c == "1" || c == "2") && len(words(in.Speech)) > 1 {
+		// "near Frome", "what's on this week in Frome": the place too.
+		if m, ok := l.resolve(ctx, in.Speech); ok {
+			st.Week = c == "2"
+			return l.placeFound(ctx, r, st, in, m)
+		}
+	}
+	switch c {
 	case "1":
 		st.Week = false
 		return l.askPlace(ctx, st, ""), nil

@@ -220,7 +220,7 @@ func TestCalls(t *testing.T) {
 			says(t, h.step("menu", "Digits", "1"), "Please say your town, village or postcode.")
 			n := h.step("place", "SpeechResult", "Frome.", "Confidence", "0.92")
 			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, about half a mile away.",
-				"Every Tuesday from half past ten to noon, next Tuesday 1 December.", "Free.", "Mostly level", "press star")
+				"Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December.", "Free.", "Mostly level", "press star")
 			says(t, h.step("result", "Digits", "1"), "Frome Heritage Museum.", "£3, carers free.")
 			says(t, h.step("result", "SpeechResult", "repeat that"), "Frome Heritage Museum.")
 			says(t, h.step("result", "Digits", "4"), "The number is oh one six three two, nine six oh, two oh two.")
@@ -323,7 +323,7 @@ func TestCalls(t *testing.T) {
 			h.step("menu", "Digits", "1")
 			h.step("place", "SpeechResult", "Frome")
 			says(t, h.step("result", "Digits", "5"), "For walks and tours, press 1.", "For groups, talks and cafés, press 3.")
-			says(t, h.step("kind", "Digits", "4"), "I found 1 within 10 miles.", "Community Dig.", "On the first Thursday of the month from ten o'clock to three o'clock")
+			says(t, h.step("kind", "Digits", "4"), "I found 1 within 10 miles.", "Community Dig.", "The first Thursday of the month, ten till three.")
 			h.step("result", "Digits", "5")
 			says(t, h.step("kind", "SpeechResult", "something heritage please"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
 		}},

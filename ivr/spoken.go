@@ -23,19 +23,10 @@ func describe(res catalogue.Result, now time.Time) string {
 		parts = append(parts, sentence(upperFirst(spokenMiles(res.Miles))))
 	}
 
-	when := spokenSchedule(a.Schedule)
+	parts = append(parts, sentence(upperFirst(a.Schedule.Spoken())))
 	if !res.Next.Start.IsZero() {
-		next := "next " + spokenDay(res.Next.Start, now)
-		if when == "" {
-			when = upperFirst(next)
-		} else {
-			when += ", " + next
-		}
+		parts = append(parts, sentence("The next is "+catalogue.SpokenDate(res.Next.Start, now)))
 	}
-	if when == "" {
-		when = "Please ring them for dates"
-	}
-	parts = append(parts, sentence(when))
 
 	switch {
 	case a.Cost != "":
@@ -86,97 +77,6 @@ func spokenMiles(m float64) string {
 		return "about a mile away"
 	}
 	return fmt.Sprintf("%d miles away", int(math.Round(m)))
-}
-
-var hourWords = []string{"twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"}
-
-// spokenClock says a time of day the way people do: "half past ten",
-// "quarter to three", "noon", "ten twenty".
-func spokenClock(c catalogue.Clock) string {
-	h, m := int(c)/60%24, int(c)%60
-	hour := func(h int) string { return hourWords[h%12] }
-	switch {
-	case m == 0 && h == 12:
-		return "noon"
-	case m == 0 && h == 0:
-		return "midnight"
-	case m == 0:
-		return hour(h) + " o'clock"
-	case m == 15:
-		return "quarter past " + hour(h)
-	case m == 30:
-		return "half past " + hour(h)
-	case m == 45:
-		return "quarter to " + hour(h+1)
-	}
-	return fmt.Sprintf("%d:%02d", (h+11)%12+1, m)
-}
-
-var ordinals = map[int]string{1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
-
-// spokenSchedule says when an activity meets: "every Tuesday from ten o'clock
-// to noon", "every other Friday ...", "on the first and third Thursday of the
-// month ...". A schedule with no rules says the source's own words, or
-// nothing.
-func spokenSchedule(s catalogue.Schedule) string {
-	if len(s.Rules) == 0 {
-		return strings.TrimSuffix(strings.TrimSpace(s.Text), ".")
-	}
-	var rules []string
-	for _, r := range s.Rules {
-		days := make([]string, len(r.Days))
-		for i, d := range r.Days {
-			days[i] = d.String()
-		}
-		var when string
-		switch {
-		case r.Freq == catalogue.Monthly:
-			var ws []string
-			for _, w := range r.Weeks {
-				if o, ok := ordinals[w]; ok {
-					ws = append(ws, o)
-				}
-			}
-			when = "on the " + andList(ws) + " " + andList(days) + " of the month"
-		case r.Interval == 2:
-			when = "every other " + andList(days)
-		case r.Interval > 2:
-			when = fmt.Sprintf("every %d weeks on %s", r.Interval, andList(days))
-		default:
-			when = "every " + andList(days)
-		}
-		if r.Closes > r.Opens {
-			when += " from " + spokenClock(r.Opens) + " to " + spokenClock(r.Closes)
-		} else if r.Opens > 0 {
-			when += " at " + spokenClock(r.Opens)
-		}
-		rules = append(rules, when)
-	}
-	return upperFirst(strings.Join(rules, ", and "))
-}
-
-func andList(ss []string) string {
-	switch len(ss) {
-	case 0:
-		return ""
-	case 1:
-		return ss[0]
-	}
-	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
-}
-
-// spokenDay says the day of t relative to now, in London: "today",
-// "tomorrow", or "Tuesday 1 December".
-func spokenDay(t, now time.Time) string {
-	t, now = t.In(catalogue.London), now.In(catalogue.London)
-	d, today := catalogue.DateOf(t), catalogue.DateOf(now)
-	switch today.DaysUntil(d) {
-	case 0:
-		return "today"
-	case 1:
-		return "tomorrow"
-	}
-	return t.Format("Monday 2 January")
 }
 
 var digitWords = [10]string{"oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}

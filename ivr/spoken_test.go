@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -30,50 +29,6 @@ func TestSpokenPhone(t *testing.T) {
 	}
 }
 
-func TestSpokenClock(t *testing.T) {
-	tests := []struct {
-		c    catalogue.Clock
-		want string
-	}{
-		{600, "ten o'clock"}, {630, "half past ten"}, {615, "quarter past ten"}, {705, "quarter to twelve"},
-		{720, "noon"}, {0, "midnight"}, {885, "quarter to three"}, {620, "10:20"}, {840, "two o'clock"},
-	}
-	for _, tt := range tests {
-		if got := spokenClock(tt.c); got != tt.want {
-			t.Errorf("spokenClock(%d): got %q; want %q", tt.c, got, tt.want)
-		}
-	}
-}
-
-func TestSpokenSchedule(t *testing.T) {
-	tests := []struct {
-		name string
-		s    catalogue.Schedule
-		want string
-	}{
-		{"weekly", weekly(time.Tuesday, 630, 720), "Every Tuesday from half past ten to noon"},
-		{"fortnightly", catalogue.Schedule{Rules: []catalogue.Rule{{Freq: catalogue.Weekly, Interval: 2, Days: []time.Weekday{time.Friday}, Opens: 840, Closes: 960}}},
-			"Every other Friday from two o'clock to four o'clock"},
-		{"monthly", catalogue.Schedule{Rules: []catalogue.Rule{{Freq: catalogue.Monthly, Weeks: []int{1, 3}, Days: []time.Weekday{time.Thursday}, Opens: 630, Closes: 720}}},
-			"On the first and third Thursday of the month from half past ten to noon"},
-		{"last", catalogue.Schedule{Rules: []catalogue.Rule{{Freq: catalogue.Monthly, Weeks: []int{-1}, Days: []time.Weekday{time.Friday}, Opens: 840}}},
-			"On the last Friday of the month at two o'clock"},
-		{"two rules", catalogue.Schedule{Rules: []catalogue.Rule{
-			{Freq: catalogue.Weekly, Days: []time.Weekday{time.Monday, time.Wednesday}, Opens: 600, Closes: 720},
-			{Freq: catalogue.Weekly, Days: []time.Weekday{time.Saturday}, Opens: 600, Closes: 660}}},
-			"Every Monday and Wednesday from ten o'clock to noon, and every Saturday from ten o'clock to eleven o'clock"},
-		{"words only", catalogue.Schedule{Text: "Ring for dates."}, "Ring for dates"},
-		{"nothing", catalogue.Schedule{}, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := spokenSchedule(tt.s); got != tt.want {
-				t.Errorf("got %q; want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestDescribe(t *testing.T) {
 	f := testFinder()
 	tests := []struct {
@@ -82,11 +37,11 @@ func TestDescribe(t *testing.T) {
 		want string
 	}{
 		{"walk", catalogue.Result{Activity: f.acts[0], Miles: 0.2, Next: f.next["walk"]},
-			"Frome Heritage Walk. At Market Place, Frome, about half a mile away. Every Tuesday from half past ten to noon, next Tuesday 1 December. Free. Mostly level, with benches on the way."},
+			"Frome Heritage Walk. At Market Place, Frome, about half a mile away. Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December. Free. Mostly level, with benches on the way."},
 		{"tomorrow, no access line", catalogue.Result{Activity: f.acts[3], Miles: 6.4, Next: meets(catalogue.Date{Year: 2026, Month: 11, Day: 26}, 840, 960)},
-			"Memory Café. At Town Hall, Warminster, 6 miles away. Every Friday from two o'clock to four o'clock, next tomorrow. £2 with tea."},
+			"Memory Café. At Town Hall, Warminster, 6 miles away. Every Friday, two till four. The next is tomorrow. £2 with tea."},
 		{"no schedule", catalogue.Result{Activity: catalogue.Activity{Title: "Archive group", Town: "Frome"}, Miles: 1.2},
-			"Archive group. At Frome, about a mile away. Please ring them for dates."},
+			"Archive group. At Frome, about a mile away. The dates vary, so please ask the organiser."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

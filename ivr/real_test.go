@@ -1,0 +1,99 @@
+package ivr
+
+import (
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/heritage-line/heritageline/catalogue/memstore"
+	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/session"
+)
+
+// TestRealStack walks calls on the real places index, the sample catalogue
+// in memstore and the rules understander, and counts the words before the
+// first activity.
+func TestRealStack(t *testing.T) {
+	load, err := sample.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := memstore.New(load.Activities)
+	ix, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	towns, err := store.Towns(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts := make([]places.Point, len(towns))
+	names := make([]string, len(towns))
+	for i, tw := range towns {
+		pts[i], names[i] = places.Point{Lat: tw.Lat, Lon: tw.Lon}, tw.Name
+	}
+	ix.Prefer(pts)
+	rules := understand.New(ix, names)
+	rules.Now = func() time.Time { return now }
+
+	tests := []struct {
+		name  string
+		steps [][]string
+		want  string // in the first activity's response
+	}{
+		{"near, then Frome", [][]string{{""}, {"menu", "Digits", "1"}, {"place", "SpeechResult", "Frome.", "Confidence", "0.9"}}, "within 10 miles"},
+		{"a postcode said", [][]string{{""}, {"menu", "Digits", "1"}, {"place", "SpeechResult", "BA11 1AT", "Confidence", "0.8"}}, "within 10 miles"},
+		{"Gorleston at the menu", [][]string{{""}, {"menu", "SpeechResult", "erm, Gorleston please", "Confidence", "0.7"}}, "within 10 miles"},
+		{"near Ravenshead", [][]string{{""}, {"menu", "SpeechResult", "near Ravenshead", "Confidence", "0.8"}}, "within 10 miles"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rdb, srv := redistest.Start(t)
+			h := &harness{t: t, redis: srv, sessions: session.New(rdb, "hl:call:"), desk: &fakeDesk{vols: roster.Volunteers, roster: roster},
+				texter: &fakeTexter{}, figs: &fakeFigures{}, sid: "CAreal", from: mobile}
+			line := New(Config{PublicURL: publicURL, LineName: "Heritage Line", LineNumber: lineNumber, Now: func() time.Time { return now }},
+				Deps{Finder: store, Towns: store, Places: ix, Sessions: h.sessions, Desk: h.desk, Texter: h.texter,
+					Understander: rules, Figures: h.figs, Hasher: privacy.NewHasher([]byte("k")), Log: slog.New(slog.NewTextHandler(testWriter{t}, nil))})
+			r := mux.NewRouter()
+			r.Handle("/twilio/voice", line.Incoming())
+			r.Handle("/twilio/voice/{step}", line.Step())
+			h.router = r
+			words := 0
+			for _, s := range tt.steps {
+				var n *node
+				if s[0] == "" {
+					n = h.incoming()
+				} else {
+					n = h.step(s[0], s[1:]...)
+				}
+				sp := n.spoken()
+				if strings.Contains(sp, tt.want) {
+					for _, say := range n.all("Say") {
+						words += len(strings.Fields(say.Text))
+						if strings.Contains(say.Text, tt.want) {
+							break
+						}
+					}
+					t.Logf("%d words before the first activity", words)
+					if words > 60 {
+						t.Errorf("got %d words before the first activity; want at most 60", words)
+					}
+					return
+				}
+				words += len(strings.Fields(sp))
+			}
+			t.Fatalf("never heard %q", tt.want)
+		})
+	}
+}
+
+var _ http.Handler = (*mux.Router)(nil)
