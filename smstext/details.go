@@ -10,50 +10,50 @@ import (
 // Details is the full SMS text of one activity: title, organisation, where,
 // when (schedule and next date), cost, access, booking phone, booking or
 // referral needed. It is GSM-7 where possible and at most three segments:
-// when the whole would be longer, the access note and then the organisation
-// are shortened first, and the rest is cut with "..." only as a last resort.
+// when the whole would be longer, the access note and the organisation are
+// shortened first, then dropped with every other line clipped, and the rest
+// is cut with "..." only as a last resort.
 func Details(r catalogue.Result, now time.Time) string {
 	a := r.Activity
-	title := Normalise(a.Title)
+	title := oneLine(a.Title)
 	org := ""
 	if a.Organisation != "" && !strings.EqualFold(a.Organisation, a.Title) {
-		org = "By " + Normalise(a.Organisation)
+		org = "By " + oneLine(a.Organisation)
 	}
-	where := "Where: " + Normalise(joinDistinct(a.Venue, a.Address, strings.TrimSpace(a.Town+" "+a.Postcode)))
+	where := "Where: " + oneLine(joinDistinct(a.Venue, a.Address, strings.TrimSpace(a.Town+" "+a.Postcode)))
 	when := "When: " + whenText(r, now)
 	cost := ""
 	if c := strings.TrimSpace(a.Cost); c != "" {
-		cost = "Cost: " + Normalise(c)
+		cost = "Cost: " + oneLine(c)
 	} else if a.Free {
 		cost = "Cost: Free"
 	}
 	access := ""
 	if a.Access != "" {
-		access = "Access: " + Normalise(a.Access)
+		access = "Access: " + oneLine(a.Access)
 	}
 	book := bookingText(a)
 
-	build := func(org, access string) string {
-		return joinLines(title, org, where, when, cost, access, book)
-	}
-	body := build(org, access)
+	body := joinLines(title, org, where, when, cost, access, book)
 	if Segments(body) <= MaxSegments {
 		return body
 	}
 	for _, n := range []int{60, 30} {
-		body = build(clip(org, n), clip(access, n))
+		body = joinLines(title, clip(org, n), where, when, cost, clip(access, n), book)
 		if Segments(body) <= MaxSegments {
 			return body
 		}
 	}
-	return Truncate(build("", ""), MaxSegments)
+	// Still too long (odd data, or UCS-2): every line gets a fair share.
+	body = joinLines(clip(title, 40), clip(where, 60), clip(when, 50), clip(cost, 30), clip(book, 60))
+	return Truncate(body, MaxSegments)
 }
 
 func whenText(r catalogue.Result, now time.Time) string {
 	sc := r.Activity.Schedule
 	s := Normalise(sc.Short())
 	if t := strings.TrimSpace(sc.Text); len(sc.Rules) == 0 && t != "" {
-		s = clip(Normalise(t), 60) // the organiser's own words beat "Ring for dates"
+		s = clip(oneLine(t), 60) // the organiser's own words beat "Ring for dates"
 	}
 	if !r.Next.Start.IsZero() && r.Next.Start.After(now) {
 		s += ". Next: " + catalogue.ShortDate(r.Next.Start, now)

@@ -26,8 +26,8 @@ func Distance(miles float64) string {
 // the text is GSM-7 where a plain equivalent exists.
 func Item(n int, r catalogue.Result) string {
 	a := r.Activity
-	parts := []string{fmt.Sprintf("%d %s", n, clip(Normalise(a.Title), titleRunes))}
-	parts = append(parts, Normalise(a.Schedule.Short()))
+	parts := []string{fmt.Sprintf("%d %s", n, clip(oneLine(a.Title), titleRunes))}
+	parts = append(parts, oneLine(a.Schedule.Short()))
 	if c := shortCost(a); c != "" {
 		parts = append(parts, c)
 	}
@@ -41,7 +41,7 @@ func shortCost(a catalogue.Activity) string {
 	if a.Free {
 		return "Free"
 	}
-	c := Normalise(strings.TrimSpace(a.Cost))
+	c := oneLine(a.Cost)
 	if i := strings.IndexAny(c, "(,;"); i > 0 {
 		c = strings.TrimSpace(c[:i])
 	}
@@ -100,6 +100,10 @@ func Truncate(s string, max int) string {
 	}
 	return strings.TrimRight(string(runes[:lo]), " ,\n") + "..."
 }
+
+// oneLine is s normalised to GSM-7 where possible, with every run of
+// spaces, tabs and line breaks made one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(Normalise(s)), " ") }
 
 // clip shortens s to at most n runes, ending with "..." when cut.
 func clip(s string, n int) string {

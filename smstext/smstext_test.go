@@ -201,3 +201,53 @@ func FuzzTruncate(f *testing.F) {
 		}
 	})
 }
+
+func TestDetailsAlwaysFits(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+	long := func(s string) string { return strings.Repeat(s, 200) }
+	tests := []struct {
+		name   string
+		change func(a *catalogue.Activity)
+		want   string
+	}{
+		{"no rules, organiser's words", func(a *catalogue.Activity) {
+			a.Schedule = catalogue.Schedule{Text: "Most Tuesdays – ring to check"}
+		}, "When: Most Tuesdays - ring to check"},
+		{"no rules, no words", func(a *catalogue.Activity) { a.Schedule = catalogue.Schedule{} }, "When: Ring for dates"},
+		{"ucs-2 title", func(a *catalogue.Activity) { a.Title = "Łódź ☕ café " + long("ж") }, "When:"},
+		{"emoji everywhere", func(a *catalogue.Activity) { a.Access = long("😀"); a.Organisation = long("🎨") }, "Phone:"},
+		{"extension characters", func(a *catalogue.Activity) { a.Access = long("[]{}€"); a.Cost = long("€") }, "Heritage Café"},
+		{"huge everything", func(a *catalogue.Activity) {
+			a.Title, a.Organisation, a.Venue, a.Address, a.Cost, a.Access = long("T"), long("O"), long("V"), long("A"), long("C"), long("X")
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := cafe()
+			tt.change(&a)
+			got := Details(catalogue.Result{Activity: a}, now)
+			if n := Segments(got); n > MaxSegments {
+				t.Errorf("Details is %d segments; want <= %d", n, MaxSegments)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("Details = %q; want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzDetails(f *testing.F) {
+	f.Add("Heritage Café", "Step-free", "Free")
+	f.Add(strings.Repeat("😀", 100), strings.Repeat("€", 300), "£3 – tea…")
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+	f.Fuzz(func(t *testing.T, title, access, cost string) {
+		a := cafe()
+		a.Title, a.Access, a.Cost = title, access, cost
+		if n := Segments(Details(catalogue.Result{Activity: a}, now)); n > MaxSegments {
+			t.Errorf("Details is %d segments; want <= %d", n, MaxSegments)
+		}
+		if item := Item(999, catalogue.Result{Activity: a, Miles: 24.9}); strings.ContainsAny(item, "\n\r") {
+			t.Errorf("Item = %q; want one line", item)
+		}
+	})
+}
