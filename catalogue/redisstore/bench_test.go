@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -43,7 +44,7 @@ func BenchmarkNear(b *testing.B) {
 				town := englishTowns[r.IntN(len(englishTowns))]
 				q := catalogue.Query{
 					Lat: town.lat + r.NormFloat64()*0.05, Lon: town.lon + r.NormFloat64()*0.05,
-					WithinMiles: 10, Limit: 5,
+					WithinMiles: benchMiles, Limit: 5,
 				}
 				if r.IntN(3) == 0 {
 					q.Categories = []catalogue.Category{catalogue.Categories[r.IntN(len(catalogue.Categories))]}
@@ -86,6 +87,25 @@ func BenchmarkReplace(b *testing.B) {
 				}
 				i++
 			}
+			b.StopTimer()
+			// Memory: what the process holds with one catalogue in memory
+			// (after a collection), what it took from the OS at most, and
+			// what Redis holds (the version in service and the one before).
+			cats = nil
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+			b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
+			if used, err := rdb.Do(ctx, "MEMORY", "STATS").Slice(); err == nil {
+				for j := 0; j+1 < len(used); j += 2 {
+					if used[j] == "total.allocated" {
+						if n, ok := used[j+1].(int64); ok {
+							b.ReportMetric(float64(n)/(1<<20), "redis-MB")
+						}
+					}
+				}
+			}
 		})
 	}
 }
@@ -115,3 +135,6 @@ func BenchmarkReadVersion(b *testing.B) {
 
 // benchMaxScan is Options.MaxScan for BenchmarkNear; 0 means the default.
 var benchMaxScan = 0
+
+// benchMiles is the search radius of BenchmarkNear: the line's first search.
+var benchMiles = 10.0

@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -17,6 +18,7 @@ type snapshot struct {
 	acts    []catalogue.Activity // active only, sorted by id
 	byID    map[string]int32
 	towns   []catalogue.Town
+	density density
 }
 
 // newSnapshot indexes acts, which must be active, sorted by id and unique.
@@ -26,6 +28,7 @@ func newSnapshot(version string, acts []catalogue.Activity) *snapshot {
 		s.byID[acts[i].ID] = int32(i)
 	}
 	s.towns = townsOf(acts)
+	s.density = densityOf(acts)
 	return s
 }
 
@@ -230,4 +233,87 @@ func townsOf(acts []catalogue.Activity) []catalogue.Town {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return towns
+}
+
+// density counts activities on a coarse grid (cells about 1.7 miles square in
+// England), overall and by category, so a search can ask the geo index for a
+// radius that holds about as many as it wants: Redis's work grows with the
+// activities in the area searched, not with the number returned.
+type density map[uint64]*[1 + 6]int32
+
+const (
+	cellLat   = 0.025 // degrees: 1.73 miles
+	cellLon   = 0.04  // degrees: 1.7 miles at 52°N
+	cellMiles = 1.7
+	maxRings  = 60 // look no further than about 100 miles
+)
+
+func cellOf(lat, lon float64) (int32, int32) {
+	return int32(math.Floor(lat / cellLat)), int32(math.Floor(lon / cellLon))
+}
+
+func cellKey(i, j int32) uint64 { return uint64(uint32(i))<<32 | uint64(uint32(j)) }
+
+func densityOf(acts []catalogue.Activity) density {
+	d := density{}
+	for i := range acts {
+		k := cellKey(cellOf(acts[i].Lat, acts[i].Lon))
+		c := d[k]
+		if c == nil {
+			c = new([7]int32)
+			d[k] = c
+		}
+		c[0]++
+		if n := slices.Index(catalogue.Categories, acts[i].Category); n >= 0 && n < 6 {
+			c[1+n]++
+		}
+	}
+	return d
+}
+
+// radiusFor estimates the radius around q's point, at most full, within which
+// lie at least want of the activities q's categories search. It is only an
+// estimate: a search that finds fewer must look again over the full range.
+func (d density) radiusFor(q catalogue.Query, want int, full float64) float64 {
+	var idx []int
+	for _, c := range q.Categories {
+		if n := slices.Index(catalogue.Categories, c); n >= 0 && n < 6 {
+			idx = append(idx, 1+n)
+		}
+	}
+	if len(idx) == 0 {
+		idx = []int{0}
+	}
+	ci, cj := cellOf(q.Lat, q.Lon)
+	sum := 0
+	add := func(i, j int32) {
+		if c := d[cellKey(i, j)]; c != nil {
+			for _, n := range idx {
+				sum += int(c[n])
+			}
+		}
+	}
+	for k := int32(0); k <= maxRings; k++ {
+		// The circle as large as the square of rings 0..k.
+		r := float64(2*k+1) * cellMiles / math.Sqrt(math.Pi)
+		if r >= full {
+			return full
+		}
+		if k == 0 {
+			add(ci, cj)
+		} else {
+			for t := -k; t <= k; t++ {
+				add(ci-k, cj+t)
+				add(ci+k, cj+t)
+			}
+			for t := -k + 1; t <= k-1; t++ {
+				add(ci+t, cj-k)
+				add(ci+t, cj+k)
+			}
+		}
+		if sum >= want {
+			return r
+		}
+	}
+	return full
 }

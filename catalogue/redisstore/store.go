@@ -167,7 +167,9 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 
 	pipe := s.rdb.Pipeline()
 	cur := pipe.Get(ctx, s.k.current())
-	searches := s.geoSearches(ctx, pipe, snap.version, q, s.opts.MaxScan)
+	full := fullRadius(q)
+	radius := snap.density.radiusFor(q, 2*s.opts.MaxScan, full)
+	searches := s.geoSearches(ctx, pipe, snap.version, q, radius, s.opts.MaxScan)
 	err := s.bounded(ctx, func(ctx context.Context) error {
 		_, err := pipe.Exec(ctx)
 		return err
@@ -200,25 +202,30 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 	}
 
 	need := max(q.Offset, 0) + limitOf(q)
-	for count := s.opts.MaxScan; ; count *= 8 {
+	count := s.opts.MaxScan
+	for {
 		cands, cutoff, err := s.collect(snap, q, searches, count)
 		if err != nil {
 			return nil, 0, err
 		}
-		hits := filter(cands, q)
-		if cutoff < 0 || len(hits) >= need {
+		switch hits := filter(cands, q); {
+		case cutoff < 0 && radius < full:
+			// The narrower first search (sized from the catalogue's
+			// density) was not full: search the whole range.
+			radius = full
+		case cutoff < 0 || len(hits) >= need:
 			rs, total := page(hits, q)
 			return rs, total, nil
-		}
-		// More lie in range than were asked for, and too few of the nearest
-		// matched the filters: ask for more, and in the end consider every
-		// activity.
-		if count >= s.opts.MaxScan*64 {
+		case count >= s.opts.MaxScan*64:
 			rs, total := snap.search(q)
 			return rs, total, nil
+		default:
+			// More lie in range than were asked for, and too few of the
+			// nearest matched the filters: ask for more.
+			count *= 8
 		}
 		pipe := s.rdb.Pipeline()
-		searches = s.geoSearches(ctx, pipe, snap.version, q, count*8)
+		searches = s.geoSearches(ctx, pipe, snap.version, q, radius, count)
 		err = s.bounded(ctx, func(ctx context.Context) error {
 			_, err := pipe.Exec(ctx)
 			return err
@@ -234,21 +241,25 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 	}
 }
 
+// fullRadius is the range q asks for, in miles.
+func fullRadius(q catalogue.Query) float64 {
+	if q.WithinMiles > 0 {
+		return q.WithinMiles
+	}
+	return noLimitMiles
+}
+
 // noLimitMiles is the search radius when a query has no limit: more than half
 // the Earth's circumference.
 const noLimitMiles = 13000
 
 // geoSearches queues on pipe one GEOSEARCH per category asked for (or one
-// over every activity), for the nearest count.
-func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query, count int) []*redis.StringSliceCmd {
-	radius := float64(noLimitMiles)
-	if q.WithinMiles > 0 {
-		// Redis's Earth is slightly larger than places.Miles's; search a
-		// little wider and cut at the exact distance afterwards.
-		radius = q.WithinMiles*1.001 + 0.01
-	}
+// over every activity), for the nearest count within radius miles.
+func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query, radius float64, count int) []*redis.StringSliceCmd {
 	gq := &redis.GeoSearchQuery{
-		Longitude: q.Lon, Latitude: q.Lat, Radius: radius, RadiusUnit: "mi",
+		// Redis's Earth is slightly larger than places.Miles's: search a
+		// little wider, and cut at the exact distance afterwards.
+		Longitude: q.Lon, Latitude: q.Lat, Radius: radius*1.001 + 0.01, RadiusUnit: "mi",
 		Sort: "ASC", Count: count,
 	}
 	var keys []string
