@@ -3,6 +3,9 @@ package sms
 import (
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -127,5 +130,26 @@ func TestRateLimitWindow(t *testing.T) {
 	// Another number has its own allowance.
 	if got := rg.send(t, "+447700900456", "HELP"); !strings.Contains(got, "Heritage Line finds") {
 		t.Errorf("another number: got %q; want the guide", got)
+	}
+}
+
+// TestSignedRequests makes sure the conversation tests' signing is real: a
+// forged signature is refused before it reaches the line.
+func TestSignedRequests(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{})
+	form := url.Values{"From": {resident}, "Body": {"HELP"}}
+	for _, tt := range []struct {
+		sig  string
+		want int
+	}{{sign(form), http.StatusOK}, {"forged", http.StatusForbidden}} {
+		req := httptest.NewRequest(http.MethodPost, "/twilio/sms", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Twilio-Signature", tt.sig)
+		rec := httptest.NewRecorder()
+		rg.handler.ServeHTTP(rec, req)
+		if rec.Code != tt.want {
+			t.Errorf("signature %q: status %d; want %d", tt.sig, rec.Code, tt.want)
+		}
 	}
 }

@@ -38,14 +38,14 @@ func TestSampleCatalogue(t *testing.T) {
 	}
 	rdb, _ := redistest.Start(t)
 	rg := &rig{desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
-	rg.handler = New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
+	rg.handler = signed(t, New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
 		Finder: store, Towns: store, Places: ix,
 		Sessions:   session.New(rdb, "hl:"),
 		Understand: understand.New(ix, names),
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),
 		Log:    slog.New(slog.NewTextHandler(tlog{t}, nil)),
-	}).Handler()
+	}).Handler())
 
 	steps := []step{
 		say("BA11 1AT", "near BA11 1AT:", "1 ", "MORE"),
