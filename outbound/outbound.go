@@ -30,9 +30,19 @@ var (
 	ErrOptedOut    = errors.New("outbound: number has opted out of texts")
 	// ErrNumberRange refuses numbers in ranges that cost the line money or are
 	// favoured by fraud even inside an allowed country: UK premium rate (+449),
-	// personal numbers (+4470) and revenue-sharing 087 numbers (+4487).
-	ErrNumberRange = errors.New("outbound: number in a premium-rate or personal-number range")
+	// personal numbers (+4470) and revenue-sharing 087 numbers (+4487). It
+	// also matches ErrCountry, so a caller that knows only ErrCountry treats
+	// it as a number the line may not use.
+	ErrNumberRange error = rangeError{}
 )
+
+type rangeError struct{}
+
+func (rangeError) Error() string {
+	return "outbound: number in a premium-rate or personal-number range"
+}
+
+func (rangeError) Is(target error) bool { return target == ErrCountry }
 
 // Defaults used when a Config field is left zero.
 const (

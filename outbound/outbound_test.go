@@ -186,6 +186,12 @@ func TestSendTextRefusals(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("SendText(%q): got %v; want %v", tt.to, err, tt.want)
 			}
+			if tt.want == outbound.ErrNumberRange && !errors.Is(err, outbound.ErrCountry) {
+				t.Errorf("SendText(%q): got %v; want it to match ErrCountry too", tt.to, err)
+			}
+			if tt.want == outbound.ErrCountry && errors.Is(err, outbound.ErrNumberRange) {
+				t.Errorf("SendText(%q): got %v; want it not to match ErrNumberRange", tt.to, err)
+			}
 			if got := len(r.fake.sent()); got != len(tt.before) {
 				t.Errorf("requests reaching Twilio: got %d; want %d", got, len(tt.before))
 			}
