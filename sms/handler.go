@@ -42,10 +42,8 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 	l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash})
 	log := l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
 
-	req := l.deps.Understand.Understand(ctx, body)
-	word := strings.ToUpper(strings.TrimSpace(body))
-
-	if req.Intent == catalogue.IntentStop {
+	word := keyword(body)
+	if optOutWords[word] {
 		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
 			log.ErrorContext(ctx, "record opt-out", "err", err)
 		}
@@ -61,7 +59,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.writeEmpty(w, r)
 		return
 	}
-	if req.Intent == catalogue.IntentStart && (opted || word != "YES") {
+	if optInWords[word] && (opted || word != "YES") {
 		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {
 			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
 			return
@@ -75,6 +73,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	req := l.deps.Understand.Understand(ctx, body)
 	reply, err := l.answer(ctx, from, hash, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)

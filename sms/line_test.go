@@ -231,7 +231,8 @@ var conversations = []struct {
 	}},
 	{"stop_then_start", Config{}, []step{
 		say("Frome", "Frome"),
-		say("STOP", ""),
+		say("stop it", "Sorry, I didn't understand that."),
+		say("Stop.", ""),
 		say("Frome", ""),
 		say("HELP", ""),
 		say("CALL", ""),

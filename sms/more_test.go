@@ -153,3 +153,15 @@ func TestSignedRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyword(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"STOP", "STOP"}, {" stop ", "STOP"}, {"Stop.", "STOP"}, {"stop!", "STOP"},
+		{"stop it", ""}, {"please stop", ""}, {"", ""}, {"yes", "YES"}, {"Un-stop", "UN-STOP"},
+	}
+	for _, tt := range tests {
+		if got := keyword(tt.in); got != tt.want {
+			t.Errorf("keyword(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
