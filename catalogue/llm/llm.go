@@ -164,8 +164,14 @@ func (u *Understander) Understand(ctx context.Context, text string) catalogue.Re
 	}
 	ch := make(chan result, 1) // buffered: a late answer never blocks the goroutine
 	go func() {
-		req, reason := u.ask(mctx, redacted)
+		req, reason, args := u.ask(mctx, redacted)
 		ch <- result{req, reason}
+		if args != "" {
+			// After the answer is handed over, so a slow Redis never delays it.
+			sctx, cancel := context.WithTimeout(context.WithoutCancel(mctx), u.cfg.Deadline/4)
+			defer cancel()
+			u.cacheSet(sctx, u.cacheKey(redacted), args)
+		}
 	}()
 	select {
 	case r := <-ch:
@@ -228,19 +234,18 @@ func merge(m, r catalogue.Request) catalogue.Request {
 }
 
 // ask returns the model's checked answer for redacted text, from the cache
-// or the server, or the reason there is none.
-func (u *Understander) ask(ctx context.Context, redacted string) (catalogue.Request, string) {
-	key := u.cacheKey(redacted)
-	if args, ok := u.cacheGet(ctx, key); ok {
+// or the server, or the reason there is none. args, when not empty, are the
+// server's fresh tool-call arguments, to be cached.
+func (u *Understander) ask(ctx context.Context, redacted string) (req catalogue.Request, reason, args string) {
+	if args, ok := u.cacheGet(ctx, u.cacheKey(redacted)); ok {
 		if req, err := u.check(ctx, args, redacted); err == nil {
-			return req, ""
+			return req, "", ""
 		}
 	}
 	if !u.breaker.allow() {
-		return catalogue.Request{}, ReasonBreakerOpen
+		return catalogue.Request{}, ReasonBreakerOpen, ""
 	}
-	var req catalogue.Request
-	args, reason := u.call(ctx, redacted)
+	args, reason = u.call(ctx, redacted)
 	if reason == "" {
 		var err error
 		if req, err = u.check(ctx, args, redacted); err != nil {
@@ -255,10 +260,9 @@ func (u *Understander) ask(ctx context.Context, redacted string) (catalogue.Requ
 			"failures", u.cfg.BreakerFailures, "cooldown", u.cfg.BreakerCooldown.String())
 	}
 	if reason != "" {
-		return catalogue.Request{}, reason
+		return catalogue.Request{}, reason, ""
 	}
-	u.cacheSet(ctx, key, args)
-	return req, ""
+	return req, "", args
 }
 
 // call sends redacted text to the model and returns the tool call's
@@ -383,6 +387,9 @@ func (u *Understander) cacheGet(ctx context.Context, key string) (string, bool) 
 	if u.rdb == nil {
 		return "", false
 	}
+	// A slow or unreachable Redis must leave the model most of its time.
+	ctx, cancel := context.WithTimeout(ctx, u.cfg.Deadline/4)
+	defer cancel()
 	v, err := u.rdb.Get(ctx, key).Result()
 	if err != nil {
 		if !errors.Is(err, redis.Nil) {

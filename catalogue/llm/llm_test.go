@@ -373,6 +373,7 @@ func TestCache(t *testing.T) {
 			u, reasons := newTest(t, f, Config{CacheTTL: time.Hour}, rdb)
 			ctx := context.Background()
 			first := u.Understand(ctx, gorlestonMum)
+			waitForKey(t, rdb, DefaultCachePrefix+"*") // written just after the answer
 			second := u.Understand(ctx, "  Is there anything on near GORLESTON for my mum,  she has dementia")
 			if f.calls() != 1 {
 				t.Errorf("server called %d times for the same text twice; want 1", f.calls())
@@ -398,6 +399,18 @@ func TestCache(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitForKey waits up to a second for a key matching pattern.
+func waitForKey(t *testing.T, rdb redis.UniversalClient, pattern string) {
+	t.Helper()
+	for range 100 {
+		if keys, _ := rdb.Keys(context.Background(), pattern).Result(); len(keys) > 0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("no key %s after 1s", pattern)
 }
 
 // TestWhatIsSent checks the request body: the redacted message, the valid
