@@ -136,7 +136,8 @@ func (l *Line) Incoming() http.Handler {
 			l.writeFallback(w, r, err)
 			return
 		}
-		ctx := r.Context()
+		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+		defer cancel()
 		st := &call{}
 		verbs := []twiml.Element{l.say("Welcome to " + l.cfg.LineName + ".")}
 		verbs = append(verbs, l.mainMenu(ctx, st)...)
@@ -147,6 +148,10 @@ func (l *Line) Incoming() http.Handler {
 		l.write(w, r, verbs)
 	})
 }
+
+// stepTimeout bounds the work of one step (Redis, the catalogue), well inside
+// Twilio's 15 seconds, so a hung dependency still leaves time for the fallback.
+const stepTimeout = 6 * time.Second
 
 // stateless steps run on a volunteer's leg, or after a Dial, or from the
 // fallback: they must work without the call state (and with Redis down).
@@ -172,7 +177,8 @@ func (l *Line) Step() http.Handler {
 			h(l, w, r)
 			return
 		}
-		ctx := r.Context()
+		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+		defer cancel()
 		st := &call{}
 		found, err := l.deps.Sessions.Load(ctx, r.PostForm.Get("CallSid"), st)
 		if err != nil {
