@@ -318,3 +318,31 @@ func showRequest(r catalogue.Request) string {
 	}
 	return b.String()
 }
+
+// BenchmarkRulesTestSet measures the rules on every message of the main
+// test set, one message per op:
+//
+//	go test -run '^$' -bench RulesTestSet ./catalogue/understand
+func BenchmarkRulesTestSet(b *testing.B) {
+	f, err := os.ReadFile(filepath.Join("testdata", "messages.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	for _, line := range strings.Split(string(f), "\n") {
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		texts = append(texts, strings.SplitN(line, "\t", 2)[0])
+	}
+	ix, err := places.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := New(ix, []string{"Frome", "Nottingham", "Ravenshead", "Great Yarmouth", "Gorleston-on-Sea", "Lowestoft"})
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		r.Understand(ctx, texts[i%len(texts)])
+	}
+}
