@@ -1,7 +1,7 @@
 # Heritage Line. `make test` is the one command that runs every test; CI calls it.
 GO ?= go
 
-.PHONY: test redis-server run
+.PHONY: test redis-server run load soak fuzz
 
 test: redis-server
 	$(GO) vet ./...
@@ -17,3 +17,14 @@ redis-server:
 
 run:
 	$(GO) run ./cmd/heritageline
+
+# Load: signed SMS and voice walks from thousands of numbers at 32 connections,
+# then the same load to /healthz, on a real redis-server (docs/performance.md).
+LOAD_FLAGS ?= -conns 32 -duration 20s
+load: redis-server
+	$(GO) run ./cmd/loadgen -check $(LOAD_FLAGS)
+
+# Soak: ten minutes at a steady rate, sampling the line's memory and goroutines.
+SOAK_FLAGS ?= -conns 8 -rate 200 -duration 10m -sample 30s
+soak: redis-server
+	$(GO) run ./cmd/loadgen -no-healthz -warmup 0 $(SOAK_FLAGS)

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// targetsMissed is returned under -check when a figure misses its target.
+type targetsMissed struct{ misses []string }
+
+func (t targetsMissed) Error() string { return "targets missed: " + strings.Join(t.misses, "; ") }
+
+// phaseResult is what one phase measured.
+type phaseResult struct {
+	name     string
+	requests int
+	errors   int
+	elapsed  time.Duration
+	lat      []time.Duration // sorted
+	firstErr string
+	byKind   map[string][]time.Duration
+}
+
+func (p phaseResult) rps() float64 { return float64(p.requests) / p.elapsed.Seconds() }
+
+func quantile(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(q * float64(len(sorted)-1))
+	return sorted[i]
+}
+
+func ms(d time.Duration) string {
+	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64)
+}
+
+// measure runs the webhook phase, then the /healthz phase, and prints both.
+func measure(ctx context.Context, o options, t target, out io.Writer) error {
+	p, err := loadPlaces(o.catalogue)
+	if err != nil {
+		return err
+	}
+	client := &http.Client{
+		Timeout: 20 * time.Second,
+		Transport: &http.Transport{
+			DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+			MaxIdleConns:        o.conns,
+			MaxIdleConnsPerHost: o.conns,
+			MaxConnsPerHost:     o.conns,
+			IdleConnTimeout:     time.Minute,
+		},
+	}
+	fmt.Fprintf(out, "machine: %d CPUs (GOMAXPROCS %d), %s %s/%s; line %s\n",
+		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, t.URL)
+	fmt.Fprintf(out, "load: %d connections, %v per phase, %d distinct numbers, %d postcodes and %d towns asked about\n",
+		o.conns, o.duration, o.numbers, len(p.postcodes), len(p.towns))
+
+	if o.warmup > 0 {
+		warm := o
+		warm.duration, warm.requests, warm.sample = o.warmup, 0, 0
+		webhooks(ctx, warm, t, p, client, out)
+	}
+	wh := webhooks(ctx, o, t, p, client, out)
+	report(out, wh)
+	for _, k := range []string{"sms", "voice"} {
+		l := wh.byKind[k]
+		fmt.Fprintf(out, "  %-6s %7d requests  p50 %6s ms  p99 %6s ms\n", k, len(l), ms(quantile(l, 0.5)), ms(quantile(l, 0.99)))
+	}
+	var misses []string
+	if wh.errors > 0 {
+		misses = append(misses, fmt.Sprintf("%d webhook errors (first: %s); want 0", wh.errors, wh.firstErr))
+	}
+	if p99 := quantile(wh.lat, 0.99); p99 > o.maxP99 {
+		misses = append(misses, fmt.Sprintf("webhook p99 %s ms; want at most %s ms", ms(p99), ms(o.maxP99)))
+	}
+	if !o.skipHealthz && ctx.Err() == nil {
+		hz := healthz(ctx, o, t, client)
+		report(out, hz)
+		ratio := wh.rps() / hz.rps()
+		fmt.Fprintf(out, "ratio webhook/healthz throughput: %.3f (target >= %.2f)\n", ratio, o.minRatio)
+		if hz.errors > 0 {
+			misses = append(misses, fmt.Sprintf("%d /healthz errors; want 0", hz.errors))
+		}
+		if ratio < o.minRatio {
+			misses = append(misses, fmt.Sprintf("ratio %.3f; want at least %.2f", ratio, o.minRatio))
+		}
+	}
+	if len(misses) == 0 {
+		fmt.Fprintln(out, "targets: met")
+		return nil
+	}
+	fmt.Fprintln(out, "targets: MISSED:", strings.Join(misses, "; "))
+	if o.check {
+		return targetsMissed{misses}
+	}
+	return nil
+}
+
+func report(out io.Writer, r phaseResult) {
+	fmt.Fprintf(out, "%-9s %8d requests in %5.1fs  %8.0f req/s  p50 %6s ms  p99 %6s ms  max %6s ms  errors %d\n",
+		r.name, r.requests, r.elapsed.Seconds(), r.rps(), ms(quantile(r.lat, 0.5)), ms(quantile(r.lat, 0.99)),
+		ms(quantile(r.lat, 1)), r.errors)
+}
+
+// worker results, merged at the end of a phase.
+type tally struct {
+	lat      []time.Duration
+	byKind   map[string][]time.Duration
+	errors   int
+	firstErr string
+}
+
+func (t *tally) fail(msg string) {
+	t.errors++
+	if t.firstErr == "" {
+		t.firstErr = msg
+	}
+}
+
+// phase runs do on o.conns workers until the duration passes, the request
+// budget is spent or ctx ends. With o.rate, requests are paced to that rate
+// across all workers.
+func phase(ctx context.Context, o options, name string, do func(ctx context.Context, worker int, tl *tally, budget func() bool)) phaseResult {
+	ctx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	var spent atomic.Int64
+	var tick <-chan time.Time
+	if o.rate > 0 {
+		tk := time.NewTicker(time.Second / time.Duration(o.rate))
+		defer tk.Stop()
+		tick = tk.C
+	}
+	budget := func() bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		if tick != nil {
+			select {
+			case <-tick:
+			case <-ctx.Done():
+				return false
+			}
+		}
+		return o.requests == 0 || spent.Add(1) <= int64(o.requests)
+	}
+	tallies := make([]tally, o.conns)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i := range o.conns {
+		tallies[i].byKind = map[string][]time.Duration{}
+		wg.Add(1)
+		go func() { defer wg.Done(); do(ctx, i, &tallies[i], budget) }()
+	}
+	wg.Wait()
+	r := phaseResult{name: name, elapsed: time.Since(start), byKind: map[string][]time.Duration{}}
+	for _, tl := range tallies {
+		r.lat = append(r.lat, tl.lat...)
+		for k, v := range tl.byKind {
+			r.byKind[k] = append(r.byKind[k], v...)
+		}
+		r.errors += tl.errors
+		if r.firstErr == "" {
+			r.firstErr = tl.firstErr
+		}
+	}
+	r.requests = len(r.lat) + r.errors
+	slices.Sort(r.lat)
+	for _, v := range r.byKind {
+		slices.Sort(v)
+	}
+	return r
+}
+
+// webhooks plays walks on every connection. A response counts as an error
+// unless it is 200 with a TwiML <Response> that is not the apology of the
+// degraded answer.
+func webhooks(ctx context.Context, o options, t target, p placesAsked, client *http.Client, out io.Writer) phaseResult {
+	stopSampling := sampleLine(ctx, o, t, client, out)
+	defer stopSampling()
+	return phase(ctx, o, "webhooks", func(ctx context.Context, i int, tl *tally, budget func() bool) {
+		w := newWalker(i, o.numbers, p)
+		for {
+			for _, s := range w.walk() {
+				if !budget() {
+					return
+				}
+				body, sig := encode(t.URL, t.Token, s)
+				req, _ := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodPost, t.URL+s.path, strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("X-Twilio-Signature", sig)
+				begin := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					tl.fail(err.Error())
+					continue
+				}
+				b, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				took := time.Since(begin)
+				switch {
+				case err != nil:
+					tl.fail(err.Error())
+				case resp.StatusCode != http.StatusOK:
+					tl.fail(fmt.Sprintf("%s: status %d", s.path, resp.StatusCode))
+				case !bytes.Contains(b, []byte("<Response")):
+					tl.fail(s.path + ": no TwiML <Response>")
+				case bytes.Contains(b, []byte("something has gone wrong")):
+					tl.fail(s.path + ": the degraded answer (an apology)")
+				default:
+					tl.lat = append(tl.lat, took)
+					tl.byKind[s.kind] = append(tl.byKind[s.kind], took)
+				}
+			}
+		}
+	})
+}
+
+// healthz sends the same load to GET /healthz.
+func healthz(ctx context.Context, o options, t target, client *http.Client) phaseResult {
+	return phase(ctx, o, "healthz", func(ctx context.Context, i int, tl *tally, budget func() bool) {
+		for budget() {
+			req, _ := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodGet, t.URL+"/healthz", nil)
+			begin := time.Now()
+			resp, err := client.Do(req)
+			if err != nil {
+				tl.fail(err.Error())
+				continue
+			}
+			_, err = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			took := time.Since(begin)
+			if err != nil || resp.StatusCode != http.StatusOK {
+				tl.fail(fmt.Sprintf("/healthz: status %d %v", resp.StatusCode, err))
+				continue
+			}
+			tl.lat = append(tl.lat, took)
+		}
+	})
+}
+
+// sampleLine prints the line's resident memory (from /proc, when loadgen
+// started it) and its goroutines (go_goroutines from /metrics, when served)
+// every o.sample, for a soak.
+func sampleLine(ctx context.Context, o options, t target, client *http.Client, out io.Writer) func() {
+	if o.sample <= 0 {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tk := time.NewTicker(o.sample)
+		defer tk.Stop()
+		start := time.Now()
+		fmt.Fprintln(out, "sample  elapsed  rss_mib  threads  goroutines")
+		for {
+			rss, threads := procStatus(t.PID)
+			fmt.Fprintf(out, "sample  %7.0fs  %7.1f  %7s  %10s\n", time.Since(start).Seconds(), rss, threads, goroutines(ctx, t, client))
+			select {
+			case <-ctx.Done():
+				return
+			case <-tk.C:
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// procStatus reads VmRSS (MiB) and Threads of pid from /proc.
+func procStatus(pid int) (float64, string) {
+	if pid == 0 {
+		return 0, "-"
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, "-"
+	}
+	var rss float64
+	threads := "-"
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		switch f[0] {
+		case "VmRSS:":
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			rss = kb / 1024
+		case "Threads:":
+			threads = f[1]
+		}
+	}
+	return rss, threads
+}
+
+// goroutines reads go_goroutines from the line's /metrics, or "-".
+func goroutines(ctx context.Context, t target, client *http.Client) string {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, t.URL+"/metrics", nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return "-"
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode != http.StatusOK {
+		return "-"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "go_goroutines "); ok {
+			return v
+		}
+	}
+	return "-"
+}
