@@ -216,10 +216,16 @@ func settled(r catalogue.Request, text string) bool {
 // merge takes the model's answer m and fills what it left out from the
 // rules' answer r. Times come from the rules when they found one ("tomorrow"
 // needs today's date, which the model is not told). When the model could not
-// tell but the rules could, the rules' answer stands.
+// tell but the rules could, the rules' answer stands; when the rules heard a
+// request for a callback, it stays one, so no one who asked to be rung is
+// missed.
 func merge(m, r catalogue.Request) catalogue.Request {
 	if m.Intent == catalogue.IntentUnknown && r.Intent != catalogue.IntentUnknown {
 		return r
+	}
+	if r.Intent == catalogue.IntentCallback && m.Intent != catalogue.IntentCallback {
+		m.Intent = catalogue.IntentCallback
+		m.Item = 0
 	}
 	if m.Intent != catalogue.IntentFind && m.Intent != catalogue.IntentCallback {
 		return m

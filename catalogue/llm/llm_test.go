@@ -227,6 +227,13 @@ func TestModelAnswers(t *testing.T) {
 			wantReason: ReasonNoToolCall,
 		},
 		{
+			name:    "a callback the rules heard stays a callback",
+			text:    "could someone ring me back about the knitting group in frome",
+			respond: toolCall(`{"intent":"find","place":"frome","categories":["crafts"]}`),
+			want: catalogue.Request{Intent: catalogue.IntentCallback, Place: "frome",
+				Categories: []catalogue.Category{catalogue.Crafts}},
+		},
+		{
 			name:    "model unsure, rules sure",
 			text:    gorlestonMum,
 			respond: toolCall(`{"intent":"unknown"}`),
