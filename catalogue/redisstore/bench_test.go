@@ -93,6 +93,7 @@ func BenchmarkReplace(b *testing.B) {
 			// what Redis holds (the version in service and the one before).
 			cats = nil
 			runtime.GC()
+			defer runtime.KeepAlive(s)
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
@@ -138,3 +139,22 @@ var benchMaxScan = 0
 
 // benchMiles is the search radius of BenchmarkNear: the line's first search.
 var benchMiles = 10.0
+
+// BenchmarkPing is the floor under BenchmarkNear: one round trip to the same
+// kind of redis-server with nothing to do, measured the same way, so figures
+// from a busy machine can be compared as a ratio.
+func BenchmarkPing(b *testing.B) {
+	rdb, _ := redistest.Start(b)
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	for b.Loop() {
+		start := time.Now()
+		if err := rdb.Ping(ctx).Err(); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+}

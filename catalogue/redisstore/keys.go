@@ -12,7 +12,8 @@ import "github.com/heritage-line/heritageline/catalogue"
 //	                            ms they left service (or a build's lock would expire);
 //	                            deleted once that is older than the grace period
 //	{hl:cat}:v:<ver>:acts       hash: chunk number -> JSON array of activities
-//	{hl:cat}:v:<ver>:geo        geo set of every active activity, member = id
+//	{hl:cat}:v:<ver>:geo        geo set of every active activity; member = its
+//	                            position in the version's list (sorted by id)
 //	{hl:cat}:v:<ver>:geo:<cat>  geo set of the active activities of one category
 type keys struct{ prefix string }
 

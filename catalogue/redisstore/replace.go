@@ -222,7 +222,9 @@ func (s *Store) write(ctx context.Context, ver, token string, active []catalogue
 		byCat := map[catalogue.Category][]*redis.GeoLocation{}
 		for i := from; i < to; i++ {
 			a := &active[i]
-			loc := &redis.GeoLocation{Name: a.ID, Longitude: a.Lon, Latitude: a.Lat}
+			// The member is the activity's position in the version (sorted
+			// by id), which a reader finds without a map lookup.
+			loc := &redis.GeoLocation{Name: strconv.Itoa(i), Longitude: a.Lon, Latitude: a.Lat}
 			all = append(all, loc)
 			if a.Category.Valid() {
 				byCat[a.Category] = append(byCat[a.Category], loc)

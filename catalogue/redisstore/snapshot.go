@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -35,6 +36,15 @@ func newSnapshot(version string, acts []catalogue.Activity) *snapshot {
 func (s *snapshot) get(id string) (*catalogue.Activity, bool) {
 	i, ok := s.byID[id]
 	if !ok {
+		return nil, false
+	}
+	return &s.acts[i], true
+}
+
+// at returns the activity a geo set member names: its position in acts.
+func (s *snapshot) at(member string) (*catalogue.Activity, bool) {
+	i, err := strconv.Atoi(member)
+	if err != nil || i < 0 || i >= len(s.acts) {
 		return nil, false
 	}
 	return &s.acts[i], true

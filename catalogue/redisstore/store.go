@@ -291,8 +291,8 @@ func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.Str
 			return nil, 0, fmt.Errorf("redisstore: near: %w", err)
 		}
 		far := 0.0
-		for _, id := range ids {
-			a, ok := snap.get(id)
+		for _, member := range ids {
+			a, ok := snap.at(member)
 			if !ok {
 				continue
 			}
