@@ -21,6 +21,7 @@ import (
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/ivr"
+	"github.com/heritage-line/heritageline/metrics"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
@@ -41,6 +42,7 @@ type line struct {
 	log       *slog.Logger
 	rdb       redis.UniversalClient
 	refresher *catalogue.Refresher
+	metrics   *metrics.Metrics
 	voice     *ivr.Line
 	text      *sms.Line
 	handler   http.Handler
@@ -80,15 +82,29 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		return nil, err
 	}
 
+	l.metrics = metrics.New()
+	store := redisstore.New(rdb, redisstore.Options{Logger: log})
+	rec := figures.Multi(figures.NewRedis(rdb, figures.Options{
+		Retention: cfg.Retention,
+		OnError:   l.metrics.RedisErrorFunc("figures"),
+	}, log), l.metrics)
+
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
 	sender, err := newSender(cfg, rdb, hasher, log, out, l)
 	if err != nil {
 		return nil, err
 	}
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
-		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix))
+		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix),
+		volunteers.WithOnDone(func(ctx context.Context, t volunteers.Timing) {
+			ch := figures.Voice
+			if t.Kind == "sms" {
+				ch = figures.SMS
+			}
+			rec.Record(ctx, figures.Event{Time: t.Done, Channel: ch, Kind: figures.Callback, Outcome: "done",
+				Seconds: int(t.Done.Sub(t.Requested).Seconds())})
+		}))
 
-	store := redisstore.New(rdb, redisstore.Options{Logger: log})
 	rules := &swapUnderstander{}
 	rules.set(understand.New(ix, nil))
 	var understander catalogue.Understander = rules
@@ -118,13 +134,13 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		}
 		ix.Prefer(pts)
 		rules.set(understand.New(ix, names))
+		l.metrics.CatalogueLoaded(time.Now(), len(pts), nil)
 	})
 	runCtx, stopRefresh := context.WithCancel(context.WithoutCancel(ctx))
 	refreshDone := make(chan struct{})
 	go func() { defer close(refreshDone); l.refresher.Run(runCtx) }()
 	l.onClose(func() { stopRefresh(); <-refreshDone })
 
-	var rec figures.Recorder = figures.Discard{}
 	sessions := session.New(rdb, "hl:")
 
 	l.voice = ivr.New(ivr.Config{
@@ -188,12 +204,6 @@ func (l *line) close() {
 		l.closers[i]()
 	}
 	l.closers = nil
-}
-
-func (l *line) metricsHandler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "metrics not configured", http.StatusNotFound)
-	})
 }
 
 // swapUnderstander lets the rules be rebuilt with the catalogue's towns at

@@ -11,15 +11,20 @@ func (l *line) routes() http.Handler {
 	r := mux.NewRouter()
 	r.Handle("/healthz", http.HandlerFunc(healthz)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", http.HandlerFunc(l.readyz)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/metrics", l.metricsHandler()).Methods(http.MethodGet)
+	r.Handle("/metrics", l.metrics.Handler()).Methods(http.MethodGet)
 
-	// Everything Twilio calls is signed: checked once, here, before any handler.
+	// Everything Twilio calls is counted, then checked for Twilio's signature
+	// before any handler sees it, then given a deadline.
+	signed := twilioOnly(l.cfg.PublicURL, l.cfg.AuthToken, l.log)
+	bounded := deadline(l.cfg.WebhookTimeout)
+	webhook := func(route string, h http.Handler) http.Handler {
+		return l.metrics.Instrument(route, signed(bounded(h)))
+	}
 	tw := r.PathPrefix("/twilio").Subrouter()
-	tw.Use(twilioOnly(l.cfg.PublicURL, l.cfg.AuthToken, l.log), deadline(l.cfg.WebhookTimeout))
-	tw.Handle("/voice", l.voice.Incoming())
-	tw.Handle("/voice/{step}", l.voice.Step())
-	tw.Handle("/status", l.voice.Status())
-	tw.Handle("/sms", l.text.Handler())
+	tw.Handle("/voice", webhook("voice", l.voice.Incoming()))
+	tw.Handle("/voice/{step}", webhook("voice_step", l.voice.Step()))
+	tw.Handle("/status", webhook("status", l.voice.Status()))
+	tw.Handle("/sms", webhook("sms", l.text.Handler()))
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not found", http.StatusNotFound)

