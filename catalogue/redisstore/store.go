@@ -53,7 +53,7 @@ type Options struct {
 	// counts the matches among those nearest MaxScan (so it is exact whenever
 	// fewer than MaxScan activities lie within range); when too few of them
 	// match to fill the page, the search asks for eight times as many, up to
-	// 64 times MaxScan, and then considers every activity. Default 250.
+	// 64 times MaxScan, and then considers every activity. Default 100.
 	MaxScan int
 	// RetryAfter is how long, after Redis fails, searches answer from memory
 	// without trying Redis. Default 1 second.
@@ -119,7 +119,7 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 		opts.Batch = 1000
 	}
 	if opts.MaxScan <= 0 {
-		opts.MaxScan = 250
+		opts.MaxScan = 100
 	}
 	if opts.RetryAfter <= 0 {
 		opts.RetryAfter = time.Second
