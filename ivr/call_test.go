@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/internal/redistest"
@@ -39,6 +40,7 @@ type harness struct {
 	t        *testing.T
 	router   http.Handler
 	redis    *redistest.Server
+	rdb      redis.UniversalClient
 	sessions *session.Store
 	finder   *fakeFinder
 	desk     *fakeDesk
@@ -60,7 +62,7 @@ func newHarness(t *testing.T) *harness {
 	t.Helper()
 	rdb, srv := redistest.Start(t)
 	h := &harness{
-		t: t, redis: srv,
+		t: t, redis: srv, rdb: rdb,
 		sessions: session.New(rdb, "hl:call:"),
 		finder:   testFinder(),
 		desk:     &fakeDesk{vols: roster.Volunteers, roster: roster},
@@ -217,6 +219,9 @@ func TestCalls(t *testing.T) {
 	}{
 		{"says a town", func(t *testing.T, h *harness) {
 			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1")
+			if ttl := h.rdb.TTL(t.Context(), "hl:call:"+callKey(h.sid)).Val(); ttl <= 0 || ttl > time.Minute {
+				t.Errorf("got state TTL %v; want up to StateTTL (1m)", ttl)
+			}
 			says(t, h.step("menu", "Digits", "1"), "Please say your town, village or postcode.")
 			n := h.step("place", "SpeechResult", "Frome.", "Confidence", "0.92")
 			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, about half a mile away.",
@@ -232,7 +237,7 @@ func TestCalls(t *testing.T) {
 			hasVerb(t, n, "Hangup")
 			h.post("/twilio/status", "CallStatus", "completed", "CallDuration", "95")
 			var st call
-			if ok, err := h.sessions.Load(t.Context(), h.sid, &st); ok || err != nil {
+			if ok, err := h.sessions.Load(t.Context(), callKey(h.sid), &st); ok || err != nil {
 				t.Errorf("state after the call ended: got found %v, err %v; want gone", ok, err)
 			}
 			want := []string{"search", "details", "contact:completed"}
@@ -444,6 +449,17 @@ func TestCalls(t *testing.T) {
 			n := h.step("place", "SpeechResult", "Frome")
 			says(t, n, "I'm sorry, something has gone wrong on our side.", "Putting you through to a volunteer.")
 			hasVerb(t, n, "Dial")
+		}},
+		{"redis down at the greeting, desk failing too", func(t *testing.T, h *harness) {
+			h.redis.Stop()
+			h.desk.err = errBroken
+			n := h.incoming()
+			says(t, n, "something has gone wrong", "after the beep")
+			hasVerb(t, n, "Record")
+			says(t, h.step("recorded", "RecordingUrl", "https://api.twilio.com/rec/RE3", "RecordingDuration", "9"), "I couldn't arrange a call back just now")
+			if n := h.post("/twilio/status", "CallStatus", "completed"); len(n.Kids) != 0 {
+				t.Errorf("status with Redis down: got %s; want an empty Response", n.canonical())
+			}
 		}},
 		{"no catalogue, nobody on duty", func(t *testing.T, h *harness) {
 			h.finder.err = catalogue.ErrNoCatalogue

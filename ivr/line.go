@@ -180,7 +180,7 @@ func (l *Line) Step() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
 		st := &call{}
-		found, err := l.deps.Sessions.Load(ctx, r.PostForm.Get("CallSid"), st)
+		found, err := l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
 		if err != nil {
 			l.writeFallback(w, r, err)
 			return
@@ -223,7 +223,7 @@ func (l *Line) Status() http.Handler {
 		sid := f.Get("CallSid")
 		switch f.Get("CallStatus") {
 		case "completed", "busy", "failed", "no-answer", "canceled":
-			if err := l.deps.Sessions.Delete(r.Context(), sid); err != nil {
+			if err := l.deps.Sessions.Delete(r.Context(), callKey(sid)); err != nil {
 				l.log.ErrorContext(r.Context(), "voice status: forget call", "call_sid", sid, "err", err)
 			}
 			l.deps.Figures.Record(r.Context(), figures.Event{
@@ -244,8 +244,12 @@ func (l *Line) Status() http.Handler {
 const emptyResponse = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
 
 func (l *Line) save(ctx context.Context, r *http.Request, st *call) error {
-	return l.deps.Sessions.Save(ctx, r.PostForm.Get("CallSid"), st, l.cfg.StateTTL)
+	return l.deps.Sessions.Save(ctx, callKey(r.PostForm.Get("CallSid")), st, l.cfg.StateTTL)
 }
+
+// callKey is where a call's state lives in the session store, apart from the
+// SMS line's conversations in the same store.
+func callKey(sid string) string { return "call:" + sid }
 
 // person is the keyed hash of the caller's number, for the figures.
 func (l *Line) person(r *http.Request) string {
