@@ -21,9 +21,12 @@ type Config struct {
 	ListenAddr string // LISTEN_ADDR
 	PublicURL  string // PUBLIC_URL, without a trailing slash; empty means LocalURL(the listening address)
 
-	AccountSID  string // TWILIO_ACCOUNT_SID
-	AuthToken   string // TWILIO_AUTH_TOKEN
-	PhoneNumber string // TWILIO_PHONE_NUMBER, E.164
+	AccountSID string // TWILIO_ACCOUNT_SID
+	AuthToken  string // TWILIO_AUTH_TOKEN
+	// AuthTokenSecondary is also accepted on incoming webhooks, so the token
+	// can be rotated without refusing Twilio mid-change (docs/deploy.md).
+	AuthTokenSecondary string // TWILIO_AUTH_TOKEN_SECONDARY
+	PhoneNumber        string // TWILIO_PHONE_NUMBER, E.164
 	// TwilioAPIBase sends REST requests (texts, callback calls) to another
 	// base URL than https://api.twilio.com: a fake Twilio in tests.
 	TwilioAPIBase string // TWILIO_API_BASE
@@ -70,35 +73,36 @@ var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 func FromEnv(getenv func(string) string) (Config, error) {
 	p := parser{getenv: getenv}
 	c := Config{
-		ListenAddr:        p.str("LISTEN_ADDR", ""),
-		PublicURL:         strings.TrimRight(p.str("PUBLIC_URL", ""), "/"),
-		AccountSID:        p.str("TWILIO_ACCOUNT_SID", ""),
-		AuthToken:         p.str("TWILIO_AUTH_TOKEN", ""),
-		PhoneNumber:       strings.ReplaceAll(p.str("TWILIO_PHONE_NUMBER", ""), " ", ""),
-		TwilioAPIBase:     strings.TrimRight(p.str("TWILIO_API_BASE", ""), "/"),
-		RedisURL:          p.str("REDIS_URL", ""),
-		RedisPoolSize:     p.integer("REDIS_POOL_SIZE", 0, 0, 10000),
-		RedisDialTimeout:  p.duration("REDIS_DIAL_TIMEOUT", 2*time.Second),
-		RedisReadTimeout:  p.duration("REDIS_READ_TIMEOUT", time.Second),
-		Catalogue:         p.str("CATALOGUE", ""),
-		PostcodesFile:     p.str("POSTCODES_FILE", ""),
-		CatalogueRefresh:  p.duration("CATALOGUE_REFRESH", 15*time.Minute),
-		TaxonomyMap:       p.str("TAXONOMY_MAP", ""),
-		Volunteers:        p.str("VOLUNTEERS", ""),
-		OpenAIKey:         p.str("OPENAI_API_KEY", ""),
-		OpenAIBaseURL:     p.str("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-		OpenAIModel:       p.str("OPENAI_MODEL", "gpt-4o-mini"),
-		OpenAITimeout:     p.duration("OPENAI_TIMEOUT", 2*time.Second),
-		LogLevel:          p.level("LOG_LEVEL"),
-		LineName:          p.str("LINE_NAME", "Heritage Line"),
-		Voice:             p.str("VOICE", "Polly.Amy"),
-		AnalyticsSalt:     p.str("ANALYTICS_SALT", ""),
-		Retention:         time.Duration(p.integer("RETENTION_DAYS", 396, 1, 36500)) * 24 * time.Hour,
-		WebhookTimeout:    p.duration("WEBHOOK_TIMEOUT", 3*time.Second),
-		SMSAllowedPrefix:  p.list("SMS_ALLOWED_PREFIXES", "+44"),
-		SMSPerNumberHour:  p.integer("SMS_PER_NUMBER_PER_HOUR", 5, 1, 1000),
-		SMSGlobalPerHour:  p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
-		SMSRepliesPerHour: p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
+		ListenAddr:         p.str("LISTEN_ADDR", ""),
+		PublicURL:          strings.TrimRight(p.str("PUBLIC_URL", ""), "/"),
+		AccountSID:         p.str("TWILIO_ACCOUNT_SID", ""),
+		AuthToken:          p.str("TWILIO_AUTH_TOKEN", ""),
+		AuthTokenSecondary: p.str("TWILIO_AUTH_TOKEN_SECONDARY", ""),
+		PhoneNumber:        strings.ReplaceAll(p.str("TWILIO_PHONE_NUMBER", ""), " ", ""),
+		TwilioAPIBase:      strings.TrimRight(p.str("TWILIO_API_BASE", ""), "/"),
+		RedisURL:           p.str("REDIS_URL", ""),
+		RedisPoolSize:      p.integer("REDIS_POOL_SIZE", 0, 0, 10000),
+		RedisDialTimeout:   p.duration("REDIS_DIAL_TIMEOUT", 2*time.Second),
+		RedisReadTimeout:   p.duration("REDIS_READ_TIMEOUT", time.Second),
+		Catalogue:          p.str("CATALOGUE", ""),
+		PostcodesFile:      p.str("POSTCODES_FILE", ""),
+		CatalogueRefresh:   p.duration("CATALOGUE_REFRESH", 15*time.Minute),
+		TaxonomyMap:        p.str("TAXONOMY_MAP", ""),
+		Volunteers:         p.str("VOLUNTEERS", ""),
+		OpenAIKey:          p.str("OPENAI_API_KEY", ""),
+		OpenAIBaseURL:      p.str("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+		OpenAIModel:        p.str("OPENAI_MODEL", "gpt-4o-mini"),
+		OpenAITimeout:      p.duration("OPENAI_TIMEOUT", 2*time.Second),
+		LogLevel:           p.level("LOG_LEVEL"),
+		LineName:           p.str("LINE_NAME", "Heritage Line"),
+		Voice:              p.str("VOICE", "Polly.Amy"),
+		AnalyticsSalt:      p.str("ANALYTICS_SALT", ""),
+		Retention:          time.Duration(p.integer("RETENTION_DAYS", 396, 1, 36500)) * 24 * time.Hour,
+		WebhookTimeout:     p.duration("WEBHOOK_TIMEOUT", 3*time.Second),
+		SMSAllowedPrefix:   p.list("SMS_ALLOWED_PREFIXES", "+44"),
+		SMSPerNumberHour:   p.integer("SMS_PER_NUMBER_PER_HOUR", 5, 1, 1000),
+		SMSGlobalPerHour:   p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
+		SMSRepliesPerHour:  p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
 	}
 
 	if c.AuthToken == "" {

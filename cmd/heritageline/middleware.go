@@ -16,11 +16,24 @@ import (
 const maxWebhookBody = 64 << 10
 
 // twilioOnly checks that a request really comes from Twilio before anything
-// else sees it: a POST with a form body of sensible size, signed with the
-// line's auth token over PUBLIC_URL plus the request URI. Anything else is
-// refused with a 4xx and changes nothing.
-func twilioOnly(publicURL, authToken string, log *slog.Logger) func(http.Handler) http.Handler {
-	validator := client.NewRequestValidator(authToken)
+// else sees it: a POST with a form body of sensible size, signed with one of
+// the line's auth tokens (the second only during a rotation) over PUBLIC_URL
+// plus the request URI. Anything else is refused with a 4xx and changes nothing.
+func twilioOnly(publicURL string, authTokens []string, log *slog.Logger) func(http.Handler) http.Handler {
+	var validators []client.RequestValidator
+	for _, t := range authTokens {
+		if t != "" {
+			validators = append(validators, client.NewRequestValidator(t))
+		}
+	}
+	valid := func(url string, params map[string]string, sig string) bool {
+		for _, v := range validators {
+			if v.Validate(url, params, sig) {
+				return true
+			}
+		}
+		return false
+	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodPost {
@@ -49,7 +62,7 @@ func twilioOnly(publicURL, authToken string, log *slog.Logger) func(http.Handler
 				}
 			}
 			sig := r.Header.Get("X-Twilio-Signature")
-			if sig == "" || !validator.Validate(publicURL+r.URL.RequestURI(), params, sig) {
+			if sig == "" || !valid(publicURL+r.URL.RequestURI(), params, sig) {
 				log.WarnContext(r.Context(), "webhook refused: bad signature",
 					"path", r.URL.Path, "call_sid", r.PostForm.Get("CallSid"), "message_sid", r.PostForm.Get("MessageSid"))
 				http.Error(w, "forbidden", http.StatusForbidden)

@@ -15,7 +15,7 @@ func (l *line) routes() http.Handler {
 
 	// Everything Twilio calls is counted, then checked for Twilio's signature
 	// before any handler sees it, then given a deadline.
-	signed := twilioOnly(l.cfg.PublicURL, l.cfg.AuthToken, l.log)
+	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.log)
 	bounded := deadline(l.cfg.WebhookTimeout)
 	webhook := func(route string, h http.Handler) http.Handler {
 		return l.metrics.Instrument(route, signed(bounded(h)))
