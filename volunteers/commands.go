@@ -248,7 +248,7 @@ func (d *Desk) connectTwiML(ref, kind string, requested time.Time, recording, re
 		verbs = append(verbs, say("Here is their message."), &twiml.VoicePlay{Url: recording})
 	}
 	verbs = append(verbs,
-		say("Connecting you now. They will see the Heritage Line number."),
+		say("Connecting you now. They will see the line's number, not yours."),
 		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
 			&twiml.VoiceNumber{PhoneNumber: resident},
 		}},

@@ -463,3 +463,25 @@ func TestConcurrentTake(t *testing.T) {
 		t.Errorf("winning replies: got %v; want one volunteer", won)
 	}
 }
+
+// TestRedisDown: duty falls back to the file, commands apologise, requests
+// fail with an error the voice and SMS sides can answer kindly.
+func TestRedisDown(t *testing.T) {
+	_, mini := redistest.Mini(t)
+	addr := mini.Addr()
+	mini.Close()
+	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
+	defer rdb.Close()
+	r := newRig(t, rdb, testRoster(t, true))
+	ctx := context.Background()
+	got, err := r.desk.Available(ctx, *r.now)
+	if err == nil || names(got) != "Sam,Jo" {
+		t.Errorf("Available: got %q, %v; want Sam,Jo by the file and an error", names(got), err)
+	}
+	if reply := r.desk.HandleText(ctx, sam, "LIST"); !strings.HasPrefix(reply, "Sorry, something went wrong") {
+		t.Errorf("LIST: got %q; want an apology", reply)
+	}
+	if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"}); err == nil {
+		t.Errorf("RequestCallback: got nil error; want one")
+	}
+}

@@ -1,0 +1,101 @@
+package volunteers
+
+import (
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// node is an XML element with its attributes as a map, so documents compare
+// equal whatever order twilio-go wrote the attributes in.
+type node struct {
+	Name     string
+	Attrs    map[string]string
+	Text     string
+	Children []*node
+}
+
+func parseXML(t *testing.T, doc string) *node {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
+	root := &node{}
+	stack := []*node{root}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		top := stack[len(stack)-1]
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			n := &node{Name: tok.Name.Local, Attrs: map[string]string{}}
+			for _, a := range tok.Attr {
+				n.Attrs[a.Name.Local] = a.Value
+			}
+			top.Children = append(top.Children, n)
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			top.Text += strings.TrimSpace(string(tok))
+		}
+	}
+	if len(root.Children) != 1 {
+		t.Fatalf("want one root element in\n%s", doc)
+	}
+	return root.Children[0]
+}
+
+func TestConnectTwiMLGolden(t *testing.T) {
+	d := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example", nil, nil)
+	requested := time.Date(2026, 7, 1, 13, 5, 0, 0, time.UTC) // 14:05 BST
+	tests := []struct {
+		name, kind, recording string
+	}{
+		{"connect-voicemail", "voicemail", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"},
+		{"connect-sms", "sms", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := d.connectTwiML("C7", tt.kind, requested, tt.recording, "+447700900123")
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tt.name+".xml")
+			if *update {
+				if err := os.WriteFile(path, []byte(got+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("golden file: %v (run go test -update)", err)
+			}
+			if g, w := parseXML(t, got), parseXML(t, string(want)); !reflect.DeepEqual(g, w) {
+				t.Errorf("TwiML: got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestTwilioRecordingOnly(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"},
+		{"https://evil.example/premium.mp3", ""},
+		{"http://api.twilio.com/x", ""},
+		{"https://api.twilio.com.evil.example/x", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := twilioRecording(tt.in); got != tt.want {
+			t.Errorf("twilioRecording(%q): got %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
