@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,13 +100,14 @@ func BenchmarkReplace(b *testing.B) {
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
 			b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
-			if used, err := rdb.Do(ctx, "MEMORY", "STATS").Slice(); err == nil {
-				for j := 0; j+1 < len(used); j += 2 {
-					if used[j] == "total.allocated" {
-						if n, ok := used[j+1].(int64); ok {
-							b.ReportMetric(float64(n)/(1<<20), "redis-MB")
-						}
-					}
+			info, err := rdb.Info(ctx, "memory").Result()
+			if err != nil {
+				b.Fatal(err)
+			}
+			for line := range strings.Lines(info) {
+				if v, ok := strings.CutPrefix(strings.TrimSpace(line), "used_memory:"); ok {
+					n, _ := strconv.ParseFloat(v, 64)
+					b.ReportMetric(n/(1<<20), "redis-MB")
 				}
 			}
 		})
