@@ -330,6 +330,21 @@ func TestEndToEndVoice(t *testing.T) {
 		}
 	})
 
+	t.Run("word budget", func(t *testing.T) {
+		for i, moves := range [][]string{{"frome"}, {"near frome"}, {"1", "frome"}, {"1", "Great Yarmouth"}} {
+			t.Run(strings.Join(moves, ", "), func(t *testing.T) {
+				tr := tl.call(tl.sim(fmt.Sprintf("+4477009004%02d", 50+i)), script(moves...))
+				n := tr.WordsBefore(isActivity)
+				if n < 0 {
+					t.Fatalf("heard no activity; heard %q", tr.Said())
+				}
+				if n > 60 {
+					t.Errorf("heard %d words before the first activity; want at most 60", n)
+				}
+			})
+		}
+	})
+
 	t.Run("says a full postcode", func(t *testing.T) {
 		tr := tl.call(tl.sim("+447700900402"), script("1", "BA11 1AT", "9"))
 		checkSpeech(t, tr)
