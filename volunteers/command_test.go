@@ -27,6 +27,10 @@ func TestParseCommand(t *testing.T) {
 		{"NOTE C7 rang, no answer", Command{Verb: "NOTE", Ref: "C7", Note: "rang, no answer"}},
 		{"note c7: will try Friday", Command{Verb: "NOTE", Ref: "C7", Note: "will try Friday"}},
 		{"NOTE C7", Command{Verb: "NOTE", Ref: "C7"}},
+		{"stop", Command{Verb: "STOP"}},
+		{" Quit ", Command{Verb: "STOP"}},
+		{"STOP calling", Command{}},
+		{"Start", Command{Verb: "START"}},
 		{"hello", Command{}},
 		{"ONWARDS", Command{}},
 		{"", Command{}},
@@ -51,7 +55,7 @@ func FuzzParseCommand(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		c := ParseCommand(body)
 		switch c.Verb {
-		case "", "ON", "OFF", "LIST", "HELP":
+		case "", "ON", "OFF", "LIST", "HELP", "STOP", "START":
 			if c.Ref != "" || c.Note != "" {
 				t.Errorf("ParseCommand(%q): got %+v", body, c)
 			}

@@ -15,7 +15,7 @@ import (
 
 // Command is a volunteer's text, parsed.
 type Command struct {
-	Verb string // ON, OFF, LIST, TAKE, DONE, NOTE, HELP, or "" when not understood
+	Verb string // ON, OFF, LIST, TAKE, DONE, NOTE, HELP, STOP, START, or "" when not understood
 	Ref  string // "C7" for TAKE, DONE and NOTE; "" when missing or malformed
 	Note string // NOTE's text
 }
@@ -25,9 +25,17 @@ const maxNote = 300
 
 // ParseCommand reads a volunteer's text: the command word in any case, then
 // for TAKE, DONE and NOTE a reference written "C7", "c7", "C 7", "#7" or "7",
-// then for NOTE the note. Anything else gives Verb "".
+// then for NOTE the note. A body that is exactly a standard opt-out word
+// (STOP, QUIT...) gives Verb "STOP"; exactly START, YES or UNSTOP gives
+// "START". Anything else gives Verb "".
 func ParseCommand(body string) Command {
 	body = strings.TrimSpace(body)
+	switch strings.ToUpper(body) {
+	case "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT":
+		return Command{Verb: "STOP"}
+	case "START", "YES", "UNSTOP":
+		return Command{Verb: "START"}
+	}
 	word, rest, _ := strings.Cut(body, " ")
 	word = strings.ToUpper(strings.TrimRight(word, ".!"))
 	switch word {
@@ -60,6 +68,13 @@ func ParseCommand(body string) Command {
 		c.Note = note
 	}
 	return c
+}
+
+// optOuter is what a Texter may offer to keep its opt-out list in step with
+// Twilio's when a volunteer texts STOP or START (outbound.Sender does).
+type optOuter interface {
+	OptOut(ctx context.Context, number string) error
+	OptIn(ctx context.Context, number string) error
 }
 
 const helpText = "Heritage Line volunteer commands: ON or OFF (duty), LIST (open callbacks), " +
@@ -116,6 +131,25 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 		return d.note(ctx, v, c.Ref, c.Note)
 	case "HELP":
 		return helpText, nil
+	case "STOP":
+		// Twilio stops texts to this number and confirms; the line takes the
+		// volunteer off duty too, and answers with nothing.
+		if err := d.setDuty(ctx, v, false); err != nil {
+			return "", err
+		}
+		if o, ok := d.texter.(optOuter); ok {
+			if err := o.OptOut(ctx, v.Phone); err != nil {
+				return "", err
+			}
+		}
+		return "", nil
+	case "START":
+		if o, ok := d.texter.(optOuter); ok {
+			if err := o.OptIn(ctx, v.Phone); err != nil {
+				return "", err
+			}
+		}
+		return fmt.Sprintf("Texts from the line are back on, %s. Text ON to go on duty.", v.Name), nil
 	}
 	return "Sorry, I didn't understand that. " + helpText, nil
 }

@@ -88,6 +88,23 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	if len(calls) != 1 || calls[0].Get("To") != sam || calls[0].Get("From") != line {
 		t.Fatalf("calls: got %v; want one to Sam from the line", calls)
 	}
+	// A volunteer who texts STOP goes off duty and is on the Sender's opt-out
+	// list, as on Twilio's; START takes them off it again.
+	if reply := desk.HandleText(ctx, sam, "STOP"); reply != "" {
+		t.Errorf("STOP reply: got %q; want none", reply)
+	}
+	if out, _ := sender.OptedOut(ctx, sam); !out {
+		t.Errorf("OptedOut(Sam) after STOP: got false; want true")
+	}
+	if got, _ := desk.Available(ctx, now); names(got) != "Jo" {
+		t.Errorf("Available after Sam's STOP: got %q; want Jo", names(got))
+	}
+	if reply := desk.HandleText(ctx, sam, "START"); !strings.HasPrefix(reply, "Texts from the line are back on, Sam.") {
+		t.Errorf("START reply: got %q", reply)
+	}
+	if out, _ := sender.OptedOut(ctx, sam); out {
+		t.Errorf("OptedOut(Sam) after START: got true; want false")
+	}
 	doc := parseTwiML(t, calls[0].Get("Twiml"))
 	if len(doc.Dials) != 1 || doc.Dials[0].CallerID != line || strings.Join(doc.Dials[0].Numbers, ",") != resident {
 		t.Errorf("TwiML: got %+v; want the line dialling the resident", doc.Dials)
