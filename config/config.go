@@ -165,9 +165,6 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			p.fail("CATALOGUE", c.Catalogue, "must be a file path or an http(s) URL")
 		}
 	}
-	if c.CatalogueRefresh < time.Minute {
-		p.fail("CATALOGUE_REFRESH", c.CatalogueRefresh.String(), "must be at least 1m")
-	}
 	for _, pre := range c.SMSAllowedPrefix {
 		if !regexp.MustCompile(`^\+[1-9][0-9]{0,3}$`).MatchString(pre) {
 			p.fail("SMS_ALLOWED_PREFIXES", pre, "each entry must be a country code such as +44")

@@ -90,7 +90,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}, log), l.metrics)
 
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
-	sender, err := newSender(cfg, rdb, hasher, log, out, l)
+	sender, err := newSender(cfg, roster, rdb, hasher, log, out, l)
 	if err != nil {
 		return nil, err
 	}
@@ -177,10 +177,15 @@ func loadRoster(cfg config.Config, log *slog.Logger) (volunteers.Roster, error) 
 
 // newSender is the line's only way out to Twilio's REST API. The embedded
 // default has no Twilio account, so it talks to demoTwilio on loopback.
-func newSender(cfg config.Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
+func newSender(cfg config.Config, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
 	oc := outbound.Config{
 		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
 		AllowedPrefixes: cfg.SMSAllowedPrefix, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
+	}
+	// Volunteers get an alert for every callback: the per-number cap is for
+	// residents, not for them.
+	for _, v := range roster.Volunteers {
+		oc.Unlimited = append(oc.Unlimited, v.Phone)
 	}
 	switch {
 	case cfg.TwilioAPIBase != "":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -31,7 +32,7 @@ func openRedis(ctx context.Context, cfg config.Config) (redis.UniversalClient, f
 	}
 	opts, err := universalOptions(cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, redact(err, cfg.RedisURL)
 	}
 	rdb := redis.NewUniversalClient(opts)
 	return rdb, func() { rdb.Close() }, nil
@@ -81,5 +82,21 @@ func universalOptions(cfg config.Config) (*redis.UniversalOptions, error) {
 	uo.DialTimeout = cfg.RedisDialTimeout
 	uo.ReadTimeout = cfg.RedisReadTimeout
 	uo.WriteTimeout = cfg.RedisReadTimeout
+	// Without this go-redis ignores the context's deadline and waits out
+	// ReadTimeout on every call: a slow Redis would hold a webhook for
+	// seconds past WEBHOOK_TIMEOUT.
+	uo.ContextTimeoutEnabled = true
 	return &uo, nil
+}
+
+// redact drops the password of rawURL from an error that may quote it.
+func redact(err error, rawURL string) error {
+	u, perr := url.Parse(rawURL)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	if pw, ok := u.User.Password(); ok && pw != "" {
+		return errors.New(strings.ReplaceAll(err.Error(), pw, "xxxxx"))
+	}
+	return err
 }

@@ -1,14 +1,17 @@
-package redisstore
+package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/config"
 )
 
-func TestNewClient(t *testing.T) {
+func TestOpenRedisTopology(t *testing.T) {
 	tests := []struct {
 		url     string
 		want    string // the client's type
@@ -20,14 +23,14 @@ func TestNewClient(t *testing.T) {
 		{"redis://:secret@n1:6379?addr=n2:6379&addr=n3:6379", "*redis.ClusterClient", false},
 		{"redis://:secret@host:6379?no_such_option=1", "", true},
 		{"redis://:secret@host:6379?addr=n2:6379&no_such_option=1", "", true},
-		{"http://host", "", true},
+		{"redis://:secret@s1:26379?master_name=m&no_such_option=1", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			c, err := NewClient(tt.url)
+			c, closeRedis, err := openRedis(context.Background(), config.Config{RedisURL: tt.url, RedisPoolSize: 7})
 			if tt.wantErr {
 				if err == nil {
-					c.Close()
+					closeRedis()
 					t.Fatalf("got no error; want one")
 				}
 				if strings.Contains(err.Error(), "secret") {
@@ -38,11 +41,13 @@ func TestNewClient(t *testing.T) {
 			if err != nil {
 				t.Fatalf("got %v; want nil", err)
 			}
-			defer c.Close()
+			defer closeRedis()
 			if got := fmt.Sprintf("%T", c); got != tt.want {
 				t.Errorf("client: got %s; want %s", got, tt.want)
 			}
-			var _ redis.UniversalClient = c
+			if cl, ok := c.(*redis.Client); ok && cl.Options().PoolSize != 7 {
+				t.Errorf("pool size = %d; want REDIS_POOL_SIZE 7", cl.Options().PoolSize)
+			}
 		})
 	}
 }
