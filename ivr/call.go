@@ -67,6 +67,10 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 			return l.handoff(ctx, r, st), nil
 		}
 	}
+	if st.Place == nil && (step == "result" || step == "end" || step == "kind") {
+		// A step out of order (a replayed or forged request): ask where first.
+		return l.askPlace(ctx, st, ""), nil
+	}
 	switch step {
 	case "menu":
 		return l.menuStep(ctx, r, st, in)
@@ -156,7 +160,7 @@ func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Elem
 
 // hints are the catalogue's towns, after extra words.
 func (l *Line) hints(ctx context.Context, extra ...string) string {
-	towns, err := l.deps.Towns.Towns(ctx)
+	towns, err := bounded(ctx, l.deps.Towns.Towns)
 	if err != nil {
 		l.log.WarnContext(ctx, "voice: towns for hints", "err", err)
 	}
@@ -258,7 +262,7 @@ func (l *Line) confirmStep(ctx context.Context, r *http.Request, st *call, in in
 // townsMenu offers the catalogue's towns (up to nine) by key; with none, a
 // volunteer.
 func (l *Line) townsMenu(ctx context.Context, r *http.Request, st *call, lead string) ([]twiml.Element, error) {
-	towns, err := l.deps.Towns.Towns(ctx)
+	towns, err := bounded(ctx, l.deps.Towns.Towns)
 	if err != nil {
 		return nil, fmt.Errorf("ivr: towns menu: %w", err)
 	}

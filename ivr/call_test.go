@@ -439,6 +439,14 @@ func TestCalls(t *testing.T) {
 				t.Errorf("got %d callbacks; want none", len(h.desk.callbacks))
 			}
 		}},
+		{"steps out of order", func(t *testing.T, h *harness) {
+			h.incoming()
+			says(t, h.step("kind", "Digits", "1"), "Please say your town")
+			says(t, h.step("result", "Digits", "3"), "Please say your town")
+			if len(h.texter.sent) != 0 {
+				t.Errorf("got %d texts with no activity heard; want none", len(h.texter.sent))
+			}
+		}},
 		{"state lost", func(t *testing.T, h *harness) {
 			says(t, h.step("result", "Digits", "1"), "Sorry, I lost my place. Let's start again.", "For activities near you")
 		}},

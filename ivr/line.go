@@ -136,6 +136,7 @@ func (l *Line) Incoming() http.Handler {
 			l.writeFallback(w, r, err)
 			return
 		}
+		defer l.recovered(w, r)
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
 		st := &call{}
@@ -172,6 +173,7 @@ func (l *Line) Step() http.Handler {
 			l.writeFallback(w, r, err)
 			return
 		}
+		defer l.recovered(w, r)
 		step := stepName(r)
 		if h, ok := stateless[step]; ok {
 			h(l, w, r)
@@ -180,7 +182,9 @@ func (l *Line) Step() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
 		st := &call{}
-		found, err := l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
+		found, err := bounded(ctx, func(ctx context.Context) (bool, error) {
+			return l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
+		})
 		if err != nil {
 			l.writeFallback(w, r, err)
 			return
@@ -244,7 +248,10 @@ func (l *Line) Status() http.Handler {
 const emptyResponse = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
 
 func (l *Line) save(ctx context.Context, r *http.Request, st *call) error {
-	return l.deps.Sessions.Save(ctx, callKey(r.PostForm.Get("CallSid")), st, l.cfg.StateTTL)
+	_, err := bounded(ctx, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, l.deps.Sessions.Save(ctx, callKey(r.PostForm.Get("CallSid")), st, l.cfg.StateTTL)
+	})
+	return err
 }
 
 // callKey is where a call's state lives in the session store, apart from the

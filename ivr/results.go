@@ -22,6 +22,19 @@ const (
 	farMiles  = 25
 )
 
+// near is Finder.Near within ctx's deadline.
+func (l *Line) near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
+	type page struct {
+		res   []catalogue.Result
+		total int
+	}
+	p, err := bounded(ctx, func(ctx context.Context) (page, error) {
+		res, total, err := l.deps.Finder.Near(ctx, q)
+		return page{res, total}, err
+	})
+	return p.res, p.total, err
+}
+
 // query is the search for the result at offset in the call's current list.
 func (l *Line) query(st *call, miles float64, offset int) catalogue.Query {
 	q := catalogue.Query{
@@ -44,6 +57,9 @@ func (l *Line) query(st *call, miles float64, offset int) catalogue.Query {
 // all it apologises and offers a volunteer. It returns the Finder's error
 // (for example catalogue.ErrNoCatalogue), wrapped.
 func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead []string) ([]twiml.Element, error) {
+	if st.Place == nil {
+		return l.askPlace(ctx, st, ""), nil
+	}
 	st.PlaceMisses = 0
 	st.Pos = 0
 	filtered := len(st.Kinds) > 0 || st.Week
@@ -61,7 +77,7 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 			st.Kinds, st.Week = nil, false
 		}
 		for _, miles := range []float64{nearMiles, farMiles} {
-			res, total, err := l.deps.Finder.Near(ctx, l.query(st, miles, 0))
+			res, total, err := l.near(ctx, l.query(st, miles, 0))
 			if err != nil {
 				return nil, fmt.Errorf("ivr: search within %v miles: %w", miles, err)
 			}
@@ -140,7 +156,7 @@ func (l *Line) current(ctx context.Context, st *call) (catalogue.Result, bool, e
 	if st.Place == nil {
 		return catalogue.Result{}, false, nil
 	}
-	res, _, err := l.deps.Finder.Near(ctx, l.query(st, st.Miles, st.Pos))
+	res, _, err := l.near(ctx, l.query(st, st.Miles, st.Pos))
 	if err != nil {
 		return catalogue.Result{}, false, fmt.Errorf("ivr: result %d: %w", st.Pos, err)
 	}
@@ -301,6 +317,10 @@ func (l *Line) kindPrompt(st *call, lead ...string) []twiml.Element {
 
 // kindStep narrows the list to one kind and restarts it from the nearest.
 func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	if st.Place == nil {
+		// Reached without a place (an old Gather's action, a replay): ask.
+		return l.askPlace(ctx, st, ""), nil
+	}
 	var kinds []catalogue.Category
 	c := choice(in, kindWords)
 	switch n := atoi(c); {

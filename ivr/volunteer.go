@@ -33,7 +33,9 @@ func (l *Line) handoff(ctx context.Context, r *http.Request, st *call) []twiml.E
 // available (outside hours, nobody on duty, or the desk failed) it offers a
 // message or a callback instead.
 func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element {
-	vols, err := l.deps.Desk.Available(ctx, l.cfg.Now())
+	vols, err := bounded(ctx, func(ctx context.Context) ([]volunteers.Volunteer, error) {
+		return l.deps.Desk.Available(ctx, l.cfg.Now())
+	})
 	if err != nil {
 		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err)
 		vols = nil
@@ -184,8 +186,10 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 		return append(v, l.say("Your number is hidden, so a volunteer can't ring you back. Please call again with your number showing."),
 			twiml.VoiceHangup{})
 	}
-	cb, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{
-		Phone: privacy.Normalise(from), Kind: kind, RecordingURL: recording,
+	cb, err := bounded(ctx, func(ctx context.Context) (volunteers.Callback, error) {
+		return l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{
+			Phone: privacy.Normalise(from), Kind: kind, RecordingURL: recording,
+		})
 	})
 	if err != nil {
 		l.log.ErrorContext(ctx, "voice: request callback", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "err", err)
