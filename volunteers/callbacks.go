@@ -43,6 +43,17 @@ type Timing struct {
 	DoneBy    string
 }
 
+// Stage is how far the callback has got: "requested", "taken" or "done".
+func (t Timing) Stage() string {
+	switch {
+	case !t.Done.IsZero():
+		return "done"
+	case !t.Taken.IsZero():
+		return "taken"
+	}
+	return "requested"
+}
+
 // Callback records are hashes with these fields; the resident's number is in
 // "phone" only, and is deleted on DONE. All keys share a hash tag so the
 // scripts' keys live in one Redis Cluster slot.
@@ -109,6 +120,7 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	cb := Callback{Ref: ref, Kind: kind, Requested: now}
 	d.log.InfoContext(ctx, "callback requested", "ref", ref, "kind", kind)
 	d.notify(ctx, cb)
+	d.changed(ctx, ref)
 	return cb, nil
 }
 

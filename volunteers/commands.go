@@ -261,6 +261,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		return fmt.Sprintf("Sorry, the line couldn't ring you just now. Text TAKE %s to try again.", ref), nil
 	}
 	d.log.InfoContext(ctx, "callback taken", "ref", ref, "volunteer", privacy.Mask(v.Phone), "call_sid", sid)
+	d.changed(ctx, ref)
 	return fmt.Sprintf("%s is yours, %s. The line is ringing you now; when you answer it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
 }
 
@@ -322,13 +323,7 @@ func (d *Desk) done(ctx context.Context, v Volunteer, ref string) (string, error
 		return fmt.Sprintf("%s was already closed by %s.", ref, res[1]), nil
 	}
 	d.log.InfoContext(ctx, "callback done", "ref", ref, "volunteer", privacy.Mask(v.Phone))
-	if d.onDone != nil {
-		if t, err := d.Timing(ctx, ref); err == nil {
-			d.onDone(ctx, t)
-		} else {
-			d.log.WarnContext(ctx, "callback timings", "ref", ref, "err", err)
-		}
-	}
+	d.changed(ctx, ref)
 	return fmt.Sprintf("%s closed. Thank you, %s.", ref, v.Name), nil
 }
 

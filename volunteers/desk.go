@@ -53,10 +53,10 @@ type Desk struct {
 	now       func() time.Time
 	log       *slog.Logger
 
-	ttl     time.Duration
-	voice   string
-	allowed []string
-	onDone  func(context.Context, Timing)
+	ttl      time.Duration
+	voice    string
+	allowed  []string
+	onChange func(context.Context, Timing)
 }
 
 // Option changes a Desk's defaults.
@@ -73,9 +73,23 @@ func WithVoice(v string) Option { return func(k *Desk) { k.voice = v } }
 // default +44.
 func WithAllowedPrefixes(p []string) Option { return func(k *Desk) { k.allowed = p } }
 
-// WithOnDone is called after a callback is closed with DONE, with its timings
-// (for the figures: time to callback).
-func WithOnDone(f func(context.Context, Timing)) Option { return func(k *Desk) { k.onDone = f } }
+// WithOnChange is called when a callback is requested, taken and closed with
+// DONE, with its timings so far (Timing.Stage says which), for the figures:
+// callbacks requested, taken and done, and the time to callback.
+func WithOnChange(f func(context.Context, Timing)) Option { return func(k *Desk) { k.onChange = f } }
+
+// changed reports a callback's new stage to the OnChange hook, if any.
+func (d *Desk) changed(ctx context.Context, ref string) {
+	if d.onChange == nil {
+		return
+	}
+	t, err := d.Timing(ctx, ref)
+	if err != nil {
+		d.log.WarnContext(ctx, "callback timings", "ref", ref, "err", err)
+		return
+	}
+	d.onChange(ctx, t)
+}
 
 // NewDesk returns a Desk for roster that keeps duty and callbacks in rdb,
 // texts volunteers through texter, rings them through caller from line (the

@@ -100,7 +100,11 @@ func newRig(t testing.TB, rdb redis.UniversalClient, roster volunteers.Roster) *
 	r := &rig{texter: &fakeTexter{}, caller: &fakeCaller{}, now: &now, done: make(chan volunteers.Timing, 10)}
 	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	r.desk = volunteers.NewDesk(roster, rdb, r.texter, r.caller, line, "https://line.example", func() time.Time { return *r.now }, log,
-		volunteers.WithOnDone(func(_ context.Context, tm volunteers.Timing) { r.done <- tm }))
+		volunteers.WithOnChange(func(_ context.Context, tm volunteers.Timing) {
+			if tm.Stage() == "done" {
+				r.done <- tm
+			}
+		}))
 	return r
 }
 

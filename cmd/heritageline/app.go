@@ -96,13 +96,15 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix),
-		volunteers.WithOnDone(func(ctx context.Context, t volunteers.Timing) {
-			ch := figures.Voice
+		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
+			e := figures.Event{Time: time.Now(), Channel: figures.Voice, Kind: figures.Callback, Outcome: t.Stage()}
 			if t.Kind == "sms" {
-				ch = figures.SMS
+				e.Channel = figures.SMS
 			}
-			rec.Record(ctx, figures.Event{Time: t.Done, Channel: ch, Kind: figures.Callback, Outcome: "done",
-				Seconds: int(t.Done.Sub(t.Requested).Seconds())})
+			if e.Outcome == "done" {
+				e.Seconds = int(t.Done.Sub(t.Requested).Seconds())
+			}
+			rec.Record(ctx, e)
 		}))
 
 	rules := &swapUnderstander{}
