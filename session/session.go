@@ -59,3 +59,19 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 	}
 	return nil
 }
+
+// Count adds one to the counter under key and returns its new value. The
+// counter starts when first counted and vanishes window later, so it counts
+// events in a fixed window. It is atomic across instances.
+func (s *Store) Count(ctx context.Context, key string, window time.Duration) (int64, error) {
+	n, err := s.rdb.Incr(ctx, s.prefix+key).Result()
+	if err != nil {
+		return 0, fmt.Errorf("session: count: %w", err)
+	}
+	if n == 1 {
+		if err := s.rdb.Expire(ctx, s.prefix+key, window).Err(); err != nil {
+			return n, fmt.Errorf("session: count: %w", err)
+		}
+	}
+	return n, nil
+}

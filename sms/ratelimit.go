@@ -6,13 +6,6 @@ import (
 	"time"
 )
 
-// rate counts the replies sent to one number in the current hour.
-type rate struct {
-	Start  time.Time `json:"start"`
-	Count  int       `json:"n"`
-	Warned bool      `json:"warned,omitempty"`
-}
-
 // verdict is what the rate limit allows for one more reply.
 type verdict int
 
@@ -23,32 +16,19 @@ const (
 )
 
 // spend counts one reply to the number with this hash and says whether it
-// may be sent. The window is an hour from the first reply in it. Two
-// instances answering the same number in the same instant may each count
-// one; the limit is a courtesy and a guard, not an exact meter.
+// may be sent: RepliesPerHour replies in an hour from the first, then one
+// "quiet for a while", then silence until the hour is over. The count is one
+// atomic Redis increment, exact across instances.
 func (l *Line) spend(ctx context.Context, hash string) (verdict, error) {
-	key := "sms:rate:" + hash
-	now := l.cfg.Now()
-	var r rate
-	if _, err := l.deps.Sessions.Load(ctx, key, &r); err != nil {
-		return allow, fmt.Errorf("sms: load rate: %w", err)
+	n, err := l.deps.Sessions.Count(ctx, "sms:rate:"+hash, time.Hour)
+	if err != nil {
+		return allow, fmt.Errorf("sms: rate: %w", err)
 	}
-	if r.Start.IsZero() || now.Sub(r.Start) >= time.Hour || now.Before(r.Start) {
-		r = rate{Start: now}
+	switch limit := int64(l.cfg.RepliesPerHour); {
+	case n <= limit:
+		return allow, nil
+	case n == limit+1:
+		return warn, nil
 	}
-	v := allow
-	switch {
-	case r.Count < l.cfg.RepliesPerHour:
-		r.Count++
-	case !r.Warned:
-		r.Warned = true
-		v = warn
-	default:
-		return quiet, nil
-	}
-	ttl := max(time.Hour-now.Sub(r.Start), time.Second)
-	if err := l.deps.Sessions.Save(ctx, key, r, ttl); err != nil {
-		return v, fmt.Errorf("sms: save rate: %w", err)
-	}
-	return v, nil
+	return quiet, nil
 }
