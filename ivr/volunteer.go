@@ -196,10 +196,7 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 		return append(v, l.say("I'm sorry, I couldn't arrange a call back just now. Please call again later."), twiml.VoiceHangup{})
 	}
 	l.log.InfoContext(ctx, "voice: callback requested", "call_sid", r.PostForm.Get("CallSid"), "ref", cb.Ref, "kind", kind)
-	l.deps.Figures.Record(ctx, figures.Event{
-		Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Callback,
-		Person: l.person(r), Outcome: "requested",
-	})
+	// The desk records the request in the figures (once, however often asked).
 	text := "A volunteer will ring you back from this line's number"
 	if n := spokenPhone(l.cfg.LineNumber); n != "" {
 		text += ", " + n
