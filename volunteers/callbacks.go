@@ -145,17 +145,26 @@ func (d *Desk) openFor(ctx context.Context, rk string) (Callback, bool, error) {
 
 // notify texts every on-duty volunteer about cb, all at once.
 func (d *Desk) notify(ctx context.Context, cb Callback) {
-	on, err := d.onDuty(ctx)
-	if err != nil {
-		d.log.WarnContext(ctx, "duty for callback texts", "ref", cb.Ref, "err", err)
-	}
 	body := fmt.Sprintf("Callback %s requested %s (%s). Text TAKE %s to ring them.",
 		cb.Ref, cb.Requested.In(London).Format("15:04"), cb.Kind, cb.Ref)
+	d.textOnDuty(ctx, cb.Ref, body, "")
+}
+
+// textOnDuty texts body about callback ref to every on-duty volunteer except
+// the number except, all at once. Failures are logged.
+func (d *Desk) textOnDuty(ctx context.Context, ref, body, except string) {
+	on, err := d.onDuty(ctx)
+	if err != nil {
+		d.log.WarnContext(ctx, "duty for callback texts", "ref", ref, "err", err)
+	}
 	var wg sync.WaitGroup
 	for _, v := range on {
+		if v.Phone == except {
+			continue
+		}
 		wg.Go(func() {
 			if err := d.texter.SendText(ctx, v.Phone, body); err != nil {
-				d.log.WarnContext(ctx, "text volunteer about callback", "ref", cb.Ref,
+				d.log.WarnContext(ctx, "text volunteer about callback", "ref", ref,
 					"volunteer", privacy.Mask(v.Phone), "err", err)
 			}
 		})

@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/privacy"
 )
@@ -78,7 +77,7 @@ type optOuter interface {
 }
 
 const helpText = "Heritage Line volunteer commands: ON or OFF (duty), LIST (open callbacks), " +
-	"TAKE C7 (we ring you, then connect you to them), DONE C7 (close it), NOTE C7 your note. HELP for this list."
+	"TAKE C7 (we ring you; press 1 to be connected to them), DONE C7 (close it), NOTE C7 your note. HELP for this list."
 
 // HandleText answers a text from a rostered volunteer (ON, OFF, LIST, TAKE,
 // DONE, NOTE, HELP) and returns the reply. A text from a number that is not
@@ -238,6 +237,8 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		return fmt.Sprintf("%s has already been taken by %s. Text LIST for the others.", ref, res[1]), nil
 	}
 	resident, kind, requested, recording := res[1], res[2], millis(res[3]), res[4]
+	// The resident is dialled only after the volunteer presses 1 (Connect),
+	// so a volunteer's voicemail never takes the call.
 	release := func() {
 		if err := releaseScript.Run(context.WithoutCancel(ctx), d.rdb, []string{key}, v.Phone).Err(); err != nil {
 			d.log.ErrorContext(ctx, "release callback", "ref", ref, "err", err)
@@ -249,7 +250,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return fmt.Sprintf("Sorry, %s can't be rung from the line. Text DONE %s to close it.", ref, ref), nil
 	}
-	doc, err := d.connectTwiML(ref, kind, requested, recording, resident)
+	doc, err := d.ringTwiML(ref, kind, requested, recording != "")
 	if err != nil {
 		release()
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
@@ -262,34 +263,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	}
 	d.log.InfoContext(ctx, "callback taken", "ref", ref, "volunteer", privacy.Mask(v.Phone), "call_sid", sid)
 	d.changed(ctx, ref)
-	return fmt.Sprintf("%s is yours, %s. The line is ringing you now; when you answer it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
-}
-
-// connectTwiML is what the volunteer hears when they answer: who it is, the
-// voicemail if there is one, then the resident is dialled with the line's
-// number shown, so neither learns the other's number.
-func (d *Desk) connectTwiML(ref, kind string, requested time.Time, recording, resident string) (string, error) {
-	say := func(s string) twiml.Element {
-		return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: "en-GB"}
-	}
-	how := map[string]string{"voicemail": "left a message", "sms": "asked by text", "voice": "asked on the phone"}[kind]
-	if how == "" {
-		how = "asked"
-	}
-	verbs := []twiml.Element{
-		say(fmt.Sprintf("Heritage Line callback %s. The resident %s at %s.", spokenRef(ref), how, requested.In(London).Format("15:04"))),
-	}
-	if recording != "" {
-		verbs = append(verbs, say("Here is their message."), &twiml.VoicePlay{Url: recording})
-	}
-	verbs = append(verbs,
-		say("Connecting you now. They will see the line's number, not yours."),
-		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
-			&twiml.VoiceNumber{PhoneNumber: resident},
-		}},
-		say(fmt.Sprintf("The call has ended. Please text DONE %s when you have finished. Thank you.", spokenRef(ref))),
-	)
-	return twiml.Voice(verbs)
+	return fmt.Sprintf("%s is yours, %s. The line is ringing you now: answer and press 1, and it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
 }
 
 // spokenRef makes "C7" read as "C 7" rather than a word.

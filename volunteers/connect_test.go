@@ -53,18 +53,24 @@ func parseXML(t *testing.T, doc string) *node {
 	return root.Children[0]
 }
 
-func TestConnectTwiMLGolden(t *testing.T) {
-	d := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example", nil, nil)
+// TestCallbackTwiMLGolden checks what a volunteer hears on a callback call:
+// the ring (who it is, press 1) and, after 1, the message and the Dial.
+func TestCallbackTwiMLGolden(t *testing.T) {
+	d := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil)
 	requested := time.Date(2026, 7, 1, 13, 5, 0, 0, time.UTC) // 14:05 BST
+	rec := "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"
 	tests := []struct {
-		name, kind, recording string
+		name  string
+		build func() (string, error)
 	}{
-		{"connect-voicemail", "voicemail", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"},
-		{"connect-sms", "sms", ""},
+		{"ring-voicemail", func() (string, error) { return d.ringTwiML("C7", "voicemail", requested, true) }},
+		{"ring-sms", func() (string, error) { return d.ringTwiML("C7", "sms", requested, false) }},
+		{"connect-voicemail", func() (string, error) { return d.connectTwiML("C7", rec, "+447700900123") }},
+		{"connect-sms", func() (string, error) { return d.connectTwiML("C7", "", "+447700900123") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := d.connectTwiML("C7", tt.kind, requested, tt.recording, "+447700900123")
+			got, err := tt.build()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,6 +88,21 @@ func TestConnectTwiMLGolden(t *testing.T) {
 				t.Errorf("TwiML: got\n%s\nwant\n%s", got, want)
 			}
 		})
+	}
+}
+
+func TestValidRef(t *testing.T) {
+	tests := []struct {
+		ref  string
+		want bool
+	}{
+		{"C7", true}, {"C123456789012", true}, {"C1234567890123", false}, {"C07", false}, {"C", false},
+		{"c7", false}, {"7", false}, {"C7&ref=C8", false}, {"C7 ", false}, {"", false}, {"C-1", false},
+	}
+	for _, tt := range tests {
+		if got := validRef(tt.ref); got != tt.want {
+			t.Errorf("validRef(%q): got %v; want %v", tt.ref, got, tt.want)
+		}
 	}
 }
 

@@ -192,9 +192,14 @@ func TestNotAVolunteer(t *testing.T) {
 
 // dialled is what a connect TwiML document does.
 type dialled struct {
-	Says  []string `xml:"Say"`
-	Plays []string `xml:"Play"`
-	Dials []struct {
+	Says    []string `xml:"Say"`
+	Gathers []struct {
+		Action string `xml:"action,attr"`
+		Say    string `xml:"Say"`
+	} `xml:"Gather"`
+	Hangup *struct{} `xml:"Hangup"`
+	Plays  []string  `xml:"Play"`
+	Dials  []struct {
 		CallerID string   `xml:"callerId,attr"`
 		Numbers  []string `xml:"Number"`
 	} `xml:"Dial"`
@@ -261,15 +266,25 @@ func TestCallbackLifecycle(t *testing.T) {
 			if len(calls) != 1 || calls[0].To != jo {
 				t.Fatalf("calls: got %+v; want one to Jo", calls)
 			}
-			doc := parseTwiML(t, calls[0].TwiML)
+			// The ring only asks Jo to press 1: no number, no Dial yet.
+			ring := parseTwiML(t, calls[0].TwiML)
+			if len(ring.Dials) != 0 || strings.Contains(calls[0].TwiML, "900123") || strings.Contains(calls[0].TwiML, sam) {
+				t.Errorf("ring TwiML: got %s; want no Dial and no number", calls[0].TwiML)
+			}
+			if len(ring.Gathers) != 1 || ring.Gathers[0].Action != "https://line.example/twilio/voice/connect?ref=C1" ||
+				!strings.Contains(ring.Gathers[0].Say, "callback C 1") || !strings.Contains(ring.Gathers[0].Say, "Press 1") {
+				t.Errorf("ring TwiML gather: got %+v", ring.Gathers)
+			}
+			connect, err := r.desk.Connect(ctx, "C1", jo, "1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := parseTwiML(t, connect)
 			if len(doc.Dials) != 1 || doc.Dials[0].CallerID != line || len(doc.Dials[0].Numbers) != 1 || doc.Dials[0].Numbers[0] != resident {
 				t.Errorf("TwiML dial: got %+v; want callerId %s dialling %s", doc.Dials, line, resident)
 			}
 			if len(doc.Plays) != 1 || doc.Plays[0] != rec {
 				t.Errorf("TwiML play: got %v; want the voicemail", doc.Plays)
-			}
-			if !strings.Contains(doc.Says[0], "callback C 1") || strings.Contains(calls[0].TwiML, sam) {
-				t.Errorf("TwiML says: got %v", doc.Says)
 			}
 
 			if got := r.desk.HandleText(ctx, sam, "TAKE C1"); !strings.Contains(got, "already been taken by Jo") {

@@ -105,8 +105,16 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	if out, _ := sender.OptedOut(ctx, sam); out {
 		t.Errorf("OptedOut(Sam) after START: got true; want false")
 	}
-	doc := parseTwiML(t, calls[0].Get("Twiml"))
+	ring := parseTwiML(t, calls[0].Get("Twiml"))
+	if len(ring.Dials) != 0 || len(ring.Gathers) != 1 {
+		t.Errorf("ring TwiML: got %s; want a Gather for 1 and no Dial", calls[0].Get("Twiml"))
+	}
+	connect, err := desk.Connect(ctx, "C1", sam, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parseTwiML(t, connect)
 	if len(doc.Dials) != 1 || doc.Dials[0].CallerID != line || strings.Join(doc.Dials[0].Numbers, ",") != resident {
-		t.Errorf("TwiML: got %+v; want the line dialling the resident", doc.Dials)
+		t.Errorf("TwiML after 1: got %+v; want the line dialling the resident", doc.Dials)
 	}
 }

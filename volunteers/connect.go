@@ -1,0 +1,167 @@
+package volunteers
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/privacy"
+)
+
+// A taken callback is connected in two steps, so that a volunteer's
+// voicemail never answers a resident who asked for a person:
+//
+//  1. TAKE rings the volunteer with ringTwiML: who it is, and "press 1 to be
+//     connected", gathered to the line's /twilio/voice/connect step.
+//  2. That step calls Connect, which dials the resident only when the
+//     volunteer pressed 1 on a call to their own number and still holds the
+//     callback. Nothing pressed (a voicemail, or a volunteer who could not
+//     talk) gives the callback back to the queue, texts the volunteer so, and
+//     texts the other volunteers on duty that it is free again.
+
+// connectPath is the voice step that answers the volunteer's key press.
+const connectPath = "/twilio/voice/connect"
+
+// connectTimeout is how long the volunteer has to press 1 after the prompt.
+const connectTimeout = "10"
+
+// ringTwiML is what the volunteer hears when the line rings them for a
+// callback: who it is, and press 1 to be connected. No number is in it. A
+// Redirect to the same step follows the Gather, so that silence (a
+// voicemail) reaches Connect too, with no digits.
+func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool) (string, error) {
+	how := map[string]string{"voicemail": "left a message", "sms": "asked by text", "voice": "asked on the phone"}[kind]
+	if how == "" {
+		how = "asked"
+	}
+	press := "Press 1 to be connected to them."
+	if hasMessage {
+		press = "Press 1 to hear their message and be connected to them."
+	}
+	action := d.publicURL + connectPath + "?ref=" + url.QueryEscape(ref)
+	return twiml.Voice([]twiml.Element{
+		&twiml.VoiceGather{
+			Input: "dtmf", NumDigits: "1", Timeout: connectTimeout, Action: action, Method: "POST",
+			InnerElements: []twiml.Element{d.say(fmt.Sprintf("Heritage Line callback %s. The resident %s at %s. %s",
+				spokenRef(ref), how, requested.In(London).Format("15:04"), press))},
+		},
+		&twiml.VoiceRedirect{Url: action, Method: "POST"},
+	})
+}
+
+// Connect answers the volunteer's key press on a callback call (the Gather in
+// ringTwiML): ref is the callback's reference from the action URL,
+// volunteerPhone the number the line rang (Twilio's To on the line's own
+// outbound call) and digits what they pressed ("" for nothing).
+//
+// It returns TwiML that plays the resident's voicemail, if any, and dials the
+// resident's number from the callback record with the line's number as
+// caller ID, only when all of these hold: ref is a well-formed reference,
+// volunteerPhone is on the roster, the callback exists, is not done and was
+// taken by exactly that volunteer, digits is "1", and the resident's number
+// is E.164 within the allowed country codes. No number from the request is
+// ever dialled. Otherwise it returns a short Say and a Hangup. When the
+// volunteer who holds the callback pressed anything but 1, or nothing, the
+// callback is given back to the queue: the volunteer is texted that, and the
+// other volunteers on duty that it is free again.
+//
+// Errors are wrapped Redis errors (with no TwiML); the caller should
+// apologise to the volunteer and hang up.
+func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error) {
+	if !validRef(ref) {
+		return d.sayAndHangUp("Sorry, this callback can't be connected. Goodbye.")
+	}
+	v, ok := d.roster.find(volunteerPhone)
+	if !ok {
+		return d.sayAndHangUp("Sorry, this callback can't be connected. Goodbye.")
+	}
+	key := recordKey(ref)
+	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_phone", "done_at").Result()
+	if err != nil {
+		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
+	}
+	str := func(i int) string { s, _ := vals[i].(string); return s }
+	resident, kind, requested, recording, holder, doneAt := str(0), str(1), millis(str(2)), str(3), str(4), str(5)
+	spoken := spokenRef(ref)
+	switch {
+	case requested.IsZero():
+		return d.sayAndHangUp(fmt.Sprintf("There's no open callback %s. Goodbye.", spoken))
+	case doneAt != "":
+		return d.sayAndHangUp(fmt.Sprintf("Callback %s has already been closed. Thank you. Goodbye.", spoken))
+	case holder == "":
+		return d.sayAndHangUp(fmt.Sprintf("Callback %s isn't taken. Text TAKE %s to be rung for it. Goodbye.", spoken, spoken))
+	case holder != v.Phone:
+		return d.sayAndHangUp(fmt.Sprintf("Callback %s is with another volunteer now. Thank you. Goodbye.", spoken))
+	case digits != "1":
+		if err := releaseScript.Run(ctx, d.rdb, []string{key}, v.Phone).Err(); err != nil {
+			return "", fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
+		}
+		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
+		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested})
+		return d.sayAndHangUp(fmt.Sprintf("Callback %s is back on the list for any volunteer. Text TAKE %s if you would like to be rung for it again. Goodbye.", spoken, spoken))
+	case !isE164(resident) || !d.allowedNumber(resident):
+		return d.sayAndHangUp(fmt.Sprintf("Sorry, callback %s can't be rung from the line. Please text DONE %s to close it. Goodbye.", spoken, spoken))
+	}
+	d.log.InfoContext(ctx, "callback connecting", "ref", ref, "volunteer", privacy.Mask(v.Phone))
+	return d.connectTwiML(ref, recording, resident)
+}
+
+// connectTwiML follows the volunteer's 1: the voicemail if there is one, then
+// the resident is dialled with the line's number shown, so neither learns the
+// other's number.
+func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
+	var verbs []twiml.Element
+	if recording != "" {
+		verbs = append(verbs, d.say("Here is their message."), &twiml.VoicePlay{Url: recording})
+	}
+	verbs = append(verbs,
+		d.say("Connecting you now. They will see the line's number, not yours."),
+		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
+			&twiml.VoiceNumber{PhoneNumber: resident},
+		}},
+		d.say(fmt.Sprintf("The call has ended. Please text DONE %s when you have finished, or TAKE %s to try them again later. Thank you.",
+			spokenRef(ref), spokenRef(ref))),
+	)
+	return twiml.Voice(verbs)
+}
+
+// released texts the volunteer whose callback went back to the queue, and
+// the other volunteers on duty that it is free again. A text that fails is
+// logged: LIST still shows the callback.
+func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 4*time.Second)
+	defer cancel()
+	mine := fmt.Sprintf("We rang you for %s but 1 wasn't pressed, so %s is back on the list for any volunteer. Text TAKE %s to be rung again.",
+		cb.Ref, cb.Ref, cb.Ref)
+	if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
+		d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)
+	}
+	others := fmt.Sprintf("Callback %s requested %s (%s) is free again. Text TAKE %s to ring them.",
+		cb.Ref, cb.Requested.In(London).Format("15:04"), cb.Kind, cb.Ref)
+	d.textOnDuty(ctx, cb.Ref, others, v.Phone)
+}
+
+func (d *Desk) say(s string) *twiml.VoiceSay {
+	return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: "en-GB"}
+}
+
+func (d *Desk) sayAndHangUp(s string) (string, error) {
+	return twiml.Voice([]twiml.Element{d.say(s), &twiml.VoiceHangup{}})
+}
+
+// validRef reports whether ref is a callback reference as the desk makes
+// them: C and 1 to 12 digits, no leading zero.
+func validRef(ref string) bool {
+	if len(ref) < 2 || len(ref) > 13 || ref[0] != 'C' || ref[1] == '0' {
+		return false
+	}
+	for _, c := range ref[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,176 @@
+package volunteers_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/volunteers"
+)
+
+// TestConnectScreening posts every kind of key press, forged or not, to
+// Connect for callback C1 (taken by Jo unless the case says otherwise): only
+// Jo pressing 1 on a call to Jo's number, with C1 open, dials anyone, and
+// then only the resident. Silence or another key gives C1 back to the queue
+// and texts Jo and the other volunteer on duty (Sam), not Priya (off duty).
+func TestConnectScreening(t *testing.T) {
+	const freeAgain = "Callback C1 requested 14:05 (voicemail) is free again. Text TAKE C1 to ring them."
+	const mine = "We rang you for C1 but 1 wasn't pressed, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
+	tests := []struct {
+		name       string
+		setup      func(ctx context.Context, r *rig) // after C1 is requested and the texts about it are cleared
+		ref, to    string
+		digits     string
+		wantDial   bool
+		wantSay    string
+		wantHolder string // who holds C1 afterwards
+		wantTexts  []text
+	}{
+		{name: "Jo presses 1", ref: "C1", to: jo, digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
+		{name: "Jo presses 1, number as Twilio might format it", ref: "C1", to: "+44 7700 900333", digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
+		{name: "voicemail: nothing pressed", ref: "C1", to: jo, digits: "", wantSay: "back on the list", wantHolder: "",
+			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
+		{name: "Jo presses 2", ref: "C1", to: jo, digits: "2", wantSay: "back on the list", wantHolder: "",
+			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
+		{name: "Jo presses 11", ref: "C1", to: jo, digits: "11", wantSay: "back on the list", wantHolder: "",
+			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
+		{name: "forged ref", ref: "C99", to: jo, digits: "1", wantSay: "no open callback C 99", wantHolder: "Jo"},
+		{name: "malformed ref", ref: "C1&ref=C2", to: jo, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "empty ref", ref: "", to: jo, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: another volunteer", ref: "C1", to: sam, digits: "1", wantSay: "with another volunteer", wantHolder: "Jo"},
+		{name: "wrong To: another volunteer, silent", ref: "C1", to: sam, digits: "", wantSay: "with another volunteer", wantHolder: "Jo"},
+		{name: "wrong To: not rostered", ref: "C1", to: "+447700900999", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: the resident", ref: "C1", to: resident, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: the line", ref: "C1", to: line, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: empty", ref: "C1", to: "", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "done callback", ref: "C1", to: jo, digits: "1", wantSay: "already been closed",
+			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "DONE C1"); <-r.done }},
+		{name: "untaken callback", ref: "C1", to: jo, digits: "1", wantSay: "isn't taken", wantHolder: "",
+			setup: func(ctx context.Context, r *rig) {}},
+		{name: "taken by Sam, Jo presses 1", ref: "C1", to: jo, digits: "1", wantSay: "with another volunteer", wantHolder: "Sam",
+			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "TAKE C1") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rdb, _ := redistest.Mini(t)
+			r := newRig(t, rdb, testRoster(t, true))
+			ctx := context.Background()
+			if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voicemail",
+				RecordingURL: "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.setup != nil {
+				tt.setup(ctx, r)
+			} else {
+				r.desk.HandleText(ctx, jo, "TAKE C1")
+			}
+			r.texter.take()
+			r.caller.take()
+
+			doc, err := r.desk.Connect(ctx, tt.ref, tt.to, tt.digits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := parseTwiML(t, doc)
+			dialled := 0
+			for _, d := range got.Dials {
+				for _, n := range d.Numbers {
+					dialled++
+					if n != resident || d.CallerID != line {
+						t.Errorf("dialled %s from %s; want only the resident from the line", n, d.CallerID)
+					}
+				}
+			}
+			if tt.wantDial && (dialled != 1 || len(got.Plays) != 1) {
+				t.Errorf("got %d dialled, %d played; want the message then the resident:\n%s", dialled, len(got.Plays), doc)
+			}
+			if !tt.wantDial && (dialled != 0 || got.Hangup == nil || len(got.Plays) != 0) {
+				t.Errorf("got %d dialled, hangup %v; want a Say and a Hangup only:\n%s", dialled, got.Hangup != nil, doc)
+			}
+			if says := strings.Join(got.Says, " "); !strings.Contains(says, tt.wantSay) {
+				t.Errorf("says %q; want %q", says, tt.wantSay)
+			}
+			if strings.Contains(doc, "900123") && !tt.wantDial {
+				t.Errorf("the resident's number is in TwiML that does not dial them:\n%s", doc)
+			}
+			if tm, err := r.desk.Timing(ctx, "C1"); err != nil || tm.TakenBy != tt.wantHolder {
+				t.Errorf("C1 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
+			}
+			sent := r.texter.take()
+			if len(sent) != len(tt.wantTexts) {
+				t.Fatalf("texts: got %+v; want %+v", sent, tt.wantTexts)
+			}
+			for _, w := range tt.wantTexts {
+				found := false
+				for _, s := range sent {
+					found = found || s == w
+				}
+				if !found {
+					t.Errorf("texts: got %+v; want %+v among them", sent, w)
+				}
+			}
+			if c := r.caller.take(); len(c) != 0 {
+				t.Errorf("Connect placed calls %+v; want none", c)
+			}
+		})
+	}
+}
+
+// TestVoicemailThenAnotherVolunteer, on a real redis-server: Jo's voicemail
+// answers (nothing pressed), so C1 is free; Sam takes it, and Jo's late 1 on
+// the old call dials nobody while Sam's 1 dials the resident.
+func TestVoicemailThenAnotherVolunteer(t *testing.T) {
+	rdb, _ := redistest.Start(t)
+	r := newRig(t, rdb, testRoster(t, true))
+	ctx := context.Background()
+	if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.desk.HandleText(ctx, jo, "TAKE C1"); !strings.Contains(got, "press 1") {
+		t.Errorf("TAKE reply: got %q; want it to say press 1", got)
+	}
+	connects := []struct {
+		who, to, digits string
+		before          func()
+		wantDial        bool
+	}{
+		{who: "Jo's voicemail", to: jo, digits: ""},
+		{who: "Sam, after TAKE", to: sam, digits: "1", wantDial: true, before: func() {
+			if got := r.desk.HandleText(ctx, sam, "TAKE C1"); !strings.HasPrefix(got, "C1 is yours, Sam.") {
+				t.Errorf("Sam's TAKE: got %q", got)
+			}
+		}},
+		{who: "Jo, late", to: jo, digits: "1"},
+	}
+	for _, c := range connects {
+		if c.before != nil {
+			c.before()
+		}
+		doc, err := r.desk.Connect(ctx, "C1", c.to, c.digits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(parseTwiML(t, doc).Dials); got != map[bool]int{true: 1, false: 0}[c.wantDial] {
+			t.Errorf("%s: got %d Dials; want dial %v:\n%s", c.who, got, c.wantDial, doc)
+		}
+	}
+	if tm, _ := r.desk.Timing(ctx, "C1"); tm.TakenBy != "Sam" {
+		t.Errorf("C1 held by %q; want Sam", tm.TakenBy)
+	}
+}
+
+// TestConnectRedisDown: a Redis failure is an error, never a Dial.
+func TestConnectRedisDown(t *testing.T) {
+	_, mini := redistest.Mini(t)
+	addr := mini.Addr()
+	mini.Close()
+	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
+	defer rdb.Close()
+	r := newRig(t, rdb, testRoster(t, true))
+	if doc, err := r.desk.Connect(context.Background(), "C1", jo, "1"); err == nil || doc != "" {
+		t.Errorf("Connect: got %q, %v; want no TwiML and an error", doc, err)
+	}
+}
