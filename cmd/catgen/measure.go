@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/csvfile"
+	"github.com/heritage-line/heritageline/catalogue/redisstore"
+)
+
+// measureAll measures each size in a fresh copy of this program, on one
+// redis-server flushed between sizes, and prints a markdown table.
+func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr string, stdout, stderr io.Writer) error {
+	if addr == "" {
+		dir, err := os.MkdirTemp("", "catgen-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		stop, a, err := startRedis(ctx, dir)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		addr = a
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "machine: %d CPUs, %s %s/%s; redis-server on loopback\n\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintln(stdout, "| activities | CSV MB | read+check s | Redis import s | import total s | peak RSS MB | Redis used MB | search p50 ms | search p99 ms | results/search |")
+	fmt.Fprintln(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		rdb := redis.NewClient(&redis.Options{Addr: addr})
+		err := rdb.FlushAll(ctx).Err()
+		rdb.Close()
+		if err != nil {
+			return fmt.Errorf("flush redis: %w", err)
+		}
+		cmd := exec.CommandContext(ctx, self, "-measure-one", strconv.Itoa(n), "-seed", strconv.FormatUint(seed, 10),
+			"-queries", strconv.Itoa(queries), "-redis", addr)
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("measure %d: %w", n, err)
+		}
+	}
+	return nil
+}
+
+// measureOne generates n activities, writes them to a CSV file, then times
+// what the line does on a refresh (read and check the file, replace the
+// catalogue in Redis), then nearby searches from random English district
+// centres within 10 miles, and prints one table row.
+func measureOne(ctx context.Context, n int, seed uint64, queries int, addr string, stdout io.Writer) error {
+	if addr == "" {
+		return fmt.Errorf("-measure-one needs -redis")
+	}
+	acts, err := generate(n, seed)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp("", "catgen-*.csv")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := writeCSV(f, acts); err != nil {
+		return err
+	}
+	st, _ := f.Stat()
+	f.Close()
+	acts = nil
+	runtime.GC()
+
+	rdb := redis.NewClient(&redis.Options{Addr: addr, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second})
+	defer rdb.Close()
+	store := redisstore.New(rdb, redisstore.Options{Logger: slog.New(slog.DiscardHandler)})
+
+	t0 := time.Now()
+	ld, err := csvfile.ReadFile(f.Name())
+	if err != nil {
+		return err
+	}
+	tRead := time.Since(t0)
+	t1 := time.Now()
+	if _, err := store.Replace(ctx, ld.Activities); err != nil {
+		return fmt.Errorf("replace: %w", err)
+	}
+	tImport := time.Since(t1)
+	total := time.Since(t0)
+	ld = catalogue.Load{}
+
+	ds, err := englishDistricts()
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(seed, 7))
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	// A fresh Store, as a second instance would have: its first search loads
+	// the catalogue from Redis; then every search asks Redis's geo index.
+	store = redisstore.New(rdb, redisstore.Options{Logger: slog.New(slog.DiscardHandler)})
+	if _, _, err := store.Near(ctx, catalogue.Query{Lat: 52, Lon: -1, WithinMiles: 10, Limit: 5, Now: now}); err != nil {
+		return fmt.Errorf("first search: %w", err)
+	}
+	lat := make([]time.Duration, 0, queries)
+	results := 0
+	for range queries {
+		d := ds[r.IntN(len(ds))]
+		q := catalogue.Query{Lat: d.lat, Lon: d.lon, WithinMiles: 10, Limit: 5, Now: now}
+		if r.IntN(3) == 0 {
+			q.Categories = []catalogue.Category{catalogue.Categories[r.IntN(len(catalogue.Categories))]}
+		}
+		s := time.Now()
+		res, _, err := store.Near(ctx, q)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		lat = append(lat, time.Since(s))
+		results += len(res)
+	}
+	slices.Sort(lat)
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	used := redisUsedMB(ctx, rdb)
+	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
+	fmt.Fprintf(stdout, "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %.1f |\n",
+		n, float64(st.Size())/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, used,
+		ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(results)/float64(queries))
+	return nil
+}
+
+func redisUsedMB(ctx context.Context, rdb *redis.Client) float64 {
+	info, err := rdb.Info(ctx, "memory").Result()
+	if err != nil {
+		return 0
+	}
+	sc := bufio.NewScanner(strings.NewReader(info))
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "used_memory:"); ok {
+			b, _ := strconv.ParseFloat(v, 64)
+			return b / 1e6
+		}
+	}
+	return 0
+}
+
+// startRedis runs redis-server on a free loopback port, without persistence.
+func startRedis(ctx context.Context, dir string) (func(), string, error) {
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		return nil, "", fmt.Errorf("redis-server not installed (make redis-server installs it): %w", err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
+		"--save", "", "--appendonly", "no", "--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
+	if err := cmd.Start(); err != nil {
+		return nil, "", fmt.Errorf("start redis-server: %w", err)
+	}
+	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	rdb := redis.NewClient(&redis.Options{Addr: addr})
+	defer rdb.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for rdb.Ping(ctx).Err() != nil {
+		if time.Now().After(deadline) {
+			stop()
+			return nil, "", fmt.Errorf("redis-server on %s did not answer within 5s", addr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return stop, addr, nil
+}
