@@ -64,9 +64,14 @@ const lastResort = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="
 // TwiML: a short apology, then a volunteer if one can be rung now, or else the
 // offer of a message or callback. It logs err with the CallSid and never
 // answers 5xx or an empty body.
+// fallbackHeader marks a degraded answer for the line's metrics, which
+// remove it before Twilio sees the response.
+const fallbackHeader = "X-Heritageline-Outcome"
+
 func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
 	l.log.ErrorContext(r.Context(), "voice step failed",
 		"call_sid", r.PostForm.Get("CallSid"), "step", stepName(r), "err", err)
+	w.Header().Set(fallbackHeader, "fallback") // counted by the metrics
 	verbs := []twiml.Element{l.say("I'm sorry, something has gone wrong on our side.")}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
 	defer cancel()

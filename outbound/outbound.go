@@ -21,6 +21,7 @@ import (
 	openapi "github.com/twilio/twilio-go/rest/api/v2010"
 
 	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/smstext"
 )
 
 var (
@@ -80,6 +81,8 @@ type Config struct {
 	// HTTPClient, when set, carries the REST requests (its Transport is
 	// wrapped when APIBase is set). Default: 10 s timeout, no redirects.
 	HTTPClient *http.Client
+	// OnSent, when set, is told the segments of every text Twilio accepted.
+	OnSent func(segments int)
 	// Now is the clock for the hourly windows; default time.Now.
 	Now func() time.Time
 }
@@ -206,6 +209,9 @@ func (s *Sender) SendText(ctx context.Context, to, body string) error {
 		return fmt.Errorf("outbound: send text: %w", err)
 	}
 	s.stats.texts.Add(1)
+	if s.cfg.OnSent != nil {
+		s.cfg.OnSent(smstext.Segments(body))
+	}
 	s.log.InfoContext(ctx, "text sent", "to_hash", hash, "message_sid", deref(msg.Sid))
 	return nil
 }

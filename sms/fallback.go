@@ -22,6 +22,9 @@ func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
 		l.writeFallback(w, r, err)
 		return
 	}
+	if body != "" && l.deps.OnReply != nil {
+		l.deps.OnReply(smstext.Segments(body))
+	}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.Write([]byte(out))
 }
@@ -29,10 +32,15 @@ func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
 // writeEmpty answers with an empty <Response/>: Twilio sends nothing.
 func (l *Line) writeEmpty(w http.ResponseWriter, r *http.Request) { l.writeReply(w, r, "") }
 
+// fallbackHeader marks a degraded answer for the line's metrics, which
+// remove it before Twilio sees the response.
+const fallbackHeader = "X-Heritageline-Outcome"
+
 // writeFallback logs err and answers with an apology that offers the line's
 // number to ring. It never answers 5xx: Twilio would retry or text nothing.
 func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
 	l.deps.Log.ErrorContext(r.Context(), "sms reply failed", "err", err, "message_sid", r.PostFormValue("MessageSid"))
+	w.Header().Set(fallbackHeader, "fallback") // counted by the metrics
 	body := "Sorry, something went wrong at our end. Please try again later"
 	if l.cfg.LineNumber != "" {
 		body += ", or ring " + l.cfg.LineNumber + " to talk to someone"

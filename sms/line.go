@@ -65,6 +65,8 @@ type Deps struct {
 	Figures    figures.Recorder
 	Hasher     privacy.Hasher
 	Log        *slog.Logger
+	// OnReply, when set, is told the segments of every reply sent (metrics).
+	OnReply func(segments int)
 }
 
 // Line answers texts. Safe for concurrent use.

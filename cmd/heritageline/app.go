@@ -115,7 +115,11 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	srcOpts.OpenReferral.Taxonomy = cfg.TaxonomyMap
 	srcOpts.OpenReferral.Logger = log
 	l.refresher = catalogue.NewRefresher(func(ctx context.Context) (catalogue.Load, error) {
-		return source.Load(ctx, cfg.Catalogue, srcOpts)
+		ld, err := source.Load(ctx, cfg.Catalogue, srcOpts)
+		if err != nil {
+			l.metrics.CatalogueLoaded(time.Now(), 0, err) // counted; the catalogue in service stays
+		}
+		return ld, err
 	}, store, catalogue.RefresherOptions{Interval: cfg.CatalogueRefresh, Logger: log})
 	l.refresher.OnLoad(func(ctx context.Context, ld catalogue.Load, version string) {
 		// Venues give their full postcodes exact points, and same-named
@@ -157,7 +161,9 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
+		OnReply: func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
 	})
+	l.watchStats(store, sender)
 	l.handler = l.routes()
 	ok = true
 	return l, nil
@@ -183,6 +189,7 @@ func newSender(cfg config.Config, roster volunteers.Roster, rdb redis.UniversalC
 	oc := outbound.Config{
 		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
 		AllowedPrefixes: cfg.SMSAllowedPrefix, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
+		OnSent: func(n int) { l.metrics.SMSSegments(metrics.Outbound, n) },
 	}
 	// Volunteers get an alert for every callback: the per-number cap is for
 	// residents, not for them.
