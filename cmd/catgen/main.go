@@ -43,13 +43,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	measure := fs.String("measure", "", "comma-separated `sizes` to measure on a real redis-server")
 	one := fs.Int("measure-one", 0, "measure one size in this process (used by -measure)")
 	queries := fs.Int("queries", 2000, "nearby searches per size")
+	csvPath := fs.String("csv", "", "the catalogue `file` for -measure-one")
+	csvBytes := fs.Int64("csv-bytes", 0, "its size, for the table")
 	redisAddr := fs.String("redis", "", "`host:port` of a loopback redis-server for -measure; empty starts one")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	switch {
 	case *one > 0:
-		return measureOne(ctx, *one, *seed, *queries, *redisAddr, stdout)
+		return measureOne(ctx, *one, *csvPath, *csvBytes, *seed, *queries, *redisAddr, stdout)
 	case *measure != "":
 		var sizes []int
 		for _, s := range strings.Split(*measure, ",") {

@@ -55,10 +55,19 @@ func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr
 		if err != nil {
 			return fmt.Errorf("flush redis: %w", err)
 		}
-		cmd := exec.CommandContext(ctx, self, "-measure-one", strconv.Itoa(n), "-seed", strconv.FormatUint(seed, 10),
+		// The file is written here, so that the measuring process's peak
+		// memory is the import's and the searches', not the generator's.
+		path, size, err := generateFile(n, seed)
+		if err != nil {
+			return err
+		}
+		cmd := exec.CommandContext(ctx, self, "-measure-one", strconv.Itoa(n), "-csv", path,
+			"-csv-bytes", strconv.FormatInt(size, 10), "-seed", strconv.FormatUint(seed, 10),
 			"-queries", strconv.Itoa(queries), "-redis", addr)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
-		if err := cmd.Run(); err != nil {
+		err = cmd.Run()
+		os.Remove(path)
+		if err != nil {
 			return fmt.Errorf("measure %d: %w", n, err)
 		}
 	}
@@ -69,33 +78,17 @@ func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr
 // what the line does on a refresh (read and check the file, replace the
 // catalogue in Redis), then nearby searches from random English district
 // centres within 10 miles, and prints one table row.
-func measureOne(ctx context.Context, n int, seed uint64, queries int, addr string, stdout io.Writer) error {
-	if addr == "" {
-		return fmt.Errorf("-measure-one needs -redis")
+func measureOne(ctx context.Context, n int, path string, size int64, seed uint64, queries int, addr string, stdout io.Writer) error {
+	if addr == "" || path == "" {
+		return fmt.Errorf("-measure-one needs -redis and -csv")
 	}
-	acts, err := generate(n, seed)
-	if err != nil {
-		return err
-	}
-	f, err := os.CreateTemp("", "catgen-*.csv")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := writeCSV(f, acts); err != nil {
-		return err
-	}
-	st, _ := f.Stat()
-	f.Close()
-	acts = nil
-	runtime.GC()
 
 	rdb := redis.NewClient(&redis.Options{Addr: addr, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second})
 	defer rdb.Close()
 	store := redisstore.New(rdb, redisstore.Options{Logger: slog.New(slog.DiscardHandler)})
 
 	t0 := time.Now()
-	ld, err := csvfile.ReadFile(f.Name())
+	ld, err := csvfile.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -142,9 +135,33 @@ func measureOne(ctx context.Context, n int, seed uint64, queries int, addr strin
 	used := redisUsedMB(ctx, rdb)
 	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
 	fmt.Fprintf(stdout, "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %.1f |\n",
-		n, float64(st.Size())/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, used,
+		n, float64(size)/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, used,
 		ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(results)/float64(queries))
 	return nil
+}
+
+// generateFile writes a catalogue of n activities to a temporary file and
+// returns its path and size.
+func generateFile(n int, seed uint64) (string, int64, error) {
+	acts, err := generate(n, seed)
+	if err != nil {
+		return "", 0, err
+	}
+	f, err := os.CreateTemp("", "catgen-*.csv")
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	if err := writeCSV(f, acts); err != nil {
+		os.Remove(f.Name())
+		return "", 0, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		os.Remove(f.Name())
+		return "", 0, err
+	}
+	return f.Name(), st.Size(), nil
 }
 
 func redisUsedMB(ctx context.Context, rdb *redis.Client) float64 {
