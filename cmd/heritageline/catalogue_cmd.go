@@ -10,6 +10,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/memstore"
+	"github.com/heritage-line/heritageline/catalogue/openreferral"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/catalogue/source"
 )
@@ -43,7 +44,17 @@ func catalogueCheck(ctx context.Context, args []string, getenv func(string) stri
 	if spec == "sample" {
 		spec = ""
 	}
-	load, err := source.Load(ctx, spec, sourceOptions(getenv))
+	opts := sourceOptions(getenv)
+	if isTerminal(stdout) {
+		// A directory of many pages takes a while: show it moving.
+		opts.OpenReferral.Progress = func(p openreferral.Progress) {
+			fmt.Fprintf(stdout, "\rread %d pages, %d records, %d skipped so far", p.Pages, p.Records, p.Skipped)
+		}
+	}
+	load, err := source.Load(ctx, spec, opts)
+	if opts.OpenReferral.Progress != nil {
+		fmt.Fprintln(stdout)
+	}
 	if err != nil {
 		return fmt.Errorf("catalogue check: %w", err)
 	}

@@ -547,9 +547,20 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if got := f.Get("From"); got != testLineNumber {
 			t.Errorf("Calls.json From %s; want the line %s", got, testLineNumber)
 		}
-		callerID, dialled := parseDial(t, f.Get("Twiml"))
+		// The volunteer answers the line's call and presses 1: only then is
+		// the resident dialled, with the line's number shown.
+		action := gatherAction(t, f.Get("Twiml"))
+		if !strings.HasPrefix(action, tl.srv.URL+"/twilio/") {
+			t.Fatalf("Calls.json Twiml gathers to %q; want the line's /twilio/ URL", action)
+		}
+		doc := tl.post(action, map[string]string{
+			"CallSid": "CA" + strings.Repeat("5", 32), "AccountSid": testAccountSID,
+			"From": testLineNumber, "To": volunteerAda, "Direction": "outbound-api",
+			"CallStatus": "in-progress", "Digits": "1",
+		})
+		callerID, dialled := parseDial(t, doc)
 		if callerID != testLineNumber || len(dialled) != 1 || dialled[0] != resident {
-			t.Errorf("Calls.json Twiml dials %d numbers (resident: %v) with callerId %q; want the resident with callerId %s",
+			t.Errorf("after 1, the TwiML dials %d numbers (the resident: %v) with callerId %q; want the resident with callerId %s",
 				len(dialled), len(dialled) == 1 && dialled[0] == resident, callerID, testLineNumber)
 		}
 		ben := tl.sim(volunteerBen)
@@ -738,6 +749,48 @@ func dialCallerID(t testing.TB, tr *sim.Transcript) string {
 	}
 	t.Fatal("no document with a <Dial>")
 	return ""
+}
+
+// gatherAction returns the action of the first <Gather> in a TwiML document.
+func gatherAction(t testing.TB, doc string) string {
+	t.Helper()
+	var r struct {
+		Gathers []struct {
+			Action string `xml:"action,attr"`
+		} `xml:"Gather"`
+	}
+	if err := xml.Unmarshal([]byte(doc), &r); err != nil {
+		t.Fatalf("parse TwiML %q: %v", doc, err)
+	}
+	if len(r.Gathers) == 0 {
+		t.Fatalf("TwiML %q has no <Gather>", doc)
+	}
+	return r.Gathers[0].Action
+}
+
+// post signs and posts a webhook as Twilio would and returns the TwiML.
+func (tl *testLine) post(target string, params map[string]string) string {
+	tl.t.Helper()
+	form := url.Values{}
+	for k, v := range params {
+		form.Set(k, v)
+	}
+	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	if err != nil {
+		tl.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Twilio-Signature", sim.Sign(tl.token, target, params))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tl.t.Fatalf("post %s: %v", target, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		tl.t.Fatalf("post %s: status %d, %v; want 200", target, resp.StatusCode, err)
+	}
+	return string(body)
 }
 
 // parseDial parses TwiML and returns its first Dial's callerId and numbers.

@@ -118,8 +118,9 @@ func textCommand(ctx context.Context, args []string, getenv func(string) string,
 	return line.Chat(ctx, stdin, stdout, isTerminal(stdin))
 }
 
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
+// isTerminal reports whether stream (standard input or output) is a terminal.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
