@@ -247,17 +247,7 @@ func (s *Sender) StartCall(ctx context.Context, to, twiml string) (string, error
 // checkNumber applies the country allow-list and the denied ranges to an
 // already normalised number.
 func (s *Sender) checkNumber(n string) error {
-	if !isE164(n) {
-		return ErrCountry
-	}
-	allowed := false
-	for _, p := range s.cfg.AllowedPrefixes {
-		if strings.HasPrefix(n, privacy.Normalise(p)) {
-			allowed = true
-			break
-		}
-	}
-	if !allowed {
+	if !privacy.InCountries(n, s.cfg.AllowedPrefixes) {
 		return ErrCountry
 	}
 	for _, p := range s.cfg.DeniedPrefixes {
@@ -266,19 +256,6 @@ func (s *Sender) checkNumber(n string) error {
 		}
 	}
 	return nil
-}
-
-// isE164 reports whether n is "+" and 8 to 15 digits, not starting with 0.
-func isE164(n string) bool {
-	if len(n) < 9 || len(n) > 16 || n[0] != '+' || n[1] == '0' {
-		return false
-	}
-	for _, r := range n[1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *Sender) refused(c *atomic.Int64, what, hash string, err error) {

@@ -56,3 +56,31 @@ func Mask(number string) string {
 	}
 	return "ending " + n[len(n)-3:]
 }
+
+// IsE164 reports whether n is "+" and 8 to 15 digits, not starting with 0.
+func IsE164(n string) bool {
+	if len(n) < 9 || len(n) > 16 || n[0] != '+' || n[1] == '0' {
+		return false
+	}
+	for _, r := range n[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// InCountries reports whether number, once normalised, is a valid E.164
+// number that starts with one of the country codes (for example "+44").
+func InCountries(number string, countryCodes []string) bool {
+	n := Normalise(number)
+	if !IsE164(n) {
+		return false
+	}
+	for _, p := range countryCodes {
+		if strings.HasPrefix(n, Normalise(p)) {
+			return true
+		}
+	}
+	return false
+}
