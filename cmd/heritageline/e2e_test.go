@@ -567,6 +567,26 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if reply := tl.text1(ben, "TAKE "+voicemailRef); !strings.Contains(reply, "already been taken by Ada") {
 			t.Errorf("Ben's TAKE %s: got %q; want already taken by Ada", voicemailRef, reply)
 		}
+		// Ben takes the other, but his voicemail answers the line's call: no
+		// 1, so the resident is not rung and the callback goes back.
+		before = len(tl.rest.requests("Calls.json"))
+		if reply := tl.text1(ben, "TAKE "+smsRef); !strings.Contains(reply, "is yours") {
+			t.Errorf("Ben's TAKE %s: got %q; want it to be his", smsRef, reply)
+		}
+		calls = tl.rest.requests("Calls.json")[before:]
+		if len(calls) != 1 || calls[0].Form.Get("To") != volunteerBen {
+			t.Fatalf("got %d REST calls to Ben after his TAKE; want 1", len(calls))
+		}
+		doc = tl.post(gatherAction(t, calls[0].Form.Get("Twiml")), map[string]string{
+			"CallSid": "CA" + strings.Repeat("6", 32), "AccountSid": testAccountSID,
+			"From": testLineNumber, "To": volunteerBen, "Direction": "outbound-api", "CallStatus": "in-progress",
+		})
+		if strings.Contains(doc, "<Dial") || !strings.Contains(doc, "back on the list") {
+			t.Errorf("no key pressed: got TwiML %q; want no Dial, and the callback back on the list", doc)
+		}
+		if list := tl.text1(ada, "LIST"); !strings.Contains(list, smsRef) || strings.Contains(list, "taken by Ben") {
+			t.Errorf("LIST after Ben's voicemail answered: got %q; want %s open and not taken", list, smsRef)
+		}
 		for _, ref := range []string{voicemailRef, smsRef} {
 			if reply := tl.text1(ada, "DONE "+ref); !strings.Contains(reply, "closed") {
 				t.Errorf("DONE %s: got %q; want it closed", ref, reply)
