@@ -47,6 +47,9 @@ type Desk interface {
 	Available(ctx context.Context, now time.Time) ([]volunteers.Volunteer, error)
 	Roster() volunteers.Roster
 	RequestCallback(ctx context.Context, req volunteers.CallbackRequest) (volunteers.Callback, error)
+	// Connect answers a volunteer's key press on a callback call: TwiML that
+	// dials the resident only for the volunteer who took it and pressed 1.
+	Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error)
 }
 
 var _ Desk = (*volunteers.Desk)(nil)
@@ -162,6 +165,7 @@ var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
 	"dialed":   (*Line).dialed,
 	"recorded": (*Line).recorded,
 	"callback": (*Line).callbackOffer,
+	"connect":  (*Line).connect,
 }
 
 // Step answers POST /twilio/voice/{step}: every step after the greeting. An

@@ -1,0 +1,37 @@
+package ivr
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/twilio/twilio-go/twiml"
+)
+
+// connect runs on a volunteer's leg of a callback call (the line rang them
+// after they texted TAKE): the Gather asking them to press 1 posts here, and
+// so does the Redirect after it when nothing was pressed. The desk decides
+// everything from the callback's record: the reference comes from the
+// action's query (ref), the volunteer is the number the line rang (To), and
+// the only number it may dial is the resident's own, from Redis. No number
+// posted here is ever dialled. When the desk fails, the volunteer hears an
+// apology and the call ends: it never falls back to ringing volunteers.
+func (l *Line) connect(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+	defer cancel()
+	ref := r.URL.Query().Get("ref")
+	doc, err := bounded(ctx, func(ctx context.Context) (string, error) {
+		return l.deps.Desk.Connect(ctx, ref, r.PostForm.Get("To"), strings.TrimSpace(r.PostForm.Get("Digits")))
+	})
+	if err != nil || doc == "" {
+		l.log.ErrorContext(ctx, "voice: connect callback", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+		l.write(w, r, []twiml.Element{
+			l.say("I'm sorry, something went wrong on the line, so I couldn't connect you. Please text TAKE and the callback's reference to try again."),
+			twiml.VoiceHangup{},
+		})
+		return
+	}
+	w.Header().Set("Content-Type", "text/xml")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(doc))
+}
