@@ -28,3 +28,14 @@ load: redis-server
 SOAK_FLAGS ?= -conns 8 -rate 200 -duration 10m -sample 30s
 soak: redis-server
 	$(GO) run ./cmd/loadgen -no-healthz -warmup 0 $(SOAK_FLAGS)
+
+# Fuzz: every Fuzz* target for FUZZTIME each (docs/performance.md).
+FUZZTIME ?= 10s
+fuzz:
+	./scripts/fuzz.sh $(FUZZTIME)
+
+# Regenerate the README's call and SMS transcripts with the simulator against
+# an in-process line (scripts/transcripts.sh).
+.PHONY: transcripts
+transcripts:
+	GO=$(GO) sh scripts/transcripts.sh
