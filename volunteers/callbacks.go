@@ -83,7 +83,7 @@ var kinds = []string{"voicemail", "voice", "sms"}
 // callback is queued and LIST shows it.
 func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callback, error) {
 	phone := privacy.Normalise(req.Phone)
-	if !isE164(phone) {
+	if !privacy.IsE164(phone) {
 		return Callback{}, ErrNoNumber
 	}
 	if !d.allowedNumber(phone) {

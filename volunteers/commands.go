@@ -246,7 +246,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	}
 	// Toll fraud: the resident's own number from the record, and only within
 	// the allowed country codes; nothing from the volunteer's text is dialled.
-	if !isE164(resident) || !d.allowedNumber(resident) {
+	if !privacy.IsE164(resident) || !d.allowedNumber(resident) {
 		release()
 		return fmt.Sprintf("Sorry, %s can't be rung from the line. Text DONE %s to close it.", ref, ref), nil
 	}

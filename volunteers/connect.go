@@ -102,7 +102,7 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested})
 		return d.sayAndHangUp(fmt.Sprintf("Callback %s is back on the list for any volunteer. Text TAKE %s if you would like to be rung for it again. Goodbye.", spoken, spoken))
-	case !isE164(resident) || !d.allowedNumber(resident):
+	case !privacy.IsE164(resident) || !d.allowedNumber(resident):
 		return d.sayAndHangUp(fmt.Sprintf("Sorry, callback %s can't be rung from the line. Please text DONE %s to close it. Goodbye.", spoken, spoken))
 	}
 	d.log.InfoContext(ctx, "callback connecting", "ref", ref, "volunteer", privacy.Mask(v.Phone))

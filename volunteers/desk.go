@@ -202,10 +202,5 @@ func (d *Desk) setDuty(ctx context.Context, v Volunteer, on bool) error {
 
 // allowedNumber reports whether n (normalised) may be rung back.
 func (d *Desk) allowedNumber(n string) bool {
-	for _, p := range d.allowed {
-		if strings.HasPrefix(n, privacy.Normalise(p)) {
-			return true
-		}
-	}
-	return false
+	return privacy.InCountries(n, d.allowed)
 }

@@ -194,7 +194,7 @@ func parseVolunteers(list *yaml.Node, add func(Problem)) []Volunteer {
 			case "phone":
 				phoneLine = val.Line
 				p := strings.ReplaceAll(val.Value, " ", "")
-				if !isE164(p) {
+				if !privacy.IsE164(p) {
 					problem(val.Line, "phone", val.Value, "want E.164, a plus and country code, like +447700900111")
 					continue
 				}
@@ -237,19 +237,6 @@ func hasKey(m *yaml.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// isE164 reports whether n is "+" and 8 to 15 digits, not starting with 0.
-func isE164(n string) bool {
-	if len(n) < 9 || len(n) > 16 || n[0] != '+' || n[1] == '0' {
-		return false
-	}
-	for _, r := range n[1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // find returns the rostered volunteer with phone (in any form privacy.Normalise

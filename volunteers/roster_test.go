@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/heritage-line/heritageline/privacy"
 )
 
 func TestLoadExample(t *testing.T) {
@@ -134,7 +136,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, v := range r.Volunteers {
-			if !isE164(v.Phone) || v.Name == "" {
+			if !privacy.IsE164(v.Phone) || v.Name == "" {
 				t.Errorf("accepted volunteer %+v", v)
 			}
 		}
