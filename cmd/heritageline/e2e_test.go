@@ -285,6 +285,15 @@ func checkSpeech(t testing.TB, tr *sim.Transcript) {
 			t.Errorf("Say %q: no voice; want a UK voice", s.Text)
 		}
 	}
+	for _, d := range tr.Dials() {
+		for _, leg := range d.Legs {
+			for _, s := range leg.Heard {
+				if s.Language != "en-GB" {
+					t.Errorf("volunteer heard %q: got language %q; want en-GB", s.Text, s.Language)
+				}
+			}
+		}
+	}
 	for _, g := range tr.Gathers() {
 		if strings.Contains(g.Input, "speech") && g.Language != "en-GB" {
 			t.Errorf("speech Gather %q: got language %q; want en-GB", g.Prompt, g.Language)
