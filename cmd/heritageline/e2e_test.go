@@ -27,6 +27,7 @@ import (
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/sim"
+	"github.com/heritage-line/heritageline/smstext"
 )
 
 // Numbers used by the tests: the line's, and the test roster's volunteers
@@ -171,6 +172,11 @@ func (tl *testLine) text(l *sim.Line, body string) []string {
 		tl.t.Fatalf("text %q: %v", body, err)
 	}
 	tl.t.Logf("text %q -> %q", body, replies)
+	for _, r := range replies {
+		if n := smstext.Segments(r); n > 3 {
+			tl.t.Errorf("reply to %q is %d SMS segments; want at most 3: %q", body, n, r)
+		}
+	}
 	return replies
 }
 
@@ -682,6 +688,44 @@ func TestEndToEndSMS(t *testing.T) {
 		}
 		if r := tl.text1(l, "Frome"); !isActivity(r) && len(item.FindAllString(r, -1)) == 0 {
 			t.Errorf("a town after START: got %q; want a list", r)
+		}
+	})
+
+	t.Run("opted out by text, asks for a text by voice", func(t *testing.T) {
+		from := "+447700900606"
+		l := tl.sim(from)
+		tl.text(l, "STOP")
+		before := len(tl.rest.requests("Messages.json"))
+		tr := tl.call(l, script("frome", "text me this", "9"))
+		if !tr.Heard("asked us not to send texts") {
+			t.Errorf("never heard that texts are off for this number; heard %q", tr.Said())
+		}
+		for _, m := range tl.rest.requests("Messages.json")[before:] {
+			if m.Form.Get("To") == from {
+				t.Errorf("texted a number that sent STOP: %q", m.Form.Get("Body"))
+			}
+		}
+	})
+
+	t.Run("too many texts", func(t *testing.T) {
+		l := tl.sim("+447700900607")
+		quiet := 0
+		for i := 0; i < 22; i++ {
+			replies := tl.text(l, "HELP")
+			switch {
+			case len(replies) == 1 && strings.Contains(replies[0], "quiet for a while"):
+				quiet++
+				if i < 20 {
+					t.Errorf("text %d: told to wait; want 20 replies an hour first", i+1)
+				}
+			case len(replies) == 0:
+				if quiet != 1 {
+					t.Errorf("text %d: no reply before the one saying the line will be quiet", i+1)
+				}
+			}
+		}
+		if quiet != 1 {
+			t.Errorf("got %d replies saying the line will be quiet; want exactly 1", quiet)
 		}
 	})
 
