@@ -683,6 +683,13 @@ func TestEndToEndSMS(t *testing.T) {
 		if got := tl.text(l, "Frome"); len(got) != 0 {
 			t.Errorf("a town after STOP: got replies %q; want none", got)
 		}
+		before := len(tl.rest.requests("Messages.json"))
+		if got := tl.text(l, "CALL"); len(got) != 0 {
+			t.Errorf("CALL after STOP: got replies %q; want none", got)
+		}
+		if got := len(tl.rest.requests("Messages.json")) - before; got != 0 {
+			t.Errorf("CALL after STOP sent %d texts (callback alerts); want none", got)
+		}
 		if r := tl.text1(l, "START"); !strings.Contains(r, "back on") {
 			t.Errorf("START: got %q; want a confirmation", r)
 		}
