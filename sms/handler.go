@@ -53,11 +53,10 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 	}
 	opted, err := l.deps.OptOuts.OptedOut(ctx, from)
 	if err != nil {
-		// Not knowing, say nothing: texting someone who asked for silence
-		// is worse than missing one reply.
+		// Not knowing (Redis down), answer anyway: Redis down must mean a
+		// simpler line, not a silent one, and Twilio itself refuses to
+		// deliver to a number that texted STOP to the line's number.
 		log.ErrorContext(ctx, "check opt-out", "err", err)
-		l.writeEmpty(w, r)
-		return
 	}
 	if optInWords[word] && (opted || word != "YES") {
 		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {

@@ -15,6 +15,9 @@ const titleRunes = 40
 // Distance says how far in a list item: one decimal under a mile ("0.3mi"),
 // whole miles from there ("4mi").
 func Distance(miles float64) string {
+	if miles < 0.05 {
+		return "<0.1mi" // at the very postcode texted: "0.0mi" reads like a mistake
+	}
 	if miles < 0.95 {
 		return strconv.FormatFloat(miles, 'f', 1, 64) + "mi"
 	}

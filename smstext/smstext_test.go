@@ -102,7 +102,7 @@ func TestDistance(t *testing.T) {
 	tests := []struct {
 		miles float64
 		want  string
-	}{{0, "0.0mi"}, {0.26, "0.3mi"}, {0.94, "0.9mi"}, {0.96, "1mi"}, {1.4, "1mi"}, {9.6, "10mi"}, {24.2, "24mi"}}
+	}{{0, "<0.1mi"}, {0.26, "0.3mi"}, {0.94, "0.9mi"}, {0.96, "1mi"}, {1.4, "1mi"}, {9.6, "10mi"}, {24.2, "24mi"}}
 	for _, tt := range tests {
 		if got := Distance(tt.miles); got != tt.want {
 			t.Errorf("Distance(%v) = %q; want %q", tt.miles, got, tt.want)
