@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/sim"
@@ -66,6 +67,10 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 	srv, err := startServer(ctx, cfg, newLogger(stderr, cfg.LogLevel), stdout)
 	if err != nil {
 		return nil, nil, err
+	}
+	// The first text must find the catalogue: wait for its first load.
+	for deadline := time.Now().Add(10 * time.Second); !srv.line.refresher.Status().Loaded() && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
 	}
 	l := &sim.Line{URL: srv.URL, AuthToken: cfg.AuthToken, From: f.from, To: cfg.PhoneNumber, AccountSID: cfg.AccountSID, StatusCallback: true}
 	return l, func() { srv.Shutdown() }, nil
