@@ -84,3 +84,21 @@ func InCountries(number string, countryCodes []string) bool {
 	}
 	return false
 }
+
+// Display writes a UK number the way people in the UK write it ("+441632960000"
+// becomes "01632 960000", "+442079460000" becomes "020 7946 0000"), for a
+// resident to read or dial. Other numbers are returned in E.164 form.
+func Display(number string) string {
+	n := Normalise(number)
+	if !strings.HasPrefix(n, "+44") || len(n) != 13 {
+		return n
+	}
+	d := "0" + n[3:] // eleven digits
+	switch {
+	case strings.HasPrefix(d, "02"): // 020 7946 0000
+		return d[:3] + " " + d[3:7] + " " + d[7:]
+	case strings.HasPrefix(d, "011") || (strings.HasPrefix(d, "01") && d[3] == '1'): // 0115 496 0000, 0161 ...
+		return d[:4] + " " + d[4:7] + " " + d[7:]
+	}
+	return d[:5] + " " + d[5:] // 01632 960000, 07700 900123, 0800...
+}

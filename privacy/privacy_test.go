@@ -65,3 +65,19 @@ func TestInCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplay(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"+441632960000", "01632 960000"},
+		{"+447700900123", "07700 900123"},
+		{"+442079460000", "020 7946 0000"},
+		{"+441154960000", "0115 496 0000"},
+		{"+441614960000", "0161 496 0000"},
+		{"+12025550100", "+12025550100"},
+	}
+	for _, tt := range tests {
+		if got := Display(tt.in); got != tt.want {
+			t.Errorf("Display(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -28,29 +28,21 @@ MORE
 CALL'
 
 # run NAME INPUT CMD...: runs the simulator with the moves or texts on
-# standard input into $tmp/NAME. The in-process line does not yet wait for its
-# catalogue's first load before the first webhook, so the input starts after a
-# second (as a person at the keyboard would), and a transcript that caught the
-# line still loading (the line apologising) is made again, up to three times.
+# standard input into $tmp/NAME.
 run() {
 	name=$1
 	input=$2
 	shift 2
-	for try in 1 2 3; do
-		{ sleep 1; printf '%s\n' "$input"; } | "$GO" run ./cmd/heritageline "$@" >"$tmp/$name" 2>"$tmp/$name.err" || {
-			cat "$tmp/$name.err" >&2
-			echo "transcripts: heritageline $* failed" >&2
-			exit 1
-		}
-		if ! grep -qE "something (has )?gone wrong|something went wrong" "$tmp/$name"; then
-			return 0
-		fi
-		echo "transcripts: the line was not ready (try $try); running again" >&2
-		sleep 1
-	done
-	cat "$tmp/$name" >&2
-	echo "transcripts: heritageline $* kept apologising; not writing $README" >&2
-	exit 1
+	printf '%s\n' "$input" | "$GO" run ./cmd/heritageline "$@" >"$tmp/$name" 2>"$tmp/$name.err" || {
+		cat "$tmp/$name.err" >&2
+		echo "transcripts: heritageline $* failed" >&2
+		exit 1
+	}
+	if grep -qE "something (has )?gone wrong|something went wrong" "$tmp/$name"; then
+		cat "$tmp/$name" >&2
+		echo "transcripts: the line apologised; not writing $README" >&2
+		exit 1
+	fi
 }
 
 # shown quotes the moves as the printf of the command line shown above each

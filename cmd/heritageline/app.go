@@ -156,7 +156,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
 	})
 	l.text = sms.New(sms.Config{
-		LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, PublicURL: cfg.PublicURL,
+		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
 		RepliesPerHour: cfg.SMSRepliesPerHour,
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
