@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -78,8 +77,12 @@ func (r *Rules) Understand(ctx context.Context, text string) catalogue.Request {
 		return req
 	}
 
+	words = r.correctSpelling(words)
 	used := make([]bool, len(words))
 	req.Place = r.findPlace(text, words, used)
+	if d, ok := findDate(words, used, catalogue.DateOf(r.now())); ok {
+		req.When.Date = d
+	}
 	callback, helpMe := false, false
 	for _, ru := range table {
 		for _, at := range find(words, used, ru.words) {
@@ -223,15 +226,19 @@ func isOutcode(w string) bool {
 	return len(w) >= 3 && letters >= 1 && letters < len(w)
 }
 
-// detailsNumber recognises "3", "no 3", "number 3 please", "tell me about 3".
+// detailsNumber recognises "3", "no 3", "number 3 please", "tell me about
+// 3", "number three", "the second one".
 func detailsNumber(words []string) (int, bool) {
-	n, found := 0, false
+	n, found, afterOrdinal := 0, false, false
 	for _, w := range words {
-		if v, err := strconv.Atoi(w); err == nil {
+		if (w == "one" || w == "ones") && afterOrdinal {
+			continue
+		}
+		if v, ordinal, ok := itemNumber(w); ok {
 			if found || v < 1 || v > 999 {
 				return 0, false
 			}
-			n, found = v, true
+			n, found, afterOrdinal = v, true, ordinal
 			continue
 		}
 		if !detailWords[w] {

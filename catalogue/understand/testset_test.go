@@ -28,18 +28,18 @@ var testSets = []struct {
 	floorField map[string]float64 // each field right
 }{
 	{
-		file: "messages.tsv", min: 150, floorExact: 0.885,
+		file: "messages.tsv", min: 150, floorExact: 0.985,
 		floorField: map[string]float64{
-			"intent": 0.93, "place": 0.985, "categories": 0.935, "tags": 0.98,
-			"free": 0.995, "when": 0.99, "item": 0.985, "languages": 0.995,
+			"intent": 0.995, "place": 0.99, "categories": 0.995, "tags": 0.995,
+			"free": 0.995, "when": 0.995, "item": 0.995, "languages": 0.995,
 		},
 	},
 	{
 		// Written after the rules were tuned on messages.tsv, never tuned against.
-		file: "heldout.tsv", min: 50, floorExact: 0.88,
+		file: "heldout.tsv", min: 50, floorExact: 0.905,
 		floorField: map[string]float64{
 			"intent": 0.95, "place": 0.99, "categories": 0.98, "tags": 0.965,
-			"free": 0.99, "when": 0.965, "item": 0.99, "languages": 0.99,
+			"free": 0.99, "when": 0.99, "item": 0.99, "languages": 0.99,
 		},
 	},
 }

@@ -33,6 +33,8 @@ var callbackPhrases = []string{
 	"call back", "ring back", "callback", "speak to someone", "talk to someone",
 	"speak to a person", "talk to a person", "speak to a volunteer", "talk to a volunteer",
 	"a volunteer", "someone to ring", "someone to call",
+	"real person", "a human", "talk to a human", "speak to a human", "talk to a real person", "speak to somebody", "talk to somebody", "someone to talk to",
+	"somebody to talk to", "someone to speak to", "chat with someone", "chat to someone", "ring my", "call my",
 }
 
 // helpMePhrases ask for a callback unless the message also names a place or a
@@ -47,22 +49,31 @@ var categoryWords = []struct {
 	{"walk", catalogue.Walk}, {"walks", catalogue.Walk}, {"walking", catalogue.Walk}, {"tour", catalogue.Walk},
 	{"tours", catalogue.Walk}, {"stroll", catalogue.Walk}, {"strolls", catalogue.Walk}, {"ramble", catalogue.Walk},
 	{"rambles", catalogue.Walk}, {"guided walk", catalogue.Walk}, {"heritage walk", catalogue.Walk},
+	{"history walk", catalogue.Walk}, {"history walks", catalogue.Walk}, {"history tour", catalogue.Walk},
+	{"hike", catalogue.Walk}, {"hikes", catalogue.Walk},
 
 	{"museum", catalogue.Museum}, {"museums", catalogue.Museum}, {"gallery", catalogue.Museum},
 	{"galleries", catalogue.Museum}, {"castle", catalogue.Museum}, {"castles", catalogue.Museum},
 	{"abbey", catalogue.Museum}, {"abbeys", catalogue.Museum}, {"exhibition", catalogue.Museum},
 	{"exhibitions", catalogue.Museum}, {"stately home", catalogue.Museum}, {"historic house", catalogue.Museum},
+	{"stately homes", catalogue.Museum}, {"historic houses", catalogue.Museum}, {"art", catalogue.Museum},
+	{"heritage centre", catalogue.Museum}, {"priory", catalogue.Museum}, {"cathedral", catalogue.Museum},
 
 	{"dig", catalogue.Archaeology}, {"digs", catalogue.Archaeology}, {"digging", catalogue.Archaeology},
 	{"excavation", catalogue.Archaeology}, {"excavations", catalogue.Archaeology},
 	{"archaeology", catalogue.Archaeology}, {"archeology", catalogue.Archaeology},
 	{"archaeological", catalogue.Archaeology}, {"finds", catalogue.Archaeology},
+	{"arkeology", catalogue.Archaeology}, {"archaeologist", catalogue.Archaeology}, {"metal detecting", catalogue.Archaeology},
+	{"detectorists", catalogue.Archaeology}, {"detectorist", catalogue.Archaeology},
 
 	{"craft", catalogue.Crafts}, {"crafts", catalogue.Crafts}, {"crafting", catalogue.Crafts},
 	{"knitting", catalogue.Crafts}, {"knit", catalogue.Crafts}, {"weaving", catalogue.Crafts},
 	{"lace", catalogue.Crafts}, {"lacemaking", catalogue.Crafts}, {"lace making", catalogue.Crafts},
 	{"sewing", catalogue.Crafts}, {"embroidery", catalogue.Crafts}, {"quilting", catalogue.Crafts},
-	{"pottery", catalogue.Crafts},
+	{"pottery", catalogue.Crafts}, {"crochet", catalogue.Crafts}, {"woodwork", catalogue.Crafts},
+	{"woodworking", catalogue.Crafts}, {"needlework", catalogue.Crafts}, {"patchwork", catalogue.Crafts},
+	{"cross stitch", catalogue.Crafts}, {"painting", catalogue.Crafts}, {"art class", catalogue.Crafts},
+	{"art classes", catalogue.Crafts}, {"art group", catalogue.Crafts}, {"knit and natter", catalogue.Crafts},
 
 	{"cafe", catalogue.Cafe}, {"cafes", catalogue.Cafe}, {"coffee", catalogue.Cafe}, {"tea", catalogue.Cafe},
 	{"cuppa", catalogue.Cafe}, {"coffee morning", catalogue.Cafe}, {"memory cafe", catalogue.Cafe},
@@ -72,6 +83,7 @@ var categoryWords = []struct {
 	{"history club", catalogue.HistoryGroup}, {"talk", catalogue.HistoryGroup}, {"talks", catalogue.HistoryGroup},
 	{"lecture", catalogue.HistoryGroup}, {"lectures", catalogue.HistoryGroup}, {"society", catalogue.HistoryGroup},
 	{"reminiscence", catalogue.HistoryGroup}, {"family history", catalogue.HistoryGroup},
+	{"history", catalogue.HistoryGroup}, {"heritage group", catalogue.HistoryGroup}, {"genealogy", catalogue.HistoryGroup},
 }
 
 // tagWords map synonyms to the tags residents can ask for. "free" alone is
@@ -84,11 +96,15 @@ var tagWords = []struct {
 	{"memory", catalogue.TagDementiaFriendly}, {"memory loss", catalogue.TagDementiaFriendly},
 	{"alzheimers", catalogue.TagDementiaFriendly}, {"alzheimer", catalogue.TagDementiaFriendly},
 	{"forgetful", catalogue.TagDementiaFriendly}, {"memory cafe", catalogue.TagDementiaFriendly},
+	{"confused", catalogue.TagDementiaFriendly}, {"muddled", catalogue.TagDementiaFriendly},
+	{"forgets things", catalogue.TagDementiaFriendly}, {"forgetting things", catalogue.TagDementiaFriendly},
 
 	{"wheelchair", catalogue.TagStepFree}, {"wheelchairs", catalogue.TagStepFree}, {"step free", catalogue.TagStepFree},
 	{"stepfree", catalogue.TagStepFree}, {"no steps", catalogue.TagStepFree}, {"no stairs", catalogue.TagStepFree},
 	{"level access", catalogue.TagStepFree}, {"mobility scooter", catalogue.TagStepFree}, {"walking frame", catalogue.TagStepFree},
-	{"zimmer", catalogue.TagStepFree},
+	{"zimmer", catalogue.TagStepFree}, {"wheel chair", catalogue.TagStepFree}, {"have a lift", catalogue.TagStepFree},
+	{"has a lift", catalogue.TagStepFree}, {"is there a lift", catalogue.TagStepFree}, {"ramp", catalogue.TagStepFree},
+	{"disabled access", catalogue.TagStepFree}, {"rollator", catalogue.TagStepFree},
 
 	{"carer", catalogue.TagCarersWelcome}, {"carers", catalogue.TagCarersWelcome}, {"my carer", catalogue.TagCarersWelcome},
 	{"caring for", catalogue.TagCarersWelcome},
