@@ -265,7 +265,9 @@ func checkDegradedSMS(t testing.TB, what, got string) {
 	switch {
 	case got == "":
 		t.Logf("%s: empty reply (opt-out state unknown)", what)
-	case strings.Contains(got, faultLineNumber), strings.Contains(got, "1 "):
+	case strings.Contains(got, faultLineNumber), strings.Contains(strings.ReplaceAll(got, " ", ""), "0"+strings.TrimPrefix(faultLineNumber, "+44")),
+		strings.Contains(got, "1 "):
+		// the line's number, in E.164 or national form, or a numbered list
 	default:
 		t.Errorf("%s: got %q; want a list or the line's number to ring", what, got)
 	}
@@ -341,7 +343,11 @@ func TestRedisStopsMidCall(t *testing.T) {
 	}
 
 	rs.stop()
-	const bound = 4 * time.Second // WEBHOOK_TIMEOUT plus the fallback's own 2 s
+	// WEBHOOK_TIMEOUT (1 s), then the fallback's own 2 s look for a
+	// volunteer, then figures recorded after the answer (250 ms a round
+	// trip), with room for the race detector on a busy machine: well inside
+	// Twilio's 15 s.
+	const bound = 5 * time.Second
 	voiceSteps := []struct {
 		name, path, sid string
 		extra           []string
@@ -362,6 +368,7 @@ func TestRedisStopsMidCall(t *testing.T) {
 			if r.took > bound {
 				t.Errorf("%s took %v; want at most %v", s.name, r.took, bound)
 			}
+			t.Logf("%s with Redis down: %v", s.name, r.took)
 		})
 	}
 	for _, body := range []string{"MORE", "2", "BA11", "call me"} {
@@ -466,7 +473,7 @@ func TestRedisSlow(t *testing.T) {
 	proxy.delay.Store(int64(2 * time.Second))
 	// The webhook's deadline, then the fallback's own bounded look for a
 	// volunteer (2 s): well inside Twilio's 15 seconds.
-	const bound = timeout + 2*time.Second + 500*time.Millisecond
+	const bound = timeout + 2*time.Second + 1200*time.Millisecond
 	cases := []struct {
 		name string
 		do   func() reply
