@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/llm"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
@@ -110,6 +111,14 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	rules := &swapUnderstander{}
 	rules.set(understand.New(ix, nil))
 	var understander catalogue.Understander = rules
+	if cfg.OpenAIKey != "" {
+		// The model classifies what the rules cannot settle; the rules answer
+		// whenever it is slow, failing or makes no sense.
+		understander = llm.New(llm.Config{
+			APIKey: cfg.OpenAIKey, BaseURL: cfg.OpenAIBaseURL, Model: cfg.OpenAIModel,
+			Deadline: cfg.OpenAITimeout, Places: ix, OnFallback: l.metrics.UnderstandingFallback,
+		}, rules, rdb, log)
+	}
 
 	srcOpts := source.Options{}
 	srcOpts.OpenReferral.Taxonomy = cfg.TaxonomyMap
