@@ -77,24 +77,16 @@ func startLiveLineWith(t testing.TB, env map[string]string, tweak func(*config.C
 		tweak(&cfg)
 	}
 	l := &liveLine{t: t, token: cfg.AuthToken, out: &lockedBuffer{}}
-	// The demo Twilio's client uses http.DefaultTransport, captured when the
-	// line is built: a recorder in its place sees every REST request. Not
-	// with a catalogue over HTTP, whose first download would race with
-	// putting the transport back.
-	orig := http.DefaultTransport
-	l.rest = &restLog{next: orig}
-	record := !strings.HasPrefix(cfg.Catalogue, "http")
-	if record {
-		http.DefaultTransport = l.rest
-	}
+	// Twilio's REST API is played by a recorder on loopback.
+	l.rest = &restLog{}
+	api := httptest.NewServer(l.rest)
+	t.Cleanup(api.Close)
+	cfg.TwilioAPIBase = api.URL
 	var logw io.Writer = logWriter{t}
 	if _, fuzz := t.(*testing.F); fuzz {
 		logw = io.Discard // f.Log may not be called from inside the fuzz target
 	}
 	srv, err := startServer(context.Background(), cfg, slog.New(slog.NewJSONHandler(logw, &slog.HandlerOptions{Level: cfg.LogLevel})), l.out)
-	if record {
-		http.DefaultTransport = orig
-	}
 	if err != nil {
 		t.Fatalf("start the line: %v", err)
 	}
@@ -693,9 +685,8 @@ func (w logWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// restLog sits in front of the demo Twilio and keeps every REST request.
+// restLog plays Twilio's REST API: it keeps every request and accepts it.
 type restLog struct {
-	next http.RoundTripper
 	mu   sync.Mutex
 	reqs []restCall
 }
@@ -706,20 +697,19 @@ type restCall struct {
 	Form url.Values
 }
 
-func (r *restLog) RoundTrip(req *http.Request) (*http.Response, error) {
-	if strings.Contains(req.URL.Path, "/Accounts/") && req.Body != nil {
-		body, err := io.ReadAll(req.Body)
-		req.Body.Close()
-		if err != nil {
-			return nil, err
-		}
-		req.Body = io.NopCloser(bytes.NewReader(body))
-		form, _ := url.ParseQuery(string(body))
-		r.mu.Lock()
-		r.reqs = append(r.reqs, restCall{Path: req.URL.Path, Form: form})
-		r.mu.Unlock()
+func (r *restLog) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	req.ParseForm()
+	r.mu.Lock()
+	r.reqs = append(r.reqs, restCall{Path: req.URL.Path, Form: req.PostForm})
+	n := len(r.reqs)
+	r.mu.Unlock()
+	prefix := "SM"
+	if strings.HasSuffix(req.URL.Path, "/Calls.json") {
+		prefix = "CA"
 	}
-	return r.next.RoundTrip(req)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	fmt.Fprintf(w, `{"sid":"%s%032d","status":"queued"}`, prefix, n)
 }
 
 // calls returns the requests whose path ends in suffix.
