@@ -5,6 +5,8 @@
 //	catgen -n 200000 -o /tmp/cat200k.csv       write a catalogue
 //	catgen -measure 1000,10000,100000,200000   import time, peak memory and
 //	                                           nearby-search p99 at each size
+//	catgen -measure 200000 -memprofile /tmp/heap  also the heap profile at the
+//	                                           peak, in /tmp/heap.200000
 //
 // Activities sit in England's postcode districts (the embedded outcode
 // centres, jittered by up to a mile or so), with real post towns, a mix of
@@ -46,12 +48,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	csvPath := fs.String("csv", "", "the catalogue `file` for -measure-one")
 	csvBytes := fs.Int64("csv-bytes", 0, "its size, for the table")
 	redisAddr := fs.String("redis", "", "`host:port` of a loopback redis-server for -measure; empty starts one")
+	memprofile := fs.String("memprofile", "", "with -measure, write the heap profile at each size's peak to `file`.<size>")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	switch {
 	case *one > 0:
-		return measureOne(ctx, *one, *csvPath, *csvBytes, *seed, *queries, *redisAddr, stdout)
+		return measureOne(ctx, *one, *csvPath, *csvBytes, *seed, *queries, *redisAddr, *memprofile, stdout)
 	case *measure != "":
 		var sizes []int
 		for _, s := range strings.Split(*measure, ",") {
@@ -61,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 			sizes = append(sizes, v)
 		}
-		return measureAll(ctx, sizes, *seed, *queries, *redisAddr, stdout, stderr)
+		return measureAll(ctx, sizes, *seed, *queries, *redisAddr, *memprofile, stdout, stderr)
 	}
 	if *n < 1 || *n > 1_000_000 {
 		return fmt.Errorf("-n %d: want 1 to 1000000", *n)

@@ -27,7 +27,7 @@ import (
 
 // measureAll measures each size in a fresh copy of this program, on one
 // redis-server flushed between sizes, and prints a markdown table.
-func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr string, stdout, stderr io.Writer) error {
+func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr, memprofile string, stdout, stderr io.Writer) error {
 	if addr == "" {
 		dir, err := os.MkdirTemp("", "catgen-")
 		if err != nil {
@@ -46,8 +46,8 @@ func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr
 		return err
 	}
 	fmt.Fprintf(stdout, "machine: %d CPUs, %s %s/%s; redis-server on loopback\n\n", runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintln(stdout, "| activities | CSV MB | read+check s | Redis import s | import total s | peak RSS MB | Redis used MB | search p50 ms | search p99 ms | results/search |")
-	fmt.Fprintln(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(stdout, "| activities | CSV MB | read+check s | Redis import s | import total s | peak RSS MB | peak heap MB | Redis used MB | search p50 ms | search p99 ms | results/search |")
+	fmt.Fprintln(stdout, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, n := range sizes {
 		rdb := redis.NewClient(&redis.Options{Addr: addr})
 		err := rdb.FlushAll(ctx).Err()
@@ -61,9 +61,13 @@ func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr
 		if err != nil {
 			return err
 		}
-		cmd := exec.CommandContext(ctx, self, "-measure-one", strconv.Itoa(n), "-csv", path,
+		args := []string{"-measure-one", strconv.Itoa(n), "-csv", path,
 			"-csv-bytes", strconv.FormatInt(size, 10), "-seed", strconv.FormatUint(seed, 10),
-			"-queries", strconv.Itoa(queries), "-redis", addr)
+			"-queries", strconv.Itoa(queries), "-redis", addr}
+		if memprofile != "" {
+			args = append(args, "-memprofile", memprofile+"."+strconv.Itoa(n))
+		}
+		cmd := exec.CommandContext(ctx, self, args...)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		err = cmd.Run()
 		os.Remove(path)
@@ -78,10 +82,14 @@ func measureAll(ctx context.Context, sizes []int, seed uint64, queries int, addr
 // what the line does on a refresh (read and check the file, replace the
 // catalogue in Redis), then nearby searches from random English district
 // centres within 10 miles, and prints one table row.
-func measureOne(ctx context.Context, n int, path string, size int64, seed uint64, queries int, addr string, stdout io.Writer) error {
+func measureOne(ctx context.Context, n int, path string, size int64, seed uint64, queries int, addr, memprofile string, stdout io.Writer) error {
 	if addr == "" || path == "" {
 		return fmt.Errorf("-measure-one needs -redis and -csv")
 	}
+	if memprofile != "" {
+		runtime.MemProfileRate = 64 << 10
+	}
+	watch := watchPeak(memprofile)
 
 	rdb := redis.NewClient(&redis.Options{Addr: addr, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second})
 	defer rdb.Close()
@@ -130,12 +138,13 @@ func measureOne(ctx context.Context, n int, path string, size int64, seed uint64
 		results += len(res)
 	}
 	slices.Sort(lat)
+	peak := watch.Peak()
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	used := redisUsedMB(ctx, rdb)
 	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
-	fmt.Fprintf(stdout, "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %s | %s | %.1f |\n",
-		n, float64(size)/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, used,
+	fmt.Fprintf(stdout, "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %s | %s | %.1f |\n",
+		n, float64(size)/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, float64(peak)/(1<<20), used,
 		ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(results)/float64(queries))
 	return nil
 }
