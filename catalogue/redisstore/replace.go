@@ -76,7 +76,7 @@ var errLockLost = errors.New("redisstore: reload lock lost (another instance too
 // the catalogue in service is unchanged.
 func (s *Store) Replace(ctx context.Context, acts []catalogue.Activity) (string, error) {
 	start := s.now()
-	active, encoded, sum, err := s.prepare(acts)
+	active, sum, err := s.prepare(acts)
 	if err != nil {
 		return "", err
 	}
@@ -123,7 +123,7 @@ func (s *Store) Replace(ctx context.Context, acts []catalogue.Activity) (string,
 	if err := s.rdb.ZAdd(ctx, s.k.versions(), redis.Z{Score: float64(abandon), Member: ver}).Err(); err != nil {
 		return "", fmt.Errorf("redisstore: replace: register version: %w", err)
 	}
-	if err := s.write(ctx, ver, token, active, encoded); err != nil {
+	if err := s.write(ctx, ver, token, active); err != nil {
 		s.drop(ctx, ver)
 		return "", err
 	}
@@ -147,11 +147,14 @@ func (s *Store) Replace(ctx context.Context, acts []catalogue.Activity) (string,
 	return ver, nil
 }
 
-// prepare keeps the active, indexable activities of acts, sorted by id, with
-// each one's JSON and a digest of them all (the same activities always give
-// the same digest).
-func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, [][]byte, string, error) {
-	active := make([]catalogue.Activity, 0, len(acts))
+// prepare keeps the active, indexable activities of acts, sorted by id, and a
+// digest of their JSON (the same activities always give the same digest).
+// Only the sorted copy is kept: each activity is encoded into the digest and
+// let go, so no second copy of the catalogue as JSON is ever held (write
+// encodes each batch again as it sends it). Repeated strings (towns,
+// organisations, categories...) are shared in the copy.
+func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, string, error) {
+	keep := make([]int32, 0, len(acts))
 	badPoint := 0
 	for i := range acts {
 		a := &acts[i]
@@ -162,12 +165,12 @@ func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, [][]by
 			badPoint++
 			continue
 		}
-		active = append(active, cloneActivity(*a))
+		keep = append(keep, int32(i))
 	}
-	slices.SortStableFunc(active, func(a, b catalogue.Activity) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(keep, func(i, j int32) int { return cmp.Compare(acts[i].ID, acts[j].ID) })
 	dups := 0
-	active = slices.CompactFunc(active, func(a, b catalogue.Activity) bool {
-		if a.ID == b.ID {
+	keep = slices.CompactFunc(keep, func(i, j int32) bool {
+		if acts[i].ID == acts[j].ID {
 			dups++
 			return true
 		}
@@ -177,18 +180,20 @@ func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, [][]by
 		s.log.LogAttrs(context.Background(), slog.LevelWarn, "activities left out of the catalogue",
 			slog.Int("unindexable_point", badPoint), slog.Int("duplicate_id", dups))
 	}
+	in := newInterner()
+	active := make([]catalogue.Activity, len(keep))
 	h := sha256.New()
-	encoded := make([][]byte, len(active))
-	for i := range active {
-		b, err := json.Marshal(&active[i])
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("redisstore: replace: encode %q: %w", active[i].ID, err)
+	// Encoder.Encode writes what json.Marshal returns, then a newline: the
+	// digest is the one versions have always carried.
+	enc := json.NewEncoder(h)
+	for n, i := range keep {
+		active[n] = cloneActivity(acts[i])
+		in.activity(&active[n])
+		if err := enc.Encode(&active[n]); err != nil {
+			return nil, "", fmt.Errorf("redisstore: replace: encode %q: %w", active[n].ID, err)
 		}
-		encoded[i] = b
-		h.Write(b)
-		h.Write([]byte{'\n'})
 	}
-	return active, encoded, hex.EncodeToString(h.Sum(nil))[:16], nil
+	return active, hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
 // geoValid reports whether Redis's geo index can hold the point.
@@ -197,11 +202,12 @@ func geoValid(lat, lon float64) bool {
 }
 
 // write stores version ver in batches, one pipeline each, renewing the lock
-// with every batch.
-func (s *Store) write(ctx context.Context, ver, token string, active []catalogue.Activity, encoded [][]byte) error {
+// with every batch. Each batch is encoded as it is sent and let go.
+func (s *Store) write(ctx context.Context, ver, token string, active []catalogue.Activity) error {
 	n := s.opts.Batch
 	ttl := strconv.FormatInt(s.opts.LockTTL.Milliseconds(), 10)
 	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	for chunk, from := 0, 0; from < len(active); chunk, from = chunk+1, from+n {
 		to := min(from+n, len(active))
 		pipe := s.rdb.Pipeline()
@@ -213,7 +219,10 @@ func (s *Store) write(ctx context.Context, ver, token string, active []catalogue
 			if i > from {
 				buf.WriteByte(',')
 			}
-			buf.Write(encoded[i])
+			if err := enc.Encode(&active[i]); err != nil {
+				return fmt.Errorf("redisstore: replace: encode %q: %w", active[i].ID, err)
+			}
+			buf.Truncate(buf.Len() - 1) // Encode's newline
 		}
 		buf.WriteByte(']')
 		pipe.HSet(ctx, s.k.acts(ver), strconv.Itoa(chunk), buf.String())
@@ -259,6 +268,7 @@ func (s *Store) readVersion(ctx context.Context, ver string) (*snapshot, error) 
 		}
 	}
 	acts := make([]catalogue.Activity, 0, int(n)*s.opts.Batch)
+	in := newInterner()
 	const perTrip = 16
 	for from := int64(0); from < n; from += perTrip {
 		fields := make([]string, 0, perTrip)
@@ -277,6 +287,9 @@ func (s *Store) readVersion(ctx context.Context, ver string) (*snapshot, error) 
 			var chunk []catalogue.Activity
 			if err := json.Unmarshal([]byte(str), &chunk); err != nil {
 				return nil, fmt.Errorf("redisstore: read %s chunk %s: %w", ver, fields[i], err)
+			}
+			for j := range chunk {
+				in.activity(&chunk[j])
 			}
 			acts = append(acts, chunk...)
 		}
