@@ -60,20 +60,23 @@ func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Eleme
 // lastResort is the answer when even building TwiML failed.
 const lastResort = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Amy" language="en-GB">I'm sorry, something has gone wrong. Please call again in a few minutes.</Say><Hangup/></Response>`
 
-// writeFallback answers any internal error (Redis down, a bug) with valid
-// TwiML: a short apology, then a volunteer if one can be rung now, or else the
-// offer of a message or callback. It logs err with the CallSid and never
-// answers 5xx or an empty body.
 // fallbackHeader marks a degraded answer for the line's metrics, which
 // remove it before Twilio sees the response.
 const fallbackHeader = "X-Heritageline-Outcome"
 
+// writeFallback answers any internal error (Redis down, a bug) with valid
+// TwiML: a short apology, then a volunteer if one can be rung now, or else the
+// offer of a message or callback. It logs err with the CallSid and never
+// answers 5xx or an empty body.
 func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
 	l.log.ErrorContext(r.Context(), "voice step failed",
 		"call_sid", r.PostForm.Get("CallSid"), "step", stepName(r), "err", err)
 	w.Header().Set(fallbackHeader, "fallback") // counted by the metrics
 	verbs := []twiml.Element{l.say("I'm sorry, something has gone wrong on our side.")}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
+	// The webhook's own deadline may be spent already (a slow Redis): allow
+	// a short, separate moment to find who is on duty (the desk falls back to
+	// the volunteers file when Redis fails), so the caller is not kept waiting.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 500*time.Millisecond)
 	defer cancel()
 	verbs = append(verbs, l.toVolunteer(ctx, r)...)
 	l.write(w, r, verbs)
