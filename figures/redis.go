@@ -16,8 +16,14 @@ import (
 const (
 	// DefaultRetention keeps raw events for thirteen months (396 days).
 	DefaultRetention = 396 * 24 * time.Hour
-	// DefaultTimeout bounds one Record's round trip to Redis.
+	// DefaultTimeout bounds one write of a batch of events to Redis.
 	DefaultTimeout = 250 * time.Millisecond
+	// DefaultFlushInterval is the longest an event waits to be written.
+	DefaultFlushInterval = 100 * time.Millisecond
+	// DefaultBatchSize events are written in one pipeline at most.
+	DefaultBatchSize = 256
+	// DefaultBufferSize events may wait to be written; more are dropped.
+	DefaultBufferSize = 8192
 	// DefaultPrefix starts every key. The braces are a Redis Cluster hash
 	// tag: all the figures live in one slot, so a report can count people
 	// across weeks with one PFCOUNT.
@@ -26,10 +32,19 @@ const (
 
 // Options configure a Redis recorder. The zero value uses the defaults.
 type Options struct {
-	Prefix    string         // key prefix; default DefaultPrefix; keep a {hash tag} in it for Redis Cluster
-	Retention time.Duration  // how long raw events are kept; default DefaultRetention
-	Timeout   time.Duration  // bound on each Record; default DefaultTimeout
-	Location  *time.Location // where weeks and days begin; default Europe/London
+	Prefix    string        // key prefix; default DefaultPrefix; keep a {hash tag} in it for Redis Cluster
+	Retention time.Duration // how long raw events are kept; default DefaultRetention
+	Timeout   time.Duration // bound on each write of a batch of events; default DefaultTimeout
+	// FlushInterval is the longest an event waits before it is written;
+	// default DefaultFlushInterval.
+	FlushInterval time.Duration
+	// BatchSize is how many waiting events are written at once without
+	// waiting for FlushInterval; default DefaultBatchSize.
+	BatchSize int
+	// BufferSize is how many events may wait; more are dropped and counted
+	// (Dropped). Default DefaultBufferSize.
+	BufferSize int
+	Location   *time.Location // where weeks and days begin; default Europe/London
 	// Title, when set, names an activity id in reports ("" when unknown).
 	Title func(id string) string
 	// OnError, when set, is called after each failed write, for example to
@@ -38,13 +53,17 @@ type Options struct {
 }
 
 // Redis records events in Redis: each raw event for the retention period,
-// and weekly totals for ever. It is safe for concurrent use.
+// and weekly totals for ever. Events are written in batches by one
+// goroutine, off the caller's path; Close writes what is waiting and stops
+// it. It is safe for concurrent use.
 type Redis struct {
 	rdb     redis.UniversalClient
 	opts    Options
 	log     *slog.Logger
 	errors  atomic.Uint64
 	refused atomic.Uint64
+	dropped atomic.Uint64
+	writer  writer
 }
 
 var _ Recorder = (*Redis)(nil)
@@ -63,19 +82,32 @@ func NewRedis(rdb redis.UniversalClient, opts Options, log *slog.Logger) *Redis 
 	if opts.Location == nil {
 		opts.Location = london
 	}
+	if opts.FlushInterval <= 0 {
+		opts.FlushInterval = DefaultFlushInterval
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.BufferSize <= 0 {
+		opts.BufferSize = DefaultBufferSize
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Redis{rdb: rdb, opts: opts, log: log}
 }
 
-// Errors returns how many Record calls failed to reach Redis.
+// Errors returns how many recorded events failed to reach Redis.
 func (r *Redis) Errors() uint64 { return r.errors.Load() }
 
 // Refused returns how many events arrived with a field that was dropped
 // because it might identify a resident (such as a Person that is a phone
 // number rather than a keyed hash).
 func (r *Redis) Refused() uint64 { return r.refused.Load() }
+
+// Dropped returns how many events were dropped unwritten because
+// Options.BufferSize events were already waiting.
+func (r *Redis) Dropped() uint64 { return r.dropped.Load() }
 
 // Weekly hash fields.
 const (
@@ -111,13 +143,17 @@ func (r *Redis) weekKey(start time.Time, part string) string {
 	return k
 }
 
-// Record stores e in one pipelined round trip: the raw event in its day's
-// list (which expires the retention period after its last write), and the
-// counters of e's week. An event with no Time is stamped now. A Person that
-// is not a keyed hash, and an Area or category that might be a number, are
-// dropped (counted by Refused) and the rest of the event is kept. Record
-// never fails its caller: it gives up after Options.Timeout even if ctx
-// lasts longer, logs the error without any event content, and counts it.
+// Record queues e to be written with other events in one pipelined round
+// trip, at most Options.FlushInterval later (or sooner, once
+// Options.BatchSize events are waiting): the raw event in its day's list
+// (which expires the retention period after its last write), and the
+// counters of e's week. It never waits for Redis. An event with no Time is
+// stamped now. A Person that is not a keyed hash, and an Area or category
+// that might be a number, are dropped (counted by Refused) and the rest of
+// the event is kept. When Options.BufferSize events are already waiting, e
+// is dropped and counted (Dropped). After Close, Record writes e at once,
+// bounded by Options.Timeout. Record never fails its caller: a failed write
+// is logged without any event content and counted (Errors).
 func (r *Redis) Record(ctx context.Context, e Event) {
 	e, dropped := clean(e)
 	if len(dropped) > 0 {
@@ -127,81 +163,82 @@ func (r *Redis) Record(ctx context.Context, e Event) {
 	if e.Time.IsZero() {
 		e.Time = time.Now()
 	}
+	r.enqueue(ctx, e)
+}
+
+// queue adds the commands that record e to pipe (through b, which merges
+// the counters of a batch).
+func (r *Redis) queue(b *batch, e Event) error {
 	raw, err := json.Marshal(e)
 	if err != nil { // cannot happen: Event has only plain fields
-		r.fail(ctx, e, err)
-		return
+		return err
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.opts.Timeout)
-	defer cancel()
-
-	pipe := r.rdb.Pipeline()
-	day := r.dayKey(e.Time)
-	pipe.RPush(ctx, day, raw)
-	pipe.Expire(ctx, day, r.opts.Retention)
+	b.push(r.dayKey(e.Time), raw)
 
 	week := WeekStart(e.Time, r.opts.Location)
 	totals := r.weekKey(week, "")
 	if e.Person != "" {
-		pipe.PFAdd(ctx, r.weekKey(week, "people"), e.Person)
+		b.pfadd(r.weekKey(week, "people"), e.Person)
 	}
 	switch e.Kind {
 	case Contact:
 		switch e.Channel {
 		case Voice:
-			pipe.HIncrBy(ctx, totals, fCalls, 1)
+			b.hincr(totals, fCalls)
 		case SMS:
-			pipe.HIncrBy(ctx, totals, fTexts, 1)
+			b.hincr(totals, fTexts)
 		}
 	case Search:
-		pipe.HIncrBy(ctx, totals, fSearches, 1)
+		b.hincr(totals, fSearches)
 		if e.Zero {
-			pipe.HIncrBy(ctx, totals, fZero, 1)
+			b.hincr(totals, fZero)
 		}
 		for _, id := range e.Offered {
-			pipe.ZIncrBy(ctx, r.weekKey(week, "offered"), 1, id)
+			b.zincr(r.weekKey(week, "offered"), id)
 		}
 		if e.Area != "" {
-			pipe.ZIncrBy(ctx, r.weekKey(week, "areas"), 1, e.Area)
+			b.zincr(r.weekKey(week, "areas"), e.Area)
 		}
 		for _, c := range e.Categories {
-			pipe.ZIncrBy(ctx, r.weekKey(week, "categories"), 1, c)
+			b.zincr(r.weekKey(week, "categories"), c)
 		}
 	case Details, Texted:
 		f := fDetails
 		if e.Kind == Texted {
 			f = fTexted
 		}
-		pipe.HIncrBy(ctx, totals, f, 1)
+		b.hincr(totals, f)
 		for _, id := range e.Offered {
-			pipe.ZIncrBy(ctx, r.weekKey(week, "asked"), 1, id)
+			b.zincr(r.weekKey(week, "asked"), id)
 		}
 	case Handoff, Callback:
 		if f, ok := outcomes[e.Kind][e.Outcome]; ok {
-			pipe.HIncrBy(ctx, totals, f, 1)
+			b.hincr(totals, f)
 		}
 		if e.Kind == Callback && e.Outcome == "done" && e.Seconds > 0 {
-			pipe.RPush(ctx, r.weekKey(week, "callback_seconds"), e.Seconds)
+			b.rpush(r.weekKey(week, "callback_seconds"), e.Seconds)
 		}
 	}
-	if _, err := pipe.Exec(ctx); err != nil {
-		r.fail(ctx, e, err)
-	}
+	return nil
 }
 
-func (r *Redis) fail(ctx context.Context, e Event, err error) {
-	r.errors.Add(1)
-	r.log.ErrorContext(ctx, "figures: record event", "kind", string(e.Kind), "channel", string(e.Channel), "err", err)
+func (r *Redis) fail(ctx context.Context, events []Event, err error) {
+	r.errors.Add(uint64(len(events)))
+	r.log.ErrorContext(ctx, "figures: record event", "events", len(events), "kind", string(events[0].Kind), "channel", string(events[0].Channel), "err", err)
 	if r.opts.OnError != nil {
 		r.opts.OnError(err)
 	}
 }
 
 // Events returns the raw events recorded on day (in Options.Location), oldest
-// first; none once the retention period has passed. It returns the Redis
+// first; none once the retention period has passed. Events this recorder
+// holds waiting are written first (Flush). It returns the Redis
 // error, wrapped, when Redis cannot be read or holds an event it cannot
 // decode.
 func (r *Redis) Events(ctx context.Context, day time.Time) ([]Event, error) {
+	if err := r.Flush(ctx); err != nil {
+		return nil, err
+	}
 	key := r.dayKey(day)
 	raws, err := r.rdb.LRange(ctx, key, 0, -1).Result()
 	if err != nil {

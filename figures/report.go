@@ -83,7 +83,9 @@ type weekReads struct {
 // Report reads the weekly totals of every week from the one holding from to
 // the one holding to (inclusive), in one pipelined round trip plus one for
 // the period's distinct people. Weekly totals are never expired, so a report
-// can go back further than the raw events. It returns an error wrapping
+// can go back further than the raw events. Events this recorder holds
+// waiting are written first (Flush), so the report includes them. It
+// returns an error wrapping
 // ErrRange when to is before from or the range is longer than MaxWeeks, and
 // the Redis error, wrapped, when Redis cannot be read.
 func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) {
@@ -97,6 +99,9 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			return Report{}, fmt.Errorf("%w: more than %d weeks", ErrRange, MaxWeeks)
 		}
 		starts = append(starts, w)
+	}
+	if err := r.Flush(ctx); err != nil {
+		return Report{}, err
 	}
 
 	pipe := r.rdb.Pipeline()
