@@ -15,29 +15,32 @@ const gsmBasic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\
 // (ESC and the character) and a pair is never split across segments.
 const gsmExtension = "\f^{}\\[~]|€"
 
-var (
-	basicSet = runeSet(gsmBasic)
-	extSet   = runeSet(gsmExtension)
-)
+// latin holds the septets of every rune below 256 (ASCII and Latin-1, where
+// nearly every character of a reply is); wider holds the few GSM-7
+// characters above (Greek capitals and €).
+var latin, wider = septetTables()
 
-func runeSet(s string) map[rune]bool {
-	m := make(map[rune]bool)
-	for _, r := range s {
-		m[r] = true
+func septetTables() (lo [256]uint8, hi map[rune]uint8) {
+	hi = make(map[rune]uint8)
+	for set, n := range map[string]uint8{gsmBasic: 1, gsmExtension: 2} {
+		for _, r := range set {
+			if r < 256 {
+				lo[r] = n
+			} else {
+				hi[r] = n
+			}
+		}
 	}
-	return m
+	return lo, hi
 }
 
 // septets returns how many GSM-7 septets r takes: 1 for the basic set, 2 for
 // the extension table, 0 when r is not GSM-7 at all.
 func septets(r rune) int {
-	switch {
-	case basicSet[r]:
-		return 1
-	case extSet[r]:
-		return 2
+	if r >= 0 && r < 256 {
+		return int(latin[r])
 	}
-	return 0
+	return int(wider[r])
 }
 
 // IsGSM reports whether every character of s is in the GSM-7 basic set or its

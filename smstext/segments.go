@@ -22,36 +22,33 @@ func Segments(body string) int {
 		return 0
 	}
 	if IsGSM(body) {
-		units := make([]int, 0, len(body))
-		for _, r := range body {
-			units = append(units, septets(r))
-		}
-		return count(units, gsmSingle, gsmPart)
+		return count(body, septets, gsmSingle, gsmPart)
 	}
-	units := make([]int, 0, len(body))
-	for _, r := range body {
-		n := 1
-		if utf16.RuneLen(r) == 2 {
-			n = 2
-		}
-		units = append(units, n)
-	}
-	return count(units, ucs2Single, ucs2Part)
+	return count(body, utf16Units, ucs2Single, ucs2Part)
 }
 
-// count packs characters of the given widths into segments: all in one if
-// they fit in single, else greedily into parts of part, never splitting a
-// character.
-func count(widths []int, single, part int) int {
+// utf16Units is how many UTF-16 code units r takes: 2 for a surrogate pair.
+func utf16Units(r rune) int {
+	if utf16.RuneLen(r) == 2 {
+		return 2
+	}
+	return 1
+}
+
+// count packs the characters of body, each width(r) wide, into segments:
+// all in one if they fit in single, else greedily into parts of part, never
+// splitting a character.
+func count(body string, width func(rune) int, single, part int) int {
 	total := 0
-	for _, w := range widths {
-		total += w
+	for _, r := range body {
+		total += width(r)
 	}
 	if total <= single {
 		return 1
 	}
 	segs, used := 1, 0
-	for _, w := range widths {
+	for _, r := range body {
+		w := width(r)
 		if used+w > part {
 			segs++
 			used = 0
