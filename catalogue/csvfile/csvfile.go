@@ -3,6 +3,7 @@
 package csvfile
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -40,7 +41,33 @@ func ReadFile(path string) (catalogue.Load, error) {
 		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %w", err)
 	}
 	defer f.Close()
-	return Read(path, f)
+	// Count the lines first (a fraction of the time reading takes), so the
+	// activities are held in one slice of the right size rather than in
+	// slices doubled and copied as they fill.
+	lines, err := countLines(f)
+	if err != nil {
+		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %s: %w", path, err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %s: %w", path, err)
+	}
+	return readWith(path, f, PlaceChecks(), lines)
+}
+
+// countLines counts the line ends in r.
+func countLines(r io.Reader) (int, error) {
+	buf := make([]byte, 64<<10)
+	n := 0
+	for {
+		k, err := r.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
 }
 
 // Read reads a catalogue in the project's CSV format from r; name says where it
@@ -56,8 +83,23 @@ func Read(name string, r io.Reader) (catalogue.Load, error) {
 }
 
 // ReadWith is Read with the postcode checks given.
+//
+// Repeated values (towns, organisations, venues, categories, tags, schedule
+// wordings...) are shared among the activities read, and each activity's
+// strings are its own, not cut from the file's lines, so a large catalogue
+// holds no more than its distinct text. Schedules are parsed once per
+// distinct wording; each activity still gets its own copy of the rules.
 func ReadWith(name string, r io.Reader, checks catalogue.Checks) (catalogue.Load, error) {
+	return readWith(name, r, checks, 0)
+}
+
+// readWith is ReadWith, with room made for about capHint activities.
+func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (catalogue.Load, error) {
 	load := catalogue.Load{Source: name}
+	if capHint > 0 {
+		load.Activities = make([]catalogue.Activity, 0, capHint)
+	}
+	rd := &rowReader{in: interner{}, schedules: map[string]catalogue.Schedule{}}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
@@ -88,7 +130,7 @@ func ReadWith(name string, r io.Reader, checks catalogue.Checks) (catalogue.Load
 			return load, fmt.Errorf("csvfile: %s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		a, rerr := activity(rec, col, len(header))
+		a, rerr := rd.activity(rec, col, len(header))
 		if rerr == nil {
 			rerr = catalogue.Check(&a, checks)
 		}
@@ -102,6 +144,7 @@ func ReadWith(name string, r io.Reader, checks catalogue.Checks) (catalogue.Load
 			load.Skipped = append(load.Skipped, rerr)
 			continue
 		}
+		rd.own(&a)
 		firstLine[a.ID] = line
 		if a.Source == "" {
 			a.Source = name + "#" + a.ID
@@ -149,8 +192,86 @@ func columnIndex(header []string) (map[string]int, error) {
 	return col, nil
 }
 
+// rowReader turns rows into activities, sharing what repeats.
+type rowReader struct {
+	in        interner
+	schedules map[string]catalogue.Schedule // wording -> parsed
+}
+
+// own gives a its own copies of its strings (one shared copy of each value
+// that repeats), so that it keeps nothing of the row it came from alive.
+func (rd *rowReader) own(a *catalogue.Activity) {
+	in := rd.in
+	a.ID = strings.Clone(a.ID)
+	a.Title = strings.Clone(a.Title)
+	a.Description = strings.Clone(a.Description)
+	a.Organisation = in.str(a.Organisation)
+	a.Summary = in.str(a.Summary)
+	a.Category = catalogue.Category(in.str(string(a.Category)))
+	for i := range a.Tags {
+		a.Tags[i] = in.str(a.Tags[i])
+	}
+	a.Venue = in.str(a.Venue)
+	a.Address = in.str(a.Address)
+	a.Town = in.str(a.Town)
+	a.Postcode = in.str(a.Postcode)
+	a.Schedule.Text = in.str(a.Schedule.Text)
+	a.Cost = in.str(a.Cost)
+	a.Access = in.str(a.Access)
+	a.Phone = in.str(a.Phone)
+	a.Referral = catalogue.Referral(in.str(string(a.Referral)))
+	for i := range a.Languages {
+		a.Languages[i] = in.str(a.Languages[i])
+	}
+	a.Source = in.str(a.Source)
+}
+
+// schedule parses text, once per distinct wording, and returns a copy whose
+// slices are the caller's own.
+func (rd *rowReader) schedule(text string) (catalogue.Schedule, error) {
+	if s, ok := rd.schedules[text]; ok {
+		return cloneSchedule(s), nil
+	}
+	s, err := catalogue.ParseSchedule(text)
+	if err != nil {
+		return s, err
+	}
+	s.Text = rd.in.str(s.Text)
+	rd.schedules[rd.in.str(text)] = s
+	return cloneSchedule(s), nil
+}
+
+func cloneSchedule(s catalogue.Schedule) catalogue.Schedule {
+	s.Months = slices.Clone(s.Months)
+	if s.Rules != nil {
+		rules := make([]catalogue.Rule, len(s.Rules))
+		for i, r := range s.Rules {
+			r.Days = slices.Clone(r.Days)
+			r.Weeks = slices.Clone(r.Weeks)
+			rules[i] = r
+		}
+		s.Rules = rules
+	}
+	return s
+}
+
+// interner keeps one copy of each string it is given.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := in[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	in[s] = s
+	return s
+}
+
 // activity reads one row; the error names the field at fault.
-func activity(rec []string, col map[string]int, width int) (catalogue.Activity, *catalogue.RecordError) {
+func (rd *rowReader) activity(rec []string, col map[string]int, width int) (catalogue.Activity, *catalogue.RecordError) {
 	get := func(name string) string {
 		i, ok := col[name]
 		if !ok || i >= len(rec) {
@@ -210,7 +331,7 @@ func activity(rec []string, col map[string]int, width int) (catalogue.Activity, 
 	if text == "" {
 		return bad("schedule", "missing")
 	}
-	s, err := catalogue.ParseSchedule(text)
+	s, err := rd.schedule(text)
 	if err != nil {
 		var se *catalogue.ScheduleError
 		reason := err.Error()

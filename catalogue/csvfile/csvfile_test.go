@@ -3,9 +3,13 @@ package csvfile
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+	"unsafe"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -244,4 +248,52 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// TestReadSharesOnlyStrings checks that activities with the same schedule
+// wording get equal schedules that are still their own: changing one's rules
+// leaves the other's alone, while repeated text is one shared string.
+func TestReadSharesOnlyStrings(t *testing.T) {
+	const file = `id,title,category,schedule,town,postcode,latitude,longitude
+a,A,walk,"every Tuesday, 10:00-12:00",Frome,BA11 1AT,51.23,-2.32
+b,B,walk,"every Tuesday, 10:00-12:00",Frome,BA11 1AT,51.23,-2.32
+`
+	load, err := ReadWith("share.csv", strings.NewReader(file), fakeChecks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(load.Activities) != 2 {
+		t.Fatalf("got %d activities; want 2", len(load.Activities))
+	}
+	a, b := &load.Activities[0], &load.Activities[1]
+	if !reflect.DeepEqual(a.Schedule, b.Schedule) {
+		t.Fatalf("got schedules %+v and %+v; want equal", a.Schedule, b.Schedule)
+	}
+	if unsafe.StringData(a.Town) != unsafe.StringData(b.Town) {
+		t.Errorf("got two copies of the town %q; want one shared", a.Town)
+	}
+	a.Schedule.Rules[0].Days[0] = time.Sunday
+	if got := b.Schedule.Rules[0].Days[0]; got != time.Tuesday {
+		t.Errorf("after changing a's schedule, got b's day %v; want Tuesday", got)
+	}
+}
+
+// TestReadFileSameAsRead checks that ReadFile (which sizes its slice from a
+// count of the file's lines) reads what Read reads.
+func TestReadFileSameAsRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "good.csv")
+	if err := os.WriteFile(path, []byte(goodFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(path, strings.NewReader(goodFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadFile got %+v; want %+v", got, want)
+	}
 }
