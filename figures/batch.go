@@ -37,6 +37,10 @@ func (r *Redis) start() {
 // enqueue hands e to the writer, or drops and counts it when the buffer is
 // full, or writes it at once after Close.
 func (r *Redis) enqueue(ctx context.Context, e Event) {
+	if r.opts.FlushInterval <= 0 {
+		r.write(ctx, []Event{e})
+		return
+	}
 	w := &r.writer
 	w.mu.RLock()
 	defer w.mu.RUnlock()
@@ -53,7 +57,7 @@ func (r *Redis) enqueue(ctx context.Context, e Event) {
 }
 
 // Flush writes every event recorded before it and waits until the write is
-// done. It returns ctx's error, wrapped, if ctx ends first. A write that
+// done (with Options.FlushInterval unset they are written already). It returns ctx's error, wrapped, if ctx ends first. A write that
 // fails is counted by Errors and logged, not returned.
 func (r *Redis) Flush(ctx context.Context) error {
 	w := &r.writer
@@ -81,8 +85,12 @@ func (r *Redis) Flush(ctx context.Context) error {
 
 // Close writes every event still waiting, waits for the write, and stops
 // the writer. Events recorded after Close are written at once, one round
-// trip each. Close may be called more than once; it always returns nil.
+// trip each. Close may be called more than once; it always returns nil,
+// and does nothing when Options.FlushInterval is not set.
 func (r *Redis) Close() error {
+	if r.opts.FlushInterval <= 0 {
+		return nil
+	}
 	r.start()
 	w := &r.writer
 	w.mu.Lock()

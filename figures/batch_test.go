@@ -143,7 +143,7 @@ func stalled(t *testing.T) string {
 func TestBatchDropsWhenFull(t *testing.T) {
 	rdb := redis.NewClient(&redis.Options{Addr: stalled(t), MaxRetries: -1, ContextTimeoutEnabled: true})
 	defer rdb.Close()
-	r := NewRedis(rdb, Options{Timeout: 300 * time.Millisecond, BatchSize: 1, BufferSize: 4}, testLog(t))
+	r := NewRedis(rdb, Options{Timeout: 300 * time.Millisecond, FlushInterval: time.Millisecond, BatchSize: 1, BufferSize: 4}, testLog(t))
 	defer r.Close()
 	start := time.Now()
 	for range 50 {
@@ -214,7 +214,7 @@ func TestBatchConcurrent(t *testing.T) {
 func TestFlushContext(t *testing.T) {
 	rdb := redis.NewClient(&redis.Options{Addr: stalled(t), MaxRetries: -1, ContextTimeoutEnabled: true})
 	defer rdb.Close()
-	r := NewRedis(rdb, Options{Timeout: time.Second}, testLog(t))
+	r := NewRedis(rdb, Options{Timeout: time.Second, FlushInterval: time.Hour}, testLog(t))
 	defer r.Close()
 	r.Record(context.Background(), Event{Channel: SMS, Kind: Contact, Person: p1})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)

@@ -35,8 +35,11 @@ type Options struct {
 	Prefix    string        // key prefix; default DefaultPrefix; keep a {hash tag} in it for Redis Cluster
 	Retention time.Duration // how long raw events are kept; default DefaultRetention
 	Timeout   time.Duration // bound on each write of a batch of events; default DefaultTimeout
-	// FlushInterval is the longest an event waits before it is written;
-	// default DefaultFlushInterval.
+	// FlushInterval, when set, takes the writes off the caller's path:
+	// Record queues each event and one goroutine writes the queue in one
+	// pipeline at least this often (DefaultFlushInterval is a good value).
+	// Call Close at shutdown so nothing waiting is lost. When zero, each
+	// Record writes its event at once, in its own round trip.
 	FlushInterval time.Duration
 	// BatchSize is how many waiting events are written at once without
 	// waiting for FlushInterval; default DefaultBatchSize.
@@ -53,9 +56,9 @@ type Options struct {
 }
 
 // Redis records events in Redis: each raw event for the retention period,
-// and weekly totals for ever. Events are written in batches by one
-// goroutine, off the caller's path; Close writes what is waiting and stops
-// it. It is safe for concurrent use.
+// and weekly totals for ever. With Options.FlushInterval set, events are
+// written in batches by one goroutine, off the caller's path, and Close
+// writes what is waiting and stops it. It is safe for concurrent use.
 type Redis struct {
 	rdb     redis.UniversalClient
 	opts    Options
@@ -81,9 +84,6 @@ func NewRedis(rdb redis.UniversalClient, opts Options, log *slog.Logger) *Redis 
 	}
 	if opts.Location == nil {
 		opts.Location = london
-	}
-	if opts.FlushInterval <= 0 {
-		opts.FlushInterval = DefaultFlushInterval
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = DefaultBatchSize
@@ -143,17 +143,19 @@ func (r *Redis) weekKey(start time.Time, part string) string {
 	return k
 }
 
-// Record queues e to be written with other events in one pipelined round
-// trip, at most Options.FlushInterval later (or sooner, once
-// Options.BatchSize events are waiting): the raw event in its day's list
-// (which expires the retention period after its last write), and the
-// counters of e's week. It never waits for Redis. An event with no Time is
-// stamped now. A Person that is not a keyed hash, and an Area or category
-// that might be a number, are dropped (counted by Refused) and the rest of
-// the event is kept. When Options.BufferSize events are already waiting, e
-// is dropped and counted (Dropped). After Close, Record writes e at once,
-// bounded by Options.Timeout. Record never fails its caller: a failed write
-// is logged without any event content and counted (Errors).
+// Record stores e: the raw event in its day's list (which expires the
+// retention period after its last write), and the counters of e's week.
+// With Options.FlushInterval set it only queues e, to be written with other
+// events in one pipelined round trip at most FlushInterval later (sooner
+// once Options.BatchSize events are waiting), and never waits for Redis;
+// when Options.BufferSize events are already waiting, e is dropped and
+// counted (Dropped). Without FlushInterval, or after Close, it writes e at
+// once in one pipelined round trip, giving up after Options.Timeout even if
+// ctx lasts longer. An event with no Time is stamped now. A Person that is
+// not a keyed hash, and an Area or category that might be a number, are
+// dropped (counted by Refused) and the rest of the event is kept. Record
+// never fails its caller: a failed write is logged without any event
+// content and counted (Errors).
 func (r *Redis) Record(ctx context.Context, e Event) {
 	e, dropped := clean(e)
 	if len(dropped) > 0 {

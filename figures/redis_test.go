@@ -405,30 +405,43 @@ func longDigits(s string) bool {
 // Record never blocks a webhook for long nor fails it when Redis is down:
 // the error is counted, reported to OnError and logged.
 func TestRedisDown(t *testing.T) {
-	rdb := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", redistest.FreePort(t)), MaxRetries: -1})
-	defer rdb.Close()
-	var hooked int
-	var logs bytes.Buffer
-	r := NewRedis(rdb, Options{Timeout: 100 * time.Millisecond, OnError: func(error) { hooked++ }}, slog.New(slog.NewJSONHandler(&logs, nil)))
-	start := time.Now()
-	r.Record(context.Background(), Event{Channel: SMS, Kind: Contact, Person: p1, Area: "NR31"})
-	if d := time.Since(start); d > 50*time.Millisecond {
-		t.Errorf("Record took %s with Redis down; want it not to wait for Redis", d)
+	tests := []struct {
+		name   string
+		flush  time.Duration // Options.FlushInterval
+		record time.Duration // longest a Record may take
+	}{
+		{"written at once", 0, time.Second},
+		{"batched", time.Hour, 50 * time.Millisecond},
 	}
-	if err := r.Flush(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Record and Flush took %s with Redis down; want under a second", d)
-	}
-	if r.Errors() != 1 || hooked != 1 {
-		t.Errorf("got %d errors, %d hook calls; want 1, 1", r.Errors(), hooked)
-	}
-	if strings.Contains(logs.String(), p1) || strings.Contains(logs.String(), "NR31") {
-		t.Errorf("log holds event content: %s", logs.String())
-	}
-	if !strings.Contains(logs.String(), "figures: record event") {
-		t.Errorf("got log %q; want the error logged", logs.String())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rdb := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", redistest.FreePort(t)), MaxRetries: -1})
+			defer rdb.Close()
+			var hooked int
+			var logs bytes.Buffer
+			r := NewRedis(rdb, Options{Timeout: 100 * time.Millisecond, FlushInterval: tt.flush, OnError: func(error) { hooked++ }}, slog.New(slog.NewJSONHandler(&logs, nil)))
+			defer r.Close()
+			start := time.Now()
+			r.Record(context.Background(), Event{Channel: SMS, Kind: Contact, Person: p1, Area: "NR31"})
+			if d := time.Since(start); d > tt.record {
+				t.Errorf("Record took %s with Redis down; want at most %s", d, tt.record)
+			}
+			if err := r.Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("Record and Flush took %s with Redis down; want under a second", d)
+			}
+			if r.Errors() != 1 || hooked != 1 {
+				t.Errorf("got %d errors, %d hook calls; want 1, 1", r.Errors(), hooked)
+			}
+			if strings.Contains(logs.String(), p1) || strings.Contains(logs.String(), "NR31") {
+				t.Errorf("log holds event content: %s", logs.String())
+			}
+			if !strings.Contains(logs.String(), "figures: record event") {
+				t.Errorf("got log %q; want the error logged", logs.String())
+			}
+		})
 	}
 }
 
