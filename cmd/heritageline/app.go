@@ -85,10 +85,15 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 
 	l.metrics = metrics.New()
 	store := redisstore.New(rdb, redisstore.Options{Logger: log})
-	rec := figures.Multi(figures.NewRedis(rdb, figures.Options{
-		Retention: cfg.Retention,
-		OnError:   l.metrics.RedisErrorFunc("figures"),
-	}, log), l.metrics)
+	// Figures are written off the request path, in batches; close writes
+	// what is waiting.
+	figs := figures.NewRedis(rdb, figures.Options{
+		Retention:     cfg.Retention,
+		FlushInterval: figures.DefaultFlushInterval,
+		OnError:       l.metrics.RedisErrorFunc("figures"),
+	}, log)
+	l.onClose(func() { figs.Close() })
+	rec := figures.Multi(figs, l.metrics)
 
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
 	sender, err := newSender(cfg, roster, rdb, hasher, log, out, l)
