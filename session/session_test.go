@@ -2,6 +2,8 @@ package session_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -47,5 +49,36 @@ func TestCount(t *testing.T) {
 	}
 	if ttl := rdb.TTL(ctx, "t:c").Val(); ttl <= 0 || ttl > time.Hour {
 		t.Errorf("TTL = %v; want within the hour window", ttl)
+	}
+}
+
+// SaveAndCount saves as Save and counts as Count; with Redis gone its error
+// says the state may be unsaved.
+func TestSaveAndCount(t *testing.T) {
+	rdb, m := redistest.Start(t)
+	s := session.New(rdb, "t:")
+	ctx := context.Background()
+	type state struct{ Step string }
+	for want := int64(1); want <= 3; want++ {
+		n, err := s.SaveAndCount(ctx, "k", state{fmt.Sprint(want)}, time.Minute, "c", time.Hour)
+		if err != nil || n != want {
+			t.Fatalf("SaveAndCount = %d, %v; want %d, nil", n, err, want)
+		}
+	}
+	var got state
+	if ok, err := s.Load(ctx, "k", &got); !ok || err != nil || got.Step != "3" {
+		t.Errorf("Load = %v, %v, %+v; want true, nil, 3", ok, err, got)
+	}
+	if ttl := rdb.TTL(ctx, "t:k").Val(); ttl <= 0 || ttl > time.Minute {
+		t.Errorf("state TTL = %v; want within the minute", ttl)
+	}
+	if ttl := rdb.TTL(ctx, "t:c").Val(); ttl <= time.Minute || ttl > time.Hour {
+		t.Errorf("counter TTL = %v; want within the hour window", ttl)
+	}
+	m.Stop()
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, err := s.SaveAndCount(ctx, "k", state{"x"}, time.Minute, "c", time.Hour); !errors.Is(err, session.ErrSave) {
+		t.Errorf("with Redis stopped: got %v; want an error wrapping %v", err, session.ErrSave)
 	}
 }

@@ -64,7 +64,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		log.InfoContext(ctx, "opted in")
-		l.reply(ctx, w, r, hash, l.optedIn())
+		l.reply(ctx, w, r, &turn{hash: hash}, l.optedIn())
 		return
 	}
 	if opted {
@@ -73,20 +73,28 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 	}
 
 	req := l.deps.Understand.Understand(ctx, body)
-	reply, err := l.answer(ctx, from, hash, body, r.PostForm.Get("NumMedia"), req)
+	t := &turn{hash: hash}
+	reply, err := l.answer(ctx, from, t, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return
 	}
-	l.reply(ctx, w, r, hash, reply)
+	l.reply(ctx, w, r, t, reply)
 }
 
-// reply sends body if the rate limit allows it, the "quiet for a while"
-// notice once when it does not, and nothing after that.
-func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, hash, body string) {
-	v, err := l.spend(ctx, hash)
+// reply saves the texter's state if the turn changed it and counts the
+// reply against the rate limit, in one round trip; then it sends body if the
+// rate limit allows it, the "quiet for a while" notice once when it does
+// not, and nothing after that. When the state cannot be saved it answers
+// with the fallback, as the next text would not find the list.
+func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, t *turn, body string) {
+	v, saveErr, err := l.spend(ctx, t)
+	if saveErr != nil {
+		l.writeFallback(w, r, saveErr)
+		return
+	}
 	if err != nil {
-		l.deps.Log.ErrorContext(ctx, "rate limit", "err", err, "person", hash)
+		l.deps.Log.ErrorContext(ctx, "rate limit", "err", err, "person", t.hash)
 	}
 	switch v {
 	case warn:
@@ -98,8 +106,8 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 }
 
 // answer works out the reply to a resident who may be texted.
-func (l *Line) answer(ctx context.Context, from, hash, body, media string, req catalogue.Request) (string, error) {
-	st, err := l.loadState(ctx, hash)
+func (l *Line) answer(ctx context.Context, from string, t *turn, body, media string, req catalogue.Request) (string, error) {
+	st, err := l.loadState(ctx, t.hash)
 	if err != nil {
 		return "", err
 	}
@@ -113,11 +121,11 @@ func (l *Line) answer(ctx context.Context, from, hash, body, media string, req c
 		}
 		return l.callbackBooked(cb), nil
 	case catalogue.IntentDetails:
-		return l.details(ctx, hash, st, req.Item)
+		return l.details(ctx, t, st, req.Item)
 	case catalogue.IntentMore:
-		return l.more(ctx, hash, st)
+		return l.more(ctx, t, st)
 	case catalogue.IntentFind:
-		return l.find(ctx, hash, st, req)
+		return l.find(ctx, t, st, req)
 	}
 	if strings.TrimSpace(body) == "" {
 		if media != "" && media != "0" {

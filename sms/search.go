@@ -20,7 +20,7 @@ const (
 )
 
 // find answers a search: a place (or the last one) with any filters.
-func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.Request) (string, error) {
+func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Request) (string, error) {
 	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly}
 	switch {
 	case req.When.Today:
@@ -59,11 +59,9 @@ func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.R
 	} else if total > 0 && st.Within > nearMiles {
 		note = "Nothing within " + fmt.Sprint(nearMiles) + " miles of " + st.Place + ", so these are within " + fmt.Sprint(widerMiles) + ":"
 	}
-	l.recordSearch(ctx, hash, st, results)
+	l.recordSearch(ctx, t.hash, st, results)
 	if total == 0 {
-		if err := l.saveState(ctx, hash, st); err != nil {
-			return "", err
-		}
+		t.keep(st)
 		return "Sorry, there is nothing within " + fmt.Sprint(widerMiles) + " miles of " + st.Place +
 			" yet. Text another town or postcode, or CALL for a volunteer to ring you.", nil
 	}
@@ -72,7 +70,7 @@ func (l *Line) find(ctx context.Context, hash string, old state, req catalogue.R
 	if head == "" {
 		head = heading(st) + ":"
 	}
-	return l.page(ctx, hash, st, head, results)
+	return l.page(ctx, t, st, head, results)
 }
 
 // widening searches within nearMiles, then once within widerMiles, and
@@ -108,7 +106,7 @@ func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Resu
 
 // page lists results numbered on from the items already listed, as many as
 // fit, saves the state, and returns the reply.
-func (l *Line) page(ctx context.Context, hash string, st state, head string, results []catalogue.Result) (string, error) {
+func (l *Line) page(ctx context.Context, t *turn, st state, head string, results []catalogue.Result) (string, error) {
 	first := len(st.IDs) + 1
 	items := make([]string, len(results))
 	for i, r := range results {
@@ -127,14 +125,12 @@ func (l *Line) page(ctx context.Context, hash string, st state, head string, res
 	for _, r := range results[:kept] {
 		st.IDs = append(st.IDs, r.Activity.ID)
 	}
-	if err := l.saveState(ctx, hash, st); err != nil {
-		return "", err
-	}
+	t.keep(st)
 	return body, nil
 }
 
 // more lists the next page of the last search.
-func (l *Line) more(ctx context.Context, hash string, st state) (string, error) {
+func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 	if !st.hasPlace() {
 		return l.askPlace(ctx), nil
 	}
@@ -149,17 +145,15 @@ func (l *Line) more(ctx context.Context, hash string, st state) (string, error) 
 	st.Total = total
 	if len(results) == 0 {
 		st.Total = len(st.IDs)
-		if err := l.saveState(ctx, hash, st); err != nil {
-			return "", err
-		}
-		return l.more(ctx, hash, st)
+		t.keep(st)
+		return l.more(ctx, t, st)
 	}
-	l.recordSearch(ctx, hash, st, results)
-	return l.page(ctx, hash, st, "More "+strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ")+":", results)
+	l.recordSearch(ctx, t.hash, st, results)
+	return l.page(ctx, t, st, "More "+strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ")+":", results)
 }
 
 // details answers a number from the last list.
-func (l *Line) details(ctx context.Context, hash string, st state, n int) (string, error) {
+func (l *Line) details(ctx context.Context, t *turn, st state, n int) (string, error) {
 	if len(st.IDs) == 0 {
 		return "Text a postcode or town first, and I'll send a numbered list. " + l.examples(ctx), nil
 	}
@@ -176,7 +170,7 @@ func (l *Line) details(ctx context.Context, hash string, st state, n int) (strin
 	now := l.cfg.Now()
 	next, _ := catalogue.Matches(&a, catalogue.Query{Now: now})
 	res := catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next}
-	l.deps.Figures.Record(ctx, figures.Event{Time: now, Channel: figures.SMS, Kind: figures.Details, Person: hash, Area: st.Area, Offered: []string{a.ID}})
+	l.deps.Figures.Record(ctx, figures.Event{Time: now, Channel: figures.SMS, Kind: figures.Details, Person: t.hash, Area: st.Area, Offered: []string{a.ID}})
 	return smstext.Details(res, now), nil
 }
 

@@ -39,9 +39,12 @@ func (l *Line) loadState(ctx context.Context, hash string) (state, error) {
 	return st, nil
 }
 
-func (l *Line) saveState(ctx context.Context, hash string, st state) error {
-	if err := l.deps.Sessions.Save(ctx, stateKey(hash), st, l.cfg.StateTTL); err != nil {
-		return fmt.Errorf("sms: save state: %w", err)
-	}
-	return nil
+// turn is one text being answered: whose it is, and the state to save
+// with the reply (nil when unchanged).
+type turn struct {
+	hash string
+	save *state
 }
+
+// keep marks st to be saved when the reply is sent.
+func (t *turn) keep(st state) { t.save = &st }
