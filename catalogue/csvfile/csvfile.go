@@ -99,7 +99,7 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 	if capHint > 0 {
 		load.Activities = make([]catalogue.Activity, 0, capHint)
 	}
-	rd := &rowReader{in: interner{}, schedules: map[string]catalogue.Schedule{}}
+	rd := &rowReader{in: catalogue.NewInterner(), schedules: map[string]catalogue.Schedule{}}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
@@ -194,36 +194,17 @@ func columnIndex(header []string) (map[string]int, error) {
 
 // rowReader turns rows into activities, sharing what repeats.
 type rowReader struct {
-	in        interner
+	in        *catalogue.Interner
 	schedules map[string]catalogue.Schedule // wording -> parsed
 }
 
 // own gives a its own copies of its strings (one shared copy of each value
 // that repeats), so that it keeps nothing of the row it came from alive.
 func (rd *rowReader) own(a *catalogue.Activity) {
-	in := rd.in
 	a.ID = strings.Clone(a.ID)
 	a.Title = strings.Clone(a.Title)
 	a.Description = strings.Clone(a.Description)
-	a.Organisation = in.str(a.Organisation)
-	a.Summary = in.str(a.Summary)
-	a.Category = catalogue.Category(in.str(string(a.Category)))
-	for i := range a.Tags {
-		a.Tags[i] = in.str(a.Tags[i])
-	}
-	a.Venue = in.str(a.Venue)
-	a.Address = in.str(a.Address)
-	a.Town = in.str(a.Town)
-	a.Postcode = in.str(a.Postcode)
-	a.Schedule.Text = in.str(a.Schedule.Text)
-	a.Cost = in.str(a.Cost)
-	a.Access = in.str(a.Access)
-	a.Phone = in.str(a.Phone)
-	a.Referral = catalogue.Referral(in.str(string(a.Referral)))
-	for i := range a.Languages {
-		a.Languages[i] = in.str(a.Languages[i])
-	}
-	a.Source = in.str(a.Source)
+	rd.in.Activity(a)
 }
 
 // schedule parses text, once per distinct wording, and returns a copy whose
@@ -236,8 +217,8 @@ func (rd *rowReader) schedule(text string) (catalogue.Schedule, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Text = rd.in.str(s.Text)
-	rd.schedules[rd.in.str(text)] = s
+	s.Text = rd.in.String(s.Text)
+	rd.schedules[rd.in.String(text)] = s
 	return cloneSchedule(s), nil
 }
 
@@ -252,21 +233,6 @@ func cloneSchedule(s catalogue.Schedule) catalogue.Schedule {
 		}
 		s.Rules = rules
 	}
-	return s
-}
-
-// interner keeps one copy of each string it is given.
-type interner map[string]string
-
-func (in interner) str(s string) string {
-	if s == "" {
-		return ""
-	}
-	if v, ok := in[s]; ok {
-		return v
-	}
-	s = strings.Clone(s)
-	in[s] = s
 	return s
 }
 

@@ -180,7 +180,7 @@ func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, string
 		s.log.LogAttrs(context.Background(), slog.LevelWarn, "activities left out of the catalogue",
 			slog.Int("unindexable_point", badPoint), slog.Int("duplicate_id", dups))
 	}
-	in := newInterner()
+	in := catalogue.NewInterner()
 	active := make([]catalogue.Activity, len(keep))
 	h := sha256.New()
 	// Encoder.Encode writes what json.Marshal returns, then a newline: the
@@ -188,7 +188,7 @@ func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, string
 	enc := json.NewEncoder(h)
 	for n, i := range keep {
 		active[n] = cloneActivity(acts[i])
-		in.activity(&active[n])
+		in.Activity(&active[n])
 		if err := enc.Encode(&active[n]); err != nil {
 			return nil, "", fmt.Errorf("redisstore: replace: encode %q: %w", active[n].ID, err)
 		}
@@ -268,7 +268,7 @@ func (s *Store) readVersion(ctx context.Context, ver string) (*snapshot, error) 
 		}
 	}
 	acts := make([]catalogue.Activity, 0, int(n)*s.opts.Batch)
-	in := newInterner()
+	in := catalogue.NewInterner()
 	const perTrip = 16
 	for from := int64(0); from < n; from += perTrip {
 		fields := make([]string, 0, perTrip)
@@ -289,7 +289,7 @@ func (s *Store) readVersion(ctx context.Context, ver string) (*snapshot, error) 
 				return nil, fmt.Errorf("redisstore: read %s chunk %s: %w", ver, fields[i], err)
 			}
 			for j := range chunk {
-				in.activity(&chunk[j])
+				in.Activity(&chunk[j])
 			}
 			acts = append(acts, chunk...)
 		}
