@@ -7,10 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -23,6 +21,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
+	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
 // measureAll measures each size in a fresh copy of this program, on one
@@ -188,34 +187,12 @@ func redisUsedMB(ctx context.Context, rdb *redis.Client) float64 {
 	return 0
 }
 
-// startRedis runs redis-server on a free loopback port, without persistence.
+// startRedis runs redis-server on a free loopback port, without persistence,
+// and returns a function that stops it and its address.
 func startRedis(ctx context.Context, dir string) (func(), string, error) {
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		return nil, "", fmt.Errorf("redis-server not installed (make redis-server installs it): %w", err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := redistest.Run(ctx, dir)
 	if err != nil {
 		return nil, "", err
 	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	addr := "127.0.0.1:" + strconv.Itoa(port)
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
-	if err := cmd.Start(); err != nil {
-		return nil, "", fmt.Errorf("start redis-server: %w", err)
-	}
-	stop := func() { cmd.Process.Kill(); cmd.Wait() }
-	rdb := redis.NewClient(&redis.Options{Addr: addr})
-	defer rdb.Close()
-	deadline := time.Now().Add(5 * time.Second)
-	for rdb.Ping(ctx).Err() != nil {
-		if time.Now().After(deadline) {
-			stop()
-			return nil, "", fmt.Errorf("redis-server on %s did not answer within 5s", addr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	return stop, addr, nil
+	return s.Stop, s.Addr, nil
 }

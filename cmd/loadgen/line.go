@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
 // target is the line under load.
@@ -74,34 +74,14 @@ func (o options) line(ctx context.Context, stderr io.Writer) (target, func(), er
 	return t, stopAll, nil
 }
 
-// startRedis runs redis-server on a free loopback port, without persistence.
+// startRedis runs redis-server on a free loopback port, without persistence,
+// and returns a function that stops it and its address.
 func startRedis(ctx context.Context, dir string) (func(), string, error) {
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		return nil, "", fmt.Errorf("redis-server not installed (make redis-server installs it): %w", err)
-	}
-	port, err := freePort()
+	s, err := redistest.Run(ctx, dir)
 	if err != nil {
 		return nil, "", err
 	}
-	addr := "127.0.0.1:" + strconv.Itoa(port)
-	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
-	if err := cmd.Start(); err != nil {
-		return nil, "", fmt.Errorf("start redis-server: %w", err)
-	}
-	stop := func() { cmd.Process.Kill(); cmd.Wait() }
-	rdb := redis.NewClient(&redis.Options{Addr: addr})
-	defer rdb.Close()
-	deadline := time.Now().Add(5 * time.Second)
-	for rdb.Ping(ctx).Err() != nil {
-		if time.Now().After(deadline) {
-			stop()
-			return nil, "", fmt.Errorf("redis-server on %s did not answer within 5s", addr)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	return stop, addr, nil
+	return s.Stop, s.Addr, nil
 }
 
 // startLine runs the heritageline binary on the embedded default's demo

@@ -37,15 +37,35 @@ func Start(t testing.TB) (redis.UniversalClient, *Server) {
 // StartServer runs a real redis-server and returns it without a client.
 func StartServer(t testing.TB, extraArgs ...string) *Server {
 	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
+	if _, err := exec.LookPath("redis-server"); err != nil {
 		if os.Getenv("HL_REQUIRE_REDIS") == "1" {
 			t.Fatalf("redis-server not installed (make test installs it): %v", err)
 		}
 		t.Skip("redis-server not installed; run make test")
 	}
-	port := FreePort(t)
-	dir := t.TempDir()
+	s, err := Run(context.Background(), t.TempDir(), extraArgs...)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// Run starts a real redis-server on a free loopback port, with no
+// persistence, its files in dir, and waits until it answers. Programs that
+// measure the line (cmd/loadgen, cmd/catgen) use it as the tests do. The
+// caller stops it with Stop.
+func Run(ctx context.Context, dir string, extraArgs ...string) (*Server, error) {
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		return nil, fmt.Errorf("redis-server not installed (make redis-server installs it): %w", err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("free port: %w", err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
 	args := append([]string{
 		"--port", strconv.Itoa(port), "--bind", "127.0.0.1",
 		"--save", "", "--appendonly", "no", "--dir", dir,
@@ -53,14 +73,14 @@ func StartServer(t testing.TB, extraArgs ...string) *Server {
 	}, extraArgs...)
 	cmd := exec.Command(bin, args...)
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("start redis-server: %v", err)
+		return nil, fmt.Errorf("start redis-server: %w", err)
 	}
 	s := &Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), cmd: cmd}
-	t.Cleanup(s.Stop)
-	if err := waitFor(s.Addr, 5*time.Second); err != nil {
-		t.Fatalf("redis-server did not start: %v", err)
+	if err := waitFor(ctx, s.Addr, 5*time.Second); err != nil {
+		s.Stop()
+		return nil, fmt.Errorf("redis-server on %s did not start: %w", s.Addr, err)
 	}
-	return s
+	return s, nil
 }
 
 // Stop kills the server. Safe to call more than once.
@@ -91,8 +111,8 @@ func FreePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-func waitFor(addr string, d time.Duration) error {
-	ctx, cancel := context.WithTimeout(context.Background(), d)
+func waitFor(ctx context.Context, addr string, d time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()
