@@ -44,7 +44,7 @@ type liveLine struct {
 	srv   *server
 	token string
 	out   *lockedBuffer // what the demo Twilio prints
-	rest  *restLog      // every REST request the line makes
+	rest  *restRecorder // every REST request the line makes
 }
 
 // startLiveLine starts the real server on 127.0.0.1:0 in demo mode (its own
@@ -78,7 +78,7 @@ func startLiveLineWith(t testing.TB, env map[string]string, tweak func(*config.C
 	}
 	l := &liveLine{t: t, token: cfg.AuthToken, out: &lockedBuffer{}}
 	// Twilio's REST API is played by a recorder on loopback.
-	l.rest = &restLog{}
+	l.rest = &restRecorder{}
 	api := httptest.NewServer(l.rest)
 	t.Cleanup(api.Close)
 	cfg.TwilioAPIBase = api.URL
@@ -683,44 +683,4 @@ type logWriter struct{ t testing.TB }
 func (w logWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
-}
-
-// restLog plays Twilio's REST API: it keeps every request and accepts it.
-type restLog struct {
-	mu   sync.Mutex
-	reqs []restCall
-}
-
-// restCall is one request the line made to Twilio's REST API.
-type restCall struct {
-	Path string
-	Form url.Values
-}
-
-func (r *restLog) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	req.ParseForm()
-	r.mu.Lock()
-	r.reqs = append(r.reqs, restCall{Path: req.URL.Path, Form: req.PostForm})
-	n := len(r.reqs)
-	r.mu.Unlock()
-	prefix := "SM"
-	if strings.HasSuffix(req.URL.Path, "/Calls.json") {
-		prefix = "CA"
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusCreated)
-	fmt.Fprintf(w, `{"sid":"%s%032d","status":"queued"}`, prefix, n)
-}
-
-// calls returns the requests whose path ends in suffix.
-func (r *restLog) calls(suffix string) []restCall {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []restCall
-	for _, q := range r.reqs {
-		if strings.HasSuffix(q.Path, suffix) {
-			out = append(out, q)
-		}
-	}
-	return out
 }
