@@ -15,23 +15,11 @@ import (
 // the hash tag keeps a report's merge of weeks in one slot.
 func startCluster(t *testing.T) redis.UniversalClient {
 	t.Helper()
-	srv := redistest.StartServer(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf")
-	ctx := context.Background()
-	direct := redis.NewClient(&redis.Options{Addr: srv.Addr})
-	defer direct.Close()
-	if err := direct.Do(ctx, "CLUSTER", "ADDSLOTSRANGE", "0", "16383").Err(); err != nil {
-		t.Fatalf("cluster addslots: %v", err)
+	addrs := redistest.StartCluster(t, 1)
+	rdb := redis.NewUniversalClient(&redis.UniversalOptions{Addrs: addrs, IsClusterMode: true})
+	if _, ok := rdb.(*redis.ClusterClient); !ok {
+		t.Fatalf("got a %T; want a *redis.ClusterClient", rdb)
 	}
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		info, _ := direct.ClusterInfo(ctx).Result()
-		if strings.Contains(info, "cluster_state:ok") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("cluster not ready: %s", info)
-		}
-	}
-	rdb := redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{srv.Addr}, IsClusterMode: true})
 	t.Cleanup(func() { rdb.Close() })
 	return rdb
 }

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -19,7 +16,7 @@ import (
 // conversation, a call and a callback through it (issue 8). It is skipped
 // only when redis-server is missing and HL_REQUIRE_REDIS is not 1.
 func TestRedisCluster(t *testing.T) {
-	nodes := startCluster(t, 3)
+	nodes := redistest.StartCluster(t, 3)
 	u := "redis://" + nodes[0] + "?addr=" + strings.Join(nodes[1:], "&addr=")
 	tl := startLine(t, lineOptions{redisURL: u})
 	isActivity := activityIn(titles(t))
@@ -77,54 +74,4 @@ func TestRedisCluster(t *testing.T) {
 			t.Errorf("node %s holds no keys; want the line's data spread over the cluster", addr)
 		}
 	}
-}
-
-// startCluster starts n real redis-server nodes in cluster mode, shares the
-// 16384 hash slots between them, joins them and waits until the cluster is
-// ok. It returns their addresses; they stop when the test ends.
-func startCluster(t testing.TB, n int) []string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	var addrs []string
-	var clients []*redis.Client
-	for i := 0; i < n; i++ {
-		s := redistest.StartServer(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-			"--cluster-node-timeout", "2000")
-		addrs = append(addrs, s.Addr)
-		c := redis.NewClient(&redis.Options{Addr: s.Addr})
-		t.Cleanup(func() { c.Close() })
-		clients = append(clients, c)
-	}
-	const slots = 16384
-	for i, c := range clients {
-		lo, hi := i*slots/n, (i+1)*slots/n-1
-		args := []any{"CLUSTER", "ADDSLOTS"}
-		for s := lo; s <= hi; s++ {
-			args = append(args, s)
-		}
-		if err := c.Do(ctx, args...).Err(); err != nil {
-			t.Fatalf("cluster addslots %d-%d on %s: %v", lo, hi, addrs[i], err)
-		}
-	}
-	for _, a := range addrs[1:] {
-		host, port, _ := strings.Cut(a, ":")
-		p, _ := strconv.Atoi(port)
-		if err := clients[0].ClusterMeet(ctx, host, strconv.Itoa(p)).Err(); err != nil {
-			t.Fatalf("cluster meet %s: %v", a, err)
-		}
-	}
-	for i, c := range clients {
-		for {
-			info, err := c.ClusterInfo(ctx).Result()
-			if err == nil && strings.Contains(info, "cluster_state:ok") && strings.Contains(info, fmt.Sprintf("cluster_known_nodes:%d", n)) {
-				break
-			}
-			if ctx.Err() != nil {
-				t.Fatalf("cluster node %s not ok: %v %q", addrs[i], err, info)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	return addrs
 }

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,56 @@ func (s *Server) Stop() {
 		s.cmd.Process.Kill()
 		s.cmd.Wait()
 	}
+}
+
+// StartCluster starts n real redis-server nodes in cluster mode, shares the
+// 16384 hash slots between them, joins them and waits until the cluster is
+// ok. It returns their addresses; they stop when the test ends.
+func StartCluster(t testing.TB, n int) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var addrs []string
+	var clients []*redis.Client
+	for i := 0; i < n; i++ {
+		s := StartServer(t, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+			"--cluster-node-timeout", "2000")
+		addrs = append(addrs, s.Addr)
+		c := redis.NewClient(&redis.Options{Addr: s.Addr})
+		t.Cleanup(func() { c.Close() })
+		clients = append(clients, c)
+	}
+	const slots = 16384
+	for i, c := range clients {
+		lo, hi := i*slots/n, (i+1)*slots/n-1
+		args := []any{"CLUSTER", "ADDSLOTS"}
+		for s := lo; s <= hi; s++ {
+			args = append(args, s)
+		}
+		if err := c.Do(ctx, args...).Err(); err != nil {
+			t.Fatalf("cluster addslots %d-%d on %s: %v", lo, hi, addrs[i], err)
+		}
+	}
+	for _, a := range addrs[1:] {
+		host, port, _ := strings.Cut(a, ":")
+		p, _ := strconv.Atoi(port)
+		if err := clients[0].ClusterMeet(ctx, host, strconv.Itoa(p)).Err(); err != nil {
+			t.Fatalf("cluster meet %s: %v", a, err)
+		}
+	}
+	for i, c := range clients {
+		for {
+			info, err := c.ClusterInfo(ctx).Result()
+			if err == nil && strings.Contains(info, "cluster_state:ok") && strings.Contains(info, fmt.Sprintf("cluster_known_nodes:%d", n)) {
+				break
+			}
+			if ctx.Err() != nil {
+				t.Fatalf("cluster node %s not ok: %v %q", addrs[i], err, info)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	return addrs
 }
 
 // Mini returns a client for an in-process miniredis, for fast unit tests.
