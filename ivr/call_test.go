@@ -423,7 +423,7 @@ func TestCalls(t *testing.T) {
 			h.desk.vols = nil
 			h.incoming()
 			n := h.silence(h.step("menu", "Digits", "0"))
-			says(t, n, "I didn't hear a message.")
+			says(t, n, "For a volunteer to ring you back, press 2.")
 			says(t, h.silence(n), "I'll ask a volunteer to ring you")
 			if len(h.desk.callbacks) != 1 {
 				t.Errorf("got %d callbacks; want 1", len(h.desk.callbacks))

@@ -167,7 +167,7 @@ func (l *Line) callbackPrompt(w http.ResponseWriter, r *http.Request, try int) {
 			Input: "dtmf speech", NumDigits: "1", Timeout: gatherTimeout, SpeechTimeout: "auto",
 			Language: l.cfg.Language, Hints: "ring me back, message",
 			Action: l.url("callback"), Method: "POST",
-			InnerElements: []twiml.Element{l.say("I didn't hear a message. For a volunteer to ring you back, press 2. To leave a message, press 1.")},
+			InnerElements: []twiml.Element{l.say("For a volunteer to ring you back, press 2. To leave a message after all, press 1.")},
 		},
 		twiml.VoiceRedirect{Url: fmt.Sprintf("%s?try=%d", l.url("callback"), try+1), Method: "POST"},
 	})
