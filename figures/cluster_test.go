@@ -7,26 +7,11 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/internal/redistest"
-	"github.com/redis/go-redis/v9"
 )
-
-// startCluster runs a one-node Redis Cluster holding every slot. Redis
-// refuses multi-key commands across slots even on one node, so this proves
-// the hash tag keeps a report's merge of weeks in one slot.
-func startCluster(t *testing.T) redis.UniversalClient {
-	t.Helper()
-	addrs := redistest.StartCluster(t, 1)
-	rdb := redis.NewUniversalClient(&redis.UniversalOptions{Addrs: addrs, IsClusterMode: true})
-	if _, ok := rdb.(*redis.ClusterClient); !ok {
-		t.Fatalf("got a %T; want a *redis.ClusterClient", rdb)
-	}
-	t.Cleanup(func() { rdb.Close() })
-	return rdb
-}
 
 func TestCluster(t *testing.T) {
 	t.Parallel()
-	rdb := startCluster(t)
+	rdb := redistest.Cluster(t, 1)
 	ctx := context.Background()
 
 	t.Run("report", func(t *testing.T) {

@@ -7,30 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/cataloguetest"
 	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
-// startCluster runs a one-node Redis Cluster holding every slot. Redis refuses
-// multi-key commands and scripts across slots even on one node, so this proves
-// the hash tags keep every multi-key operation in one slot, and that the store
-// works through a ClusterClient.
-func startCluster(t *testing.T) redis.UniversalClient {
-	t.Helper()
-	addrs := redistest.StartCluster(t, 1)
-	rdb := redis.NewUniversalClient(&redis.UniversalOptions{Addrs: addrs, IsClusterMode: true})
-	if _, ok := rdb.(*redis.ClusterClient); !ok {
-		t.Fatalf("got a %T; want a *redis.ClusterClient", rdb)
-	}
-	t.Cleanup(func() { rdb.Close() })
-	return rdb
-}
-
 func TestCluster(t *testing.T) {
-	rdb := startCluster(t)
+	rdb := redistest.Cluster(t, 1)
 	ctx := context.Background()
 
 	t.Run("keys without a hash tag are refused", func(t *testing.T) {

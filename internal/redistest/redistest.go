@@ -142,6 +142,20 @@ func StartCluster(t testing.TB, n int) []string {
 	return addrs
 }
 
+// Cluster starts a Redis Cluster of n real nodes (StartCluster) and returns a
+// cluster client for it, closed when the test ends. One node holding every
+// slot is enough to prove hash tags: Redis refuses cross-slot multi-key
+// commands and scripts even then.
+func Cluster(t testing.TB, n int) redis.UniversalClient {
+	t.Helper()
+	rdb := redis.NewUniversalClient(&redis.UniversalOptions{Addrs: StartCluster(t, n), IsClusterMode: true})
+	if _, ok := rdb.(*redis.ClusterClient); !ok {
+		t.Fatalf("got a %T; want a *redis.ClusterClient", rdb)
+	}
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
 // Mini returns a client for an in-process miniredis, for fast unit tests.
 func Mini(t testing.TB) (redis.UniversalClient, *miniredis.Miniredis) {
 	t.Helper()
