@@ -34,20 +34,23 @@ type Config struct {
 	// made; the line then listens on loopback only.
 	DemoToken bool
 
-	RedisURL          string        // REDIS_URL; empty runs an embedded in-process Redis
-	RedisPoolSize     int           // REDIS_POOL_SIZE; 0 = go-redis default
-	RedisDialTimeout  time.Duration // REDIS_DIAL_TIMEOUT
-	RedisReadTimeout  time.Duration // REDIS_READ_TIMEOUT (also used for writes)
-	Catalogue         string        // CATALOGUE: path or http(s) URL; empty = bundled sample
-	PostcodesFile     string        // POSTCODES_FILE: optional full postcode file for exact points
-	CatalogueRefresh  time.Duration // CATALOGUE_REFRESH
-	TaxonomyMap       string        // TAXONOMY_MAP: Open Referral term -> category table
-	Volunteers        string        // VOLUNTEERS: path of the volunteers file
-	OpenAIKey         string        // OPENAI_API_KEY
-	OpenAIBaseURL     string        // OPENAI_BASE_URL
-	OpenAIModel       string        // OPENAI_MODEL
-	OpenAITimeout     time.Duration // OPENAI_TIMEOUT
-	LogLevel          slog.Level    // LOG_LEVEL
+	RedisURL         string        // REDIS_URL; empty runs an embedded in-process Redis
+	RedisPoolSize    int           // REDIS_POOL_SIZE; 0 = go-redis default
+	RedisDialTimeout time.Duration // REDIS_DIAL_TIMEOUT
+	RedisReadTimeout time.Duration // REDIS_READ_TIMEOUT (also used for writes)
+	Catalogue        string        // CATALOGUE: path or http(s) URL; empty = bundled sample
+	PostcodesFile    string        // POSTCODES_FILE: optional full postcode file for exact points
+	CatalogueRefresh time.Duration // CATALOGUE_REFRESH
+	TaxonomyMap      string        // TAXONOMY_MAP: Open Referral term -> category table
+	Volunteers       string        // VOLUNTEERS: path of the volunteers file
+	OpenAIKey        string        // OPENAI_API_KEY
+	OpenAIBaseURL    string        // OPENAI_BASE_URL
+	OpenAIModel      string        // OPENAI_MODEL
+	OpenAITimeout    time.Duration // OPENAI_TIMEOUT
+	LogLevel         slog.Level    // LOG_LEVEL
+	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
+	// loopback address, apart from the webhooks (docs/performance.md).
+	DebugAddr         string        // DEBUG_ADDR
 	LineName          string        // LINE_NAME
 	Voice             string        // VOICE
 	AnalyticsSalt     string        // ANALYTICS_SALT
@@ -94,6 +97,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		OpenAIModel:        p.str("OPENAI_MODEL", "gpt-4o-mini"),
 		OpenAITimeout:      p.duration("OPENAI_TIMEOUT", 2*time.Second),
 		LogLevel:           p.level("LOG_LEVEL"),
+		DebugAddr:          p.str("DEBUG_ADDR", ""),
 		LineName:           p.str("LINE_NAME", "Heritage Line"),
 		Voice:              p.str("VOICE", "Polly.Amy"),
 		AnalyticsSalt:      p.str("ANALYTICS_SALT", ""),
@@ -138,6 +142,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if _, _, err := net.SplitHostPort(c.ListenAddr); err != nil {
 		p.fail("LISTEN_ADDR", c.ListenAddr, "must be host:port, for example :8080")
+	}
+	if c.DebugAddr != "" {
+		if host, _, err := net.SplitHostPort(c.DebugAddr); err != nil || !isLoopback(host) {
+			p.fail("DEBUG_ADDR", c.DebugAddr, "must be a loopback host:port, for example 127.0.0.1:6060: the profiler is never public")
+		}
 	}
 	if c.AccountSID != "" && !regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`).MatchString(c.AccountSID) {
 		p.fail("TWILIO_ACCOUNT_SID", c.AccountSID, "must be AC followed by 32 hexadecimal characters")

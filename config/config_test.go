@@ -72,12 +72,13 @@ func TestEveryProblemNamed(t *testing.T) {
 		"LOG_LEVEL":            "loud",
 		"SMS_ALLOWED_PREFIXES": "+44,44",
 		"REDIS_POOL_SIZE":      "-1",
+		"DEBUG_ADDR":           ":6060",
 	}))
 	var ce *Error
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want *config.Error", err)
 	}
-	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE"}
+	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR"}
 	var got []string
 	for _, p := range ce.Problems {
 		got = append(got, p.Name)

@@ -35,6 +35,14 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintf(stdout, "Try it in another terminal: TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline call --url %s\n", cfg.AuthToken, srv.URL)
 	}
 	fmt.Fprintf(stdout, "Heritage Line listening on %s\n", srv.URL)
+	if cfg.DebugAddr != "" {
+		stopDebug, err := startDebug(cfg.DebugAddr, log)
+		if err != nil {
+			srv.Shutdown()
+			return fmt.Errorf("DEBUG_ADDR: %w", err)
+		}
+		defer stopDebug()
+	}
 	<-ctx.Done()
 	log.Info("shutting down")
 	return srv.Shutdown()
