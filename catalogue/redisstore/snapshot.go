@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
@@ -20,6 +21,9 @@ type snapshot struct {
 	byID    map[string]int32
 	towns   []catalogue.Town
 	density density
+	// checked is when (Unix ns) Redis last said this version is the one in
+	// service; see Options.Recheck.
+	checked atomic.Int64
 }
 
 // newSnapshot indexes acts, which must be active, sorted by id and unique.

@@ -61,6 +61,13 @@ type Options struct {
 	// Timeout bounds each search's Redis round trip: a slower Redis counts as
 	// failed, and the search is answered from memory. Default 500 ms.
 	Timeout time.Duration
+	// Recheck is how long a version that Redis confirmed as the one in
+	// service is trusted before Redis is asked again. Within it, Get and Towns
+	// answer from memory without a round trip and a search sends only its geo
+	// search, so a reload by another instance (or a Redis that lost the
+	// catalogue) is noticed at most Recheck later. Default 1 second; negative
+	// asks Redis every time.
+	Recheck time.Duration
 	// SwitchWait is how long a search waits for a new version to be read into
 	// memory before answering from the version it holds. Default 250 ms.
 	SwitchWait time.Duration
@@ -127,6 +134,9 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 500 * time.Millisecond
 	}
+	if opts.Recheck == 0 {
+		opts.Recheck = time.Second
+	}
 	if opts.SwitchWait <= 0 {
 		opts.SwitchWait = 250 * time.Millisecond
 	}
@@ -147,8 +157,9 @@ func (s *Store) Stats() Stats {
 
 // Near returns the active activities matching q, nearest first, then by next
 // session, with the total that match. Distances are places.Miles from the
-// query point. It costs one Redis round trip (the version check and the geo
-// search are pipelined). When Redis fails it answers from the catalogue held
+// query point. It costs one Redis round trip: the geo search, pipelined with
+// a check of the version in service when the last check is older than
+// Options.Recheck (or when nothing was found). When Redis fails it answers from the catalogue held
 // in memory, as it does when Redis takes longer than Options.Timeout. It
 // returns catalogue.ErrNoCatalogue when no catalogue has been loaded,
 // ErrUnavailable when Redis is away and none is held, or ctx's error.
@@ -166,7 +177,10 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 	}
 
 	pipe := s.rdb.Pipeline()
-	cur := pipe.Get(ctx, s.k.current())
+	var cur *redis.StringCmd
+	if !s.trusted(snap) {
+		cur = pipe.Get(ctx, s.k.current())
+	}
 	full := fullRadius(q)
 	radius := snap.density.radiusFor(q, 2*s.opts.MaxScan, full)
 	searches := s.geoSearches(ctx, pipe, snap.version, q, radius, s.opts.MaxScan)
@@ -183,22 +197,31 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 		return rs, total, nil
 	}
 	s.recovered()
-	ver, err := cur.Result()
-	if errors.Is(err, redis.Nil) {
-		// Redis answers but has lost the catalogue (restarted empty): keep
-		// answering from memory until the next reload puts it back.
-		rs, total := s.fallback(ctx, snap, q, errors.New("current version missing in redis"))
-		return rs, total, nil
-	}
-	if ver != snap.version {
-		next := s.switchTo(ctx, ver)
-		if next.version == ver {
-			// The new version is in memory: search it (one more round trip).
-			return s.Near(ctx, q)
+	if cur != nil {
+		ver, err := cur.Result()
+		if errors.Is(err, redis.Nil) {
+			// Redis answers but has lost the catalogue (restarted empty): keep
+			// answering from memory until the next reload puts it back.
+			rs, total := s.fallback(ctx, snap, q, errors.New("current version missing in redis"))
+			return rs, total, nil
 		}
-		// Still reading the new version: answer from the one held, in memory.
-		rs, total := next.search(q)
-		return rs, total, nil
+		if ver != snap.version {
+			next := s.switchTo(ctx, ver)
+			if next.version == ver {
+				// The new version is in memory: search it (one more round trip).
+				return s.Near(ctx, q)
+			}
+			// Still reading the new version: answer from the one held, in memory.
+			rs, total := next.search(q)
+			return rs, total, nil
+		}
+		s.confirm(snap)
+	} else if noneFound(searches) {
+		// Nothing near, or the version held is gone from Redis (restarted
+		// empty, or reloaded elsewhere and collected): ask which, rather than
+		// tell someone there is nothing near them.
+		snap.checked.Store(0)
+		return s.Near(ctx, q)
 	}
 
 	need := max(q.Offset, 0) + limitOf(q)
@@ -239,6 +262,16 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 			return rs, total, nil
 		}
 	}
+}
+
+// noneFound reports whether every geo search came back empty.
+func noneFound(searches []*redis.StringSliceCmd) bool {
+	for _, cmd := range searches {
+		if len(cmd.Val()) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fullRadius is the range q asks for, in miles.
@@ -357,6 +390,9 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 		s.countFallback(ctx, snap, nil)
 		return snap, nil
 	}
+	if snap != nil && s.trusted(snap) {
+		return snap, nil
+	}
 	var ver string
 	err := s.bounded(ctx, func(ctx context.Context) error {
 		var err error
@@ -384,6 +420,7 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 	}
 	s.recovered()
 	if snap != nil && snap.version == ver {
+		s.confirm(snap)
 		return snap, nil
 	}
 	if snap == nil {
@@ -490,6 +527,15 @@ func (s *Store) startLoad(ctx context.Context, ver string) *pendingLoad {
 // install makes snap the one held. The last to finish wins; the next search
 // checks it against Redis's current version anyway.
 func (s *Store) install(snap *snapshot) { s.snap.Store(snap) }
+
+// confirm notes that Redis has just said snap's version is in service.
+func (s *Store) confirm(snap *snapshot) { snap.checked.Store(s.now().UnixNano()) }
+
+// trusted reports whether snap's version was confirmed less than
+// Options.Recheck ago.
+func (s *Store) trusted(snap *snapshot) bool {
+	return s.opts.Recheck > 0 && s.now().UnixNano()-snap.checked.Load() < int64(s.opts.Recheck)
+}
 
 // skipRedis reports whether Redis failed less than RetryAfter ago.
 func (s *Store) skipRedis() bool {

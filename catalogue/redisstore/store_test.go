@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -53,9 +54,15 @@ func testLogger(t testing.TB) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
+// newStore returns a Store that, unless opts says otherwise, asks Redis for
+// the version in service on every call, so that tests see another instance's
+// reload at once (TestRecheck covers the window).
 func newStore(t testing.TB, rdb redis.UniversalClient, opts Options) *Store {
 	if opts.Logger == nil {
 		opts.Logger = testLogger(t)
+	}
+	if opts.Recheck == 0 {
+		opts.Recheck = -1
 	}
 	return New(rdb, opts)
 }
@@ -603,6 +610,91 @@ func TestNearAgreesWithBruteForce(t *testing.T) {
 					t.Errorf("narrow total: got %d; want between %d and %d", total, min(wantTotal, q.Offset+q.Limit), wantTotal)
 				}
 			})
+		}
+	})
+}
+
+// commandCounter counts the commands a client sends, pipelined or not.
+type commandCounter struct{ n atomic.Int64 }
+
+func (c *commandCounter) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (c *commandCounter) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error { c.n.Add(1); return next(ctx, cmd) }
+}
+func (c *commandCounter) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		c.n.Add(int64(len(cmds)))
+		return next(ctx, cmds)
+	}
+}
+
+// Within Options.Recheck of Redis confirming the version in service, Get and
+// Towns cost no Redis command and a search only its geo search; a reload by
+// another instance is seen once the window has passed, and a Redis that lost
+// the catalogue is noticed at the first search that finds nothing.
+func TestRecheck(t *testing.T) {
+	backends(t, func(t *testing.T, rdb redis.UniversalClient) {
+		ctx := context.Background()
+		if _, err := newStore(t, rdb, Options{}).Replace(ctx, sample()); err != nil {
+			t.Fatal(err)
+		}
+		clock := time.Unix(1_800_000_000, 0)
+		s := newStore(t, rdb, Options{Recheck: time.Second, SwitchWait: 5 * time.Second})
+		s.now = func() time.Time { return clock }
+		var count commandCounter
+		rdb.AddHook(&count)
+		q := catalogue.Query{Lat: frome.Lat, Lon: frome.Lon, WithinMiles: 10}
+
+		if _, _, err := s.Near(ctx, q); err != nil { // reads the catalogue, confirms its version
+			t.Fatal(err)
+		}
+		count.n.Store(0)
+		if _, err := s.Get(ctx, "frome-museum"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Towns(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := count.n.Load(); got != 0 {
+			t.Errorf("Get and Towns within the window sent %d commands; want 0", got)
+		}
+		if _, _, err := s.Near(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+		if got := count.n.Load(); got != 1 {
+			t.Errorf("a search within the window sent %d commands; want 1 (the geo search)", got)
+		}
+
+		// Another instance reloads without frome-museum.
+		acts := slices.DeleteFunc(sample(), func(a catalogue.Activity) bool { return a.ID == "frome-museum" })
+		if _, err := newStore(t, rdb, Options{}).Replace(ctx, acts); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Get(ctx, "frome-museum"); err != nil {
+			t.Errorf("Get within the window: %v; want the version held", err)
+		}
+		clock = clock.Add(time.Second)
+		if _, err := s.Get(ctx, "frome-museum"); !errors.Is(err, catalogue.ErrNotFound) {
+			t.Errorf("Get after the window: %v; want ErrNotFound from the new version", err)
+		}
+
+		// Redis loses everything: the next search finds nothing, asks, and
+		// answers from memory instead of saying nothing is near.
+		if _, _, err := s.Near(ctx, q); err != nil { // confirms the new version
+			t.Fatal(err)
+		}
+		if err := rdb.FlushAll(ctx).Err(); err != nil {
+			t.Fatal(err)
+		}
+		rs, _, err := s.Near(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			t.Errorf("search after Redis lost the catalogue found nothing; want the version held")
+		}
+		if got := s.Stats().Fallbacks; got != 1 {
+			t.Errorf("fallbacks: got %d; want 1", got)
 		}
 	})
 }
