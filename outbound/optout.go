@@ -3,6 +3,8 @@ package outbound
 import (
 	"context"
 	"fmt"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // OptOut records that number wants no more texts; OptIn reverses it. The
@@ -25,9 +27,22 @@ func (s *Sender) OptIn(ctx context.Context, number string) error {
 
 // OptedOut reports whether number has opted out. Errors come from Redis.
 func (s *Sender) OptedOut(ctx context.Context, number string) (bool, error) {
-	out, err := s.rdb.SIsMember(ctx, optOutKey, s.hasher.Hash(number)).Result()
-	if err != nil {
-		return false, fmt.Errorf("outbound: opted out: %w", err)
+	pipe := s.rdb.Pipeline()
+	opted := s.QueueOptedOut(ctx, pipe, number)
+	_, _ = pipe.Exec(ctx) // the error is read by opted
+	return opted()
+}
+
+// QueueOptedOut queues the OptedOut check on pipe, to go in one round trip
+// with other commands; the returned function reads its answer once the
+// pipeline has run.
+func (s *Sender) QueueOptedOut(ctx context.Context, pipe redis.Pipeliner, number string) func() (bool, error) {
+	cmd := pipe.SIsMember(ctx, optOutKey, s.hasher.Hash(number))
+	return func() (bool, error) {
+		out, err := cmd.Result()
+		if err != nil {
+			return false, fmt.Errorf("outbound: opted out: %w", err)
+		}
+		return out, nil
 	}
-	return out, nil
 }

@@ -27,7 +27,22 @@ func New(rdb redis.UniversalClient, prefix string) *Store {
 // Load decodes the state saved under key into v. It reports false, with no
 // error, when there is none (never saved, or expired).
 func (s *Store) Load(ctx context.Context, key string, v any) (bool, error) {
-	b, err := s.rdb.Get(ctx, s.prefix+key).Bytes()
+	return decode(s.rdb.Get(ctx, s.prefix+key), v)
+}
+
+// LoadAlso is Load with other reads, queued on the pipeline by also, sent in
+// the same round trip. Its result and error are the state's alone; each
+// queued command carries its own.
+func (s *Store) LoadAlso(ctx context.Context, key string, v any, also func(redis.Pipeliner)) (bool, error) {
+	pipe := s.rdb.Pipeline()
+	get := pipe.Get(ctx, s.prefix+key)
+	also(pipe)
+	_, _ = pipe.Exec(ctx) // each command's error is read from it
+	return decode(get, v)
+}
+
+func decode(get *redis.StringCmd, v any) (bool, error) {
+	b, err := get.Bytes()
 	if errors.Is(err, redis.Nil) {
 		return false, nil
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/session"
 )
@@ -80,5 +82,27 @@ func TestSaveAndCount(t *testing.T) {
 	defer cancel()
 	if _, err := s.SaveAndCount(ctx, "k", state{"x"}, time.Minute, "c", time.Hour); !errors.Is(err, session.ErrSave) {
 		t.Errorf("with Redis stopped: got %v; want an error wrapping %v", err, session.ErrSave)
+	}
+}
+
+func TestLoadAlso(t *testing.T) {
+	rdb, _ := redistest.Start(t)
+	s := session.New(rdb, "t:")
+	ctx := context.Background()
+	type state struct{ Step string }
+	rdb.SAdd(ctx, "members", "a")
+	var isMember *redis.BoolCmd
+	also := func(p redis.Pipeliner) { isMember = p.SIsMember(ctx, "members", "a") }
+	var got state
+	if ok, err := s.LoadAlso(ctx, "k", &got, also); ok || err != nil || !isMember.Val() {
+		t.Fatalf("LoadAlso before Save = %v, %v, member %v; want false, nil, true", ok, err, isMember.Val())
+	}
+	s.Save(ctx, "k", state{"menu"}, time.Minute)
+	if ok, err := s.LoadAlso(ctx, "k", &got, also); !ok || err != nil || got.Step != "menu" || !isMember.Val() {
+		t.Fatalf("LoadAlso = %v, %v, %+v, member %v; want true, nil, menu, true", ok, err, got, isMember.Val())
+	}
+	rdb.Set(ctx, "t:k", "not json", time.Minute)
+	if _, err := s.LoadAlso(ctx, "k", &got, also); err == nil || !isMember.Val() {
+		t.Errorf("LoadAlso of a bad state: err %v, member %v; want a decode error and the member still read", err, isMember.Val())
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/figures"
@@ -133,10 +135,11 @@ type fakeOptOuts struct {
 
 func (o *fakeOptOuts) OptOut(ctx context.Context, n string) error { o.set(n, true); return nil }
 func (o *fakeOptOuts) OptIn(ctx context.Context, n string) error  { o.set(n, false); return nil }
-func (o *fakeOptOuts) OptedOut(ctx context.Context, n string) (bool, error) {
+func (o *fakeOptOuts) QueueOptedOut(ctx context.Context, pipe redis.Pipeliner, n string) func() (bool, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return o.out[n], nil
+	out := o.out[n]
+	return func() (bool, error) { return out, nil }
 }
 func (o *fakeOptOuts) set(n string, v bool) {
 	o.mu.Lock()

@@ -51,13 +51,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.writeEmpty(w, r)
 		return
 	}
-	opted, err := l.deps.OptOuts.OptedOut(ctx, from)
-	if err != nil {
-		// Not knowing (Redis down), answer anyway: Redis down must mean a
-		// simpler line, not a silent one, and Twilio itself refuses to
-		// deliver to a number that texted STOP to the line's number.
-		log.ErrorContext(ctx, "check opt-out", "err", err)
-	}
+	st, opted, stErr := l.loadTexter(ctx, log, from, hash)
 	if optInWords[word] && (opted || word != "YES") {
 		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {
 			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
@@ -74,7 +68,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 
 	req := l.deps.Understand.Understand(ctx, body)
 	t := &turn{hash: hash}
-	reply, err := l.answer(ctx, from, t, body, r.PostForm.Get("NumMedia"), req)
+	reply, err := l.answer(ctx, from, t, st, stErr, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return
@@ -105,11 +99,11 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 	l.writeReply(w, r, body)
 }
 
-// answer works out the reply to a resident who may be texted.
-func (l *Line) answer(ctx context.Context, from string, t *turn, body, media string, req catalogue.Request) (string, error) {
-	st, err := l.loadState(ctx, t.hash)
-	if err != nil {
-		return "", err
+// answer works out the reply to a resident who may be texted, given their
+// state as loaded (or the error loading it).
+func (l *Line) answer(ctx context.Context, from string, t *turn, st state, stErr error, body, media string, req catalogue.Request) (string, error) {
+	if stErr != nil {
+		return "", stErr
 	}
 	switch req.Intent {
 	case catalogue.IntentHelp:

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/figures"
@@ -44,7 +46,9 @@ type Desk interface {
 type OptOuts interface {
 	OptOut(ctx context.Context, number string) error
 	OptIn(ctx context.Context, number string) error
-	OptedOut(ctx context.Context, number string) (bool, error)
+	// QueueOptedOut queues the check of whether number opted out on pipe,
+	// so that it goes with the texter's state in one round trip.
+	QueueOptedOut(ctx context.Context, pipe redis.Pipeliner, number string) func() (bool, error)
 }
 
 // Places resolves the place a resident named; *places.Index satisfies it.

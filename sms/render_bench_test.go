@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/catalogue/memstore"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/catalogue/sample"
@@ -31,9 +33,11 @@ func (benchDesk) RequestCallback(context.Context, volunteers.CallbackRequest) (v
 // benchOptOuts: nobody has opted out.
 type benchOptOuts struct{}
 
-func (benchOptOuts) OptOut(context.Context, string) error           { return nil }
-func (benchOptOuts) OptIn(context.Context, string) error            { return nil }
-func (benchOptOuts) OptedOut(context.Context, string) (bool, error) { return false, nil }
+func (benchOptOuts) OptOut(context.Context, string) error { return nil }
+func (benchOptOuts) OptIn(context.Context, string) error  { return nil }
+func (benchOptOuts) QueueOptedOut(context.Context, redis.Pipeliner, string) func() (bool, error) {
+	return func() (bool, error) { return false, nil }
+}
 
 // benchLine is the SMS line on the sample catalogue in memory, the real
 // places index and rules, and sessions in miniredis.

@@ -3,7 +3,10 @@ package sms
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -31,12 +34,23 @@ func (s *state) hasPlace() bool { return s.Place != "" }
 
 func stateKey(hash string) string { return "sms:state:" + hash }
 
-func (l *Line) loadState(ctx context.Context, hash string) (state, error) {
-	var st state
-	if _, err := l.deps.Sessions.Load(ctx, stateKey(hash), &st); err != nil {
-		return state{}, fmt.Errorf("sms: load state: %w", err)
+// loadTexter reads, in one round trip, the state of the texter from (whose
+// hash is hash) and whether they opted out. err is the state's error. When
+// the opt-out check fails it is logged and the texter counts as not opted
+// out: Redis down must mean a simpler line, not a silent one, and Twilio
+// itself refuses to deliver to a number that texted STOP to the line.
+func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash string) (st state, opted bool, err error) {
+	var optedOut func() (bool, error)
+	if _, err = l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &st, func(pipe redis.Pipeliner) {
+		optedOut = l.deps.OptOuts.QueueOptedOut(ctx, pipe, from)
+	}); err != nil {
+		st, err = state{}, fmt.Errorf("sms: load state: %w", err)
 	}
-	return st, nil
+	opted, optErr := optedOut()
+	if optErr != nil {
+		log.ErrorContext(ctx, "check opt-out", "err", optErr)
+	}
+	return st, opted, err
 }
 
 // turn is one text being answered: whose it is, and the state to save
