@@ -84,6 +84,15 @@ func Run(ctx context.Context, dir string, extraArgs ...string) (*Server, error) 
 	return s, nil
 }
 
+// PID returns the redis-server's process id, so a program that measures the
+// line (cmd/loadgen) can read its CPU use from /proc.
+func (s *Server) PID() int {
+	if s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
 // Stop kills the server. Safe to call more than once.
 func (s *Server) Stop() {
 	if s.cmd.Process != nil && s.cmd.ProcessState == nil {
