@@ -53,5 +53,5 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopLine()
-	return measure(ctx, o, target, stdout)
+	return measure(ctx, o, target, stdout, stderr)
 }

@@ -48,7 +48,7 @@ func ms(d time.Duration) string {
 }
 
 // measure runs the webhook phase, then the /healthz phase, and prints both.
-func measure(ctx context.Context, o options, t target, out io.Writer) error {
+func measure(ctx context.Context, o options, t target, out, stderr io.Writer) error {
 	p, err := loadPlaces(o.catalogue)
 	if err != nil {
 		return err
@@ -68,12 +68,16 @@ func measure(ctx context.Context, o options, t target, out io.Writer) error {
 	fmt.Fprintf(out, "load: %d connections, %v per phase, %d distinct numbers, %d postcodes and %d towns asked about\n",
 		o.conns, o.duration, o.numbers, len(p.postcodes), len(p.towns))
 
+	queues := make([]*queue, o.conns)
+	for i := range queues {
+		queues[i] = &queue{w: newWalker(i, o.numbers, p, t.URL, t.Token)}
+	}
 	if o.warmup > 0 {
 		warm := o
 		warm.duration, warm.requests, warm.sample = o.warmup, 0, 0
-		webhooks(ctx, warm, t, p, client, out)
+		webhooks(ctx, warm, t, queues, client, "warm-up", out, stderr)
 	}
-	wh := webhooks(ctx, o, t, p, client, out)
+	wh := webhooks(ctx, o, t, queues, client, "webhooks", out, stderr)
 	report(out, wh)
 	for _, k := range []string{"sms", "voice"} {
 		l := wh.byKind[k]
@@ -184,40 +188,75 @@ func phase(ctx context.Context, o options, name string, do func(ctx context.Cont
 	return r
 }
 
-// webhooks plays walks on every connection. A response counts as an error
-// unless it is 200 with a TwiML <Response> that is not the apology of the
-// degraded answer.
-func webhooks(ctx context.Context, o options, t target, p placesAsked, client *http.Client, out io.Writer) phaseResult {
+// prebuild signs, before a phase starts, the walks each connection will send
+// in it, and says how long that took when it was noticeable.
+func prebuild(o options, queues []*queue, name string, stderr io.Writer) {
+	n := prebuiltWalks(o, o.duration)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for _, q := range queues {
+		wg.Go(func() { q.fill(n) })
+	}
+	wg.Wait()
+	runtime.GC() // the phase should not pay for the signing's garbage
+	if d := time.Since(start); d >= 100*time.Millisecond {
+		fmt.Fprintf(stderr, "loadgen: signed %d webhook requests for the %s phase in %v\n",
+			n*len(walk{})*len(queues), name, d.Round(time.Millisecond))
+	}
+}
+
+var (
+	twimlResponse = []byte("<Response")
+	apology       = []byte("something has gone wrong")
+)
+
+// webhooks plays walks on every connection, each from its own queue, signed
+// beforehand. A response counts as an error unless it is 200 with a TwiML
+// <Response> that is not the apology of the degraded answer.
+func webhooks(ctx context.Context, o options, t target, queues []*queue, client *http.Client, name string, out, stderr io.Writer) phaseResult {
+	prebuild(o, queues, name, stderr)
 	stopSampling := sampleLine(ctx, o, t, client, out)
 	defer stopSampling()
-	return phase(ctx, o, "webhooks", func(ctx context.Context, i int, tl *tally, budget func() bool) {
-		w := newWalker(i, o.numbers, p)
+	r := phase(ctx, o, name, func(ctx context.Context, i int, tl *tally, budget func() bool) {
+		q := queues[i]
+		bg := context.WithoutCancel(ctx)
+		var resp bytes.Buffer
+		// One reader for every request body: reading a response to its end
+		// means the transport has finished writing the request. After an
+		// error the transport may still hold it, so it is replaced.
+		body := new(bytes.Reader)
 		for {
-			for _, s := range w.walk() {
+			w := q.pop()
+			for j := range w {
+				s := &w[j]
 				if !budget() {
 					return
 				}
-				body, sig := encode(t.URL, t.Token, s)
-				req, _ := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodPost, t.URL+s.path, strings.NewReader(body))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				req.Header.Set("X-Twilio-Signature", sig)
+				body.Reset(s.body)
+				req, _ := http.NewRequestWithContext(bg, http.MethodPost, s.url, body)
+				req.Header["Content-Type"] = []string{"application/x-www-form-urlencoded"}
+				req.Header["X-Twilio-Signature"] = []string{s.sig}
 				begin := time.Now()
-				resp, err := client.Do(req)
+				res, err := client.Do(req)
 				if err != nil {
+					body = new(bytes.Reader)
 					tl.fail(err.Error())
 					continue
 				}
-				b, err := io.ReadAll(resp.Body)
-				resp.Body.Close()
+				resp.Reset()
+				_, err = resp.ReadFrom(res.Body)
+				res.Body.Close()
 				took := time.Since(begin)
+				b := resp.Bytes()
 				switch {
 				case err != nil:
+					body = new(bytes.Reader)
 					tl.fail(err.Error())
-				case resp.StatusCode != http.StatusOK:
-					tl.fail(fmt.Sprintf("%s: status %d", s.path, resp.StatusCode))
-				case !bytes.Contains(b, []byte("<Response")):
+				case res.StatusCode != http.StatusOK:
+					tl.fail(fmt.Sprintf("%s: status %d", s.path, res.StatusCode))
+				case !bytes.Contains(b, twimlResponse):
 					tl.fail(s.path + ": no TwiML <Response>")
-				case bytes.Contains(b, []byte("something has gone wrong")):
+				case bytes.Contains(b, apology):
 					tl.fail(s.path + ": the degraded answer (an apology)")
 				default:
 					tl.lat = append(tl.lat, took)
@@ -226,6 +265,16 @@ func webhooks(ctx context.Context, o options, t target, p placesAsked, client *h
 			}
 		}
 	})
+	if o.prebuild > 0 {
+		onTheFly := 0
+		for _, q := range queues {
+			onTheFly += q.onTheFly
+		}
+		if onTheFly > 0 {
+			fmt.Fprintf(stderr, "loadgen: %d walks signed during the %s phase, the ones signed before it having run out; raise -prebuild\n", onTheFly, name)
+		}
+	}
+	return r
 }
 
 // healthz sends the same load to GET /healthz.

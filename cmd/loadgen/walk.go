@@ -1,10 +1,15 @@
 package main
 
 import (
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
 	"fmt"
+	"hash"
 	"math/rand/v2"
-	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
@@ -12,12 +17,17 @@ import (
 	"github.com/heritage-line/heritageline/sim"
 )
 
-// step is one signed webhook of a walk.
+// step is one webhook of a walk, encoded and signed, ready to post.
 type step struct {
-	kind   string // "sms" or "voice"
-	path   string // "/twilio/sms", "/twilio/voice/menu" ...
-	params map[string]string
+	kind string // "sms" or "voice"
+	path string // "/twilio/sms", "/twilio/voice/menu" ...
+	url  string // the line's URL plus path
+	body []byte // the form body
+	sig  string // its X-Twilio-Signature
 }
+
+// walk is the steps of one walk, posted in order on one connection.
+type walk [3]step
 
 // places are what residents ask about: the catalogue's postcodes (for texts)
 // and towns (for calls).
@@ -59,70 +69,145 @@ func loadPlaces(source string) (placesAsked, error) {
 
 // walker makes walks for one connection: texts (a postcode, MORE, a number)
 // and calls (the greeting, 1 for "near me", a town said), alternately, each
-// from the next of n distinct numbers.
+// from the next of n distinct numbers, signed for the line at base. Its SIDs
+// are unique across walkers (the walker's id is in each) and across a run as
+// long as one walker serves a connection for the whole run.
 type walker struct {
-	rng    *rand.Rand
-	places placesAsked
-	n      int
-	next   int
-	id     int
-	seq    int // SIDs made
-	walks  int
+	rng         *rand.Rand
+	places      placesAsked
+	base, token string
+	urls        map[string]string // base plus each path
+	n           int
+	next        int
+	id          int
+	seq         int // SIDs made
+	walks       int
+
+	// Reused from step to step, so that making a walk costs little.
+	mac    hash.Hash
+	params []param
+	msg    []byte // what is signed
+	sum    []byte
+	buf    []byte // a SID or number being made
+	arena  []byte // form bodies are cut from it; a fresh one when nearly full
 }
 
-func newWalker(id, numbers int, p placesAsked) *walker {
-	return &walker{rng: rand.New(rand.NewPCG(uint64(id), 42)), places: p, n: numbers, id: id, next: id}
+// param is one POST parameter of a webhook.
+type param struct{ name, value string }
+
+const (
+	pathSMS        = "/twilio/sms"
+	pathVoice      = "/twilio/voice"
+	pathVoiceMenu  = "/twilio/voice/menu"
+	pathVoicePlace = "/twilio/voice/place"
+	arenaSize      = 64 << 10
+)
+
+func newWalker(id, numbers int, p placesAsked, base, token string) *walker {
+	w := &walker{
+		rng: rand.New(rand.NewPCG(uint64(id), 42)), places: p, n: numbers, id: id, next: id,
+		base: base, token: token, mac: hmac.New(sha1.New, []byte(token)), urls: map[string]string{},
+	}
+	for _, p := range []string{pathSMS, pathVoice, pathVoiceMenu, pathVoicePlace} {
+		w.urls[p] = base + p
+	}
+	return w
 }
 
 // from is a UK mobile number; there are n of them, shared by all walkers.
 func (w *walker) from() string {
 	w.next = (w.next + 7919) % w.n
-	return fmt.Sprintf("+4477009%05d", w.next)
+	w.buf = appendPadded(append(w.buf[:0], "+4477009"...), uint64(w.next), 10, 5)
+	return string(w.buf)
 }
 
 func (w *walker) sid(prefix string) string {
 	w.seq++
-	return fmt.Sprintf("%s%08x%024x", prefix, w.id, w.seq)
+	w.buf = appendPadded(append(w.buf[:0], prefix...), uint64(w.id), 16, 8)
+	w.buf = appendPadded(w.buf, uint64(w.seq), 16, 24)
+	return string(w.buf)
 }
 
-// walk returns the steps of the next walk.
-func (w *walker) walk() []step {
+// appendPadded appends v in base, left-padded with zeros to width digits.
+func appendPadded(b []byte, v uint64, base, width int) []byte {
+	var d [64]byte
+	digits := strconv.AppendUint(d[:0], v, base)
+	for i := len(digits); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
+}
+
+// walk returns the next walk, encoded and signed.
+func (w *walker) walk() walk {
 	w.walks++
 	from := w.from()
 	if w.walks%2 == 0 {
 		sms := func(body string) step {
-			return step{kind: "sms", path: "/twilio/sms", params: map[string]string{
-				"MessageSid": w.sid("SM"), "AccountSid": sim.DefaultAccountSID, "From": from, "To": "+441632960000",
-				"Body": body, "NumMedia": "0", "NumSegments": "1",
-			}}
+			return w.sign("sms", pathSMS,
+				param{"MessageSid", w.sid("SM")}, param{"AccountSid", sim.DefaultAccountSID}, param{"From", from},
+				param{"To", "+441632960000"}, param{"Body", body}, param{"NumMedia", "0"}, param{"NumSegments", "1"})
 		}
 		pc := w.places.postcodes[w.rng.IntN(len(w.places.postcodes))]
-		return []step{sms(pc), sms("MORE"), sms(strconv.Itoa(1 + w.rng.IntN(5)))}
+		return walk{sms(pc), sms("MORE"), sms(strconv.Itoa(1 + w.rng.IntN(5)))}
 	}
 	callSid := w.sid("CA")
-	voice := func(path string, extra ...string) step {
-		p := map[string]string{
-			"CallSid": callSid, "AccountSid": sim.DefaultAccountSID, "From": from, "To": "+441632960000",
-			"CallStatus": "in-progress", "Direction": "inbound", "ApiVersion": "2010-04-01",
-		}
-		for i := 0; i+1 < len(extra); i += 2 {
-			p[extra[i]] = extra[i+1]
-		}
-		return step{kind: "voice", path: path, params: p}
+	voice := func(path string, extra ...param) step {
+		return w.sign("voice", path, append([]param{
+			{"CallSid", callSid}, {"AccountSid", sim.DefaultAccountSID}, {"From", from}, {"To", "+441632960000"},
+			{"CallStatus", "in-progress"}, {"Direction", "inbound"}, {"ApiVersion", "2010-04-01"},
+		}, extra...)...)
 	}
 	town := w.places.towns[w.rng.IntN(len(w.places.towns))]
-	return []step{
-		voice("/twilio/voice"),
-		voice("/twilio/voice/menu", "Digits", "1"),
-		voice("/twilio/voice/place", "SpeechResult", town, "Confidence", "0.92"),
+	return walk{
+		voice(pathVoice),
+		voice(pathVoiceMenu, param{"Digits", "1"}),
+		voice(pathVoicePlace, param{"SpeechResult", town}, param{"Confidence", "0.92"}),
 	}
 }
 
-// encode returns the form body and its signature for a step posted to base.
-func encode(base, token string, s step) (body, signature string) {
-	v := make(url.Values, len(s.params))
-	for k, x := range s.params {
-		v.Set(k, x)
+// sign encodes params as a form body and signs them as Twilio would (what
+// sim.Sign computes, without a map or a sort per call).
+func (w *walker) sign(kind, path string, params ...param) step {
+	w.params = append(w.params[:0], params...)
+	slices.SortFunc(w.params, func(a, b param) int { return strings.Compare(a.name, b.name) })
+	if cap(w.arena)-len(w.arena) < 4<<10 {
+		w.arena = make([]byte, 0, arenaSize)
 	}
-	return v.Encode(), sim.Sign(token, base+s.path, s.params)
+	start := len(w.arena)
+	w.msg = append(append(w.msg[:0], w.base...), path...)
+	for i, p := range w.params {
+		if i > 0 {
+			w.arena = append(w.arena, '&')
+		}
+		w.arena = append(appendQueryEscape(w.arena, p.name), '=')
+		w.arena = appendQueryEscape(w.arena, p.value)
+		w.msg = append(append(w.msg, p.name...), p.value...)
+	}
+	w.mac.Reset()
+	w.mac.Write(w.msg)
+	w.sum = w.mac.Sum(w.sum[:0])
+	end := len(w.arena)
+	return step{
+		kind: kind, path: path, url: w.urls[path],
+		body: w.arena[start:end:end], sig: base64.StdEncoding.EncodeToString(w.sum),
+	}
+}
+
+// appendQueryEscape appends s escaped as url.QueryEscape does: letters,
+// digits and -_.~ kept, a space as +, every other byte as %XX.
+func appendQueryEscape(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
 }
