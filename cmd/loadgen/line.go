@@ -20,9 +20,10 @@ import (
 
 // target is the line under load.
 type target struct {
-	URL   string // the line's PUBLIC_URL
-	Token string // its auth token
-	PID   int    // the line's process when loadgen started it; 0 otherwise
+	URL      string // the line's PUBLIC_URL
+	Token    string // its auth token
+	PID      int    // the line's process when loadgen started it; 0 otherwise
+	RedisPID int    // its redis-server's process when loadgen started it; 0 otherwise
 }
 
 // line returns the line to load: the one given by -url, or a line started
@@ -44,15 +45,15 @@ func (o options) line(ctx context.Context, stderr io.Writer) (target, func(), er
 	}
 	stops = append(stops, func() { os.RemoveAll(dir) })
 
-	addr := o.redisAddr
+	addr, redisPID := o.redisAddr, 0
 	if addr == "" {
-		stop, a, err := startRedis(ctx, dir)
+		s, err := redistest.Run(ctx, dir)
 		if err != nil {
 			stopAll()
 			return target{}, nil, err
 		}
-		stops = append(stops, stop)
-		addr = a
+		stops = append(stops, s.Stop)
+		addr, redisPID = s.Addr, s.PID()
 	}
 	bin := o.bin
 	if bin == "" {
@@ -71,17 +72,8 @@ func (o options) line(ctx context.Context, stderr io.Writer) (target, func(), er
 		return target{}, nil, err
 	}
 	stops = append(stops, stop)
+	t.RedisPID = redisPID
 	return t, stopAll, nil
-}
-
-// startRedis runs redis-server on a free loopback port, without persistence,
-// and returns a function that stops it and its address.
-func startRedis(ctx context.Context, dir string) (func(), string, error) {
-	s, err := redistest.Run(ctx, dir)
-	if err != nil {
-		return nil, "", err
-	}
-	return s.Stop, s.Addr, nil
 }
 
 // startLine runs the heritageline binary on the embedded default's demo

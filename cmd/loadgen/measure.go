@@ -31,6 +31,7 @@ type phaseResult struct {
 	lat      []time.Duration // sorted
 	firstErr string
 	byKind   map[string][]time.Duration
+	cpu      string // who used the CPU during the phase
 }
 
 func (p phaseResult) rps() float64 { return float64(p.requests) / p.elapsed.Seconds() }
@@ -117,6 +118,7 @@ func report(out io.Writer, r phaseResult) {
 	fmt.Fprintf(out, "%-9s %8d requests in %5.1fs  %8.0f req/s  p50 %6s ms  p99 %6s ms  max %6s ms  errors %d\n",
 		r.name, r.requests, r.elapsed.Seconds(), r.rps(), ms(quantile(r.lat, 0.5)), ms(quantile(r.lat, 0.99)),
 		ms(quantile(r.lat, 1)), r.errors)
+	fmt.Fprintln(out, "  "+r.cpu)
 }
 
 // worker results, merged at the end of a phase.
@@ -137,7 +139,7 @@ func (t *tally) fail(msg string) {
 // phase runs do on o.conns workers until the duration passes, the request
 // budget is spent or ctx ends. With o.rate, requests are paced to that rate
 // across all workers.
-func phase(ctx context.Context, o options, name string, do func(ctx context.Context, worker int, tl *tally, budget func() bool)) phaseResult {
+func phase(ctx context.Context, o options, t target, name string, do func(ctx context.Context, worker int, tl *tally, budget func() bool)) phaseResult {
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	var spent atomic.Int64
@@ -162,6 +164,7 @@ func phase(ctx context.Context, o options, name string, do func(ctx context.Cont
 	}
 	tallies := make([]tally, o.conns)
 	var wg sync.WaitGroup
+	cpuBefore := readCPU(t)
 	start := time.Now()
 	for i := range o.conns {
 		tallies[i].byKind = map[string][]time.Duration{}
@@ -170,6 +173,7 @@ func phase(ctx context.Context, o options, name string, do func(ctx context.Cont
 	}
 	wg.Wait()
 	r := phaseResult{name: name, elapsed: time.Since(start), byKind: map[string][]time.Duration{}}
+	cpuAfter := readCPU(t)
 	for _, tl := range tallies {
 		r.lat = append(r.lat, tl.lat...)
 		for k, v := range tl.byKind {
@@ -181,6 +185,7 @@ func phase(ctx context.Context, o options, name string, do func(ctx context.Cont
 		}
 	}
 	r.requests = len(r.lat) + r.errors
+	r.cpu = cpuReport(cpuBefore, cpuAfter, r.requests)
 	slices.Sort(r.lat)
 	for _, v := range r.byKind {
 		slices.Sort(v)
@@ -217,7 +222,7 @@ func webhooks(ctx context.Context, o options, t target, queues []*queue, client 
 	prebuild(o, queues, name, stderr)
 	stopSampling := sampleLine(ctx, o, t, client, out)
 	defer stopSampling()
-	r := phase(ctx, o, name, func(ctx context.Context, i int, tl *tally, budget func() bool) {
+	r := phase(ctx, o, t, name, func(ctx context.Context, i int, tl *tally, budget func() bool) {
 		q := queues[i]
 		bg := context.WithoutCancel(ctx)
 		var resp bytes.Buffer
@@ -279,7 +284,7 @@ func webhooks(ctx context.Context, o options, t target, queues []*queue, client 
 
 // healthz sends the same load to GET /healthz.
 func healthz(ctx context.Context, o options, t target, client *http.Client) phaseResult {
-	return phase(ctx, o, "healthz", func(ctx context.Context, i int, tl *tally, budget func() bool) {
+	return phase(ctx, o, t, "healthz", func(ctx context.Context, i int, tl *tally, budget func() bool) {
 		for budget() {
 			req, _ := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodGet, t.URL+"/healthz", nil)
 			begin := time.Now()

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// clockTicks is USER_HZ, the unit of /proc's CPU times: 100 on every Linux
+// loadgen runs on.
+const clockTicks = 100
+
+// cpuTimes is the CPU time the line, its redis-server and loadgen itself had
+// used at one moment, and the machine's CPU ticks (busy and idle) so far. A
+// process time is -1 when unknown: a line given by -url, or no /proc.
+type cpuTimes struct {
+	at                time.Time
+	line, redis, self time.Duration
+	idle, total       uint64
+}
+
+func readCPU(t target) cpuTimes {
+	c := cpuTimes{at: time.Now(), line: procCPU(t.PID), redis: procCPU(t.RedisPID), self: -1}
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		c.self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	c.idle, c.total = machineTicks()
+	return c
+}
+
+// procCPU returns the user and system time pid has used, from
+// /proc/pid/stat, or -1.
+func procCPU(pid int) time.Duration {
+	if pid == 0 {
+		return -1
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return -1
+	}
+	// The command name, field 2, is in parentheses and may hold spaces;
+	// utime and stime are fields 14 and 15.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return -1
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return -1
+	}
+	utime, err1 := strconv.ParseUint(f[11], 10, 64)
+	stime, err2 := strconv.ParseUint(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return -1
+	}
+	return time.Duration(utime+stime) * time.Second / clockTicks
+}
+
+// machineTicks returns the idle (idle and iowait) and total CPU ticks of all
+// CPUs from the first line of /proc/stat, or zeros.
+func machineTicks() (idle, total uint64) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, 0
+	}
+	// user nice system idle iowait irq softirq steal; guest time is
+	// already counted in user.
+	for i, s := range f[1:9] {
+		n, _ := strconv.ParseUint(s, 10, 64)
+		total += n
+		if i == 3 || i == 4 {
+			idle += n
+		}
+	}
+	return idle, total
+}
+
+// cpuReport describes the CPU used between a and b by each process, in
+// cores, and per request for the line and loadgen, and how idle the machine
+// was: the evidence of who the CPU went to during a phase.
+func cpuReport(a, b cpuTimes, requests int) string {
+	wall := b.at.Sub(a.at)
+	proc := func(name string, x, y time.Duration, perRequest bool) string {
+		if x < 0 || y < 0 || wall <= 0 {
+			return name + " -"
+		}
+		s := fmt.Sprintf("%s %.2f cores", name, float64(y-x)/float64(wall))
+		if perRequest && requests > 0 {
+			s += fmt.Sprintf(" (%.0f µs/request)", float64(y-x)/float64(time.Microsecond)/float64(requests))
+		}
+		return s
+	}
+	idle := "-"
+	if b.total > a.total {
+		idle = fmt.Sprintf("%.0f%%", 100*float64(b.idle-a.idle)/float64(b.total-a.total))
+	}
+	return fmt.Sprintf("cpu: %s, %s, %s, machine idle %s",
+		proc("line", a.line, b.line, true), proc("redis", a.redis, b.redis, false),
+		proc("loadgen", a.self, b.self, true), idle)
+}
