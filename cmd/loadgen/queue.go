@@ -6,7 +6,7 @@ import (
 )
 
 // maxPrebuilt bounds the webhook requests signed before a phase, across all
-// connections: at about 350 bytes each, some 200 MiB.
+// connections: at about 320 bytes each, some 180 MiB.
 const maxPrebuilt = 600_000
 
 // queue is one connection's walks, signed before a phase so that the phase
