@@ -219,10 +219,13 @@ func TestCalls(t *testing.T) {
 	}{
 		{"says a town", func(t *testing.T, h *harness) {
 			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1")
+			if n := h.rdb.Exists(t.Context(), "hl:call:"+callKey(h.sid)).Val(); n != 0 {
+				t.Errorf("the greeting saved a state; want none (a call with no state is at the main menu)")
+			}
+			says(t, h.step("menu", "Digits", "1"), "Please say your town, village or postcode.")
 			if ttl := h.rdb.TTL(t.Context(), "hl:call:"+callKey(h.sid)).Val(); ttl <= 0 || ttl > time.Minute {
 				t.Errorf("got state TTL %v; want up to StateTTL (1m)", ttl)
 			}
-			says(t, h.step("menu", "Digits", "1"), "Please say your town, village or postcode.")
 			n := h.step("place", "SpeechResult", "Frome.", "Confidence", "0.92")
 			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, about half a mile away.",
 				"Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December.", "Free.", "Mostly level", "press star")
@@ -441,6 +444,7 @@ func TestCalls(t *testing.T) {
 		}},
 		{"steps out of order", func(t *testing.T, h *harness) {
 			h.incoming()
+			h.step("menu", "Digits", "3") // the menu again: the call now has a state
 			says(t, h.step("kind", "Digits", "1"), "Please say your town")
 			says(t, h.step("result", "Digits", "3"), "Please say your town")
 			if len(h.texter.sent) != 0 {
@@ -458,10 +462,11 @@ func TestCalls(t *testing.T) {
 			says(t, n, "I'm sorry, something has gone wrong on our side.", "Putting you through to a volunteer.")
 			hasVerb(t, n, "Dial")
 		}},
-		{"redis down at the greeting, desk failing too", func(t *testing.T, h *harness) {
+		{"redis down from the start, desk failing too", func(t *testing.T, h *harness) {
 			h.redis.Stop()
 			h.desk.err = errBroken
-			n := h.incoming()
+			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1") // needs no Redis
+			n := h.step("menu", "Digits", "1")
 			says(t, n, "something has gone wrong", "after the beep")
 			hasVerb(t, n, "Record")
 			says(t, h.step("recorded", "RecordingUrl", "https://api.twilio.com/rec/RE3", "RecordingDuration", "9"), "I couldn't arrange a call back just now")
