@@ -25,6 +25,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
+	tuneGC(getenv)
 	srv, err := startServer(ctx, cfg, log, stdout)
 	if err != nil {
 		return err
