@@ -79,47 +79,24 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 // counter starts when first counted and vanishes window later, so it counts
 // events in a fixed window. It is atomic across instances.
 func (s *Store) Count(ctx context.Context, key string, window time.Duration) (int64, error) {
-	n, err := s.rdb.Incr(ctx, s.prefix+key).Result()
-	if err != nil {
-		return 0, fmt.Errorf("session: count: %w", err)
-	}
-	if n == 1 {
-		if err := s.rdb.Expire(ctx, s.prefix+key, window).Err(); err != nil {
-			return n, fmt.Errorf("session: count: %w", err)
-		}
-	}
-	return n, nil
+	pipe := s.rdb.Pipeline()
+	n := s.QueueCount(ctx, pipe, key, window)
+	_, _ = pipe.Exec(ctx) // the error is read by n
+	return n()
 }
 
-// ErrSave marks an error of SaveAndCount in which the state may not have
-// been saved.
-var ErrSave = errors.New("session: save")
-
-// SaveAndCount stores v under key for ttl, as Save, and adds one to the
-// counter under countKey, as Count, in one round trip (two when the counter
-// is new and its window must be set). It returns the counter's new value.
-// When the state may not have been saved the error wraps ErrSave (and the
-// Redis error); when only the count failed it does not, and the value is 0.
-func (s *Store) SaveAndCount(ctx context.Context, key string, v any, ttl time.Duration, countKey string, window time.Duration) (int64, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return 0, fmt.Errorf("%w: encode: %w", ErrSave, err)
-	}
-	pipe := s.rdb.Pipeline()
-	set := pipe.Set(ctx, s.prefix+key, b, ttl)
-	incr := pipe.Incr(ctx, s.prefix+countKey)
-	_, _ = pipe.Exec(ctx) // each command's error is read below
-	if err := set.Err(); err != nil {
-		return 0, fmt.Errorf("%w: %w", ErrSave, err)
-	}
-	n, err := incr.Result()
-	if err != nil {
-		return 0, fmt.Errorf("session: count: %w", err)
-	}
-	if n == 1 {
-		if err := s.rdb.Expire(ctx, s.prefix+countKey, window).Err(); err != nil {
-			return n, fmt.Errorf("session: count: %w", err)
+// QueueCount queues Count on pipe, to go in one round trip with other
+// commands; the returned function reads the new value once the pipeline has
+// run. The window is set when the counter is created (SET NX with a TTL), so
+// no second round trip is needed.
+func (s *Store) QueueCount(ctx context.Context, pipe redis.Pipeliner, key string, window time.Duration) func() (int64, error) {
+	pipe.SetNX(ctx, s.prefix+key, 0, window)
+	incr := pipe.Incr(ctx, s.prefix+key)
+	return func() (int64, error) {
+		n, err := incr.Result()
+		if err != nil {
+			return 0, fmt.Errorf("session: count: %w", err)
 		}
+		return n, nil
 	}
-	return n, nil
 }

@@ -2,8 +2,6 @@ package session_test
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 	"time"
 
@@ -54,34 +52,20 @@ func TestCount(t *testing.T) {
 	}
 }
 
-// SaveAndCount saves as Save and counts as Count; with Redis gone its error
-// says the state may be unsaved.
-func TestSaveAndCount(t *testing.T) {
-	rdb, m := redistest.Start(t)
+// A counter keeps the window it was created with: counting again does not
+// extend it.
+func TestCountWindowFixed(t *testing.T) {
+	rdb, m := redistest.Mini(t)
 	s := session.New(rdb, "t:")
 	ctx := context.Background()
-	type state struct{ Step string }
-	for want := int64(1); want <= 3; want++ {
-		n, err := s.SaveAndCount(ctx, "k", state{fmt.Sprint(want)}, time.Minute, "c", time.Hour)
-		if err != nil || n != want {
-			t.Fatalf("SaveAndCount = %d, %v; want %d, nil", n, err, want)
-		}
+	s.Count(ctx, "c", time.Hour)
+	m.FastForward(50 * time.Minute)
+	if n, _ := s.Count(ctx, "c", time.Hour); n != 2 {
+		t.Fatalf("second count = %d; want 2", n)
 	}
-	var got state
-	if ok, err := s.Load(ctx, "k", &got); !ok || err != nil || got.Step != "3" {
-		t.Errorf("Load = %v, %v, %+v; want true, nil, 3", ok, err, got)
-	}
-	if ttl := rdb.TTL(ctx, "t:k").Val(); ttl <= 0 || ttl > time.Minute {
-		t.Errorf("state TTL = %v; want within the minute", ttl)
-	}
-	if ttl := rdb.TTL(ctx, "t:c").Val(); ttl <= time.Minute || ttl > time.Hour {
-		t.Errorf("counter TTL = %v; want within the hour window", ttl)
-	}
-	m.Stop()
-	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
-	defer cancel()
-	if _, err := s.SaveAndCount(ctx, "k", state{"x"}, time.Minute, "c", time.Hour); !errors.Is(err, session.ErrSave) {
-		t.Errorf("with Redis stopped: got %v; want an error wrapping %v", err, session.ErrSave)
+	m.FastForward(11 * time.Minute)
+	if n, _ := s.Count(ctx, "c", time.Hour); n != 1 {
+		t.Errorf("count after the window = %d; want 1 (a new window)", n)
 	}
 }
 

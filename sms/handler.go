@@ -51,44 +51,45 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.writeEmpty(w, r)
 		return
 	}
-	st, opted, stErr := l.loadTexter(ctx, log, from, hash)
-	if optInWords[word] && (opted || word != "YES") {
+	tx := l.loadTexter(ctx, log, from, hash)
+	if optInWords[word] && (tx.opted || word != "YES") {
 		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {
 			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
 			return
 		}
 		log.InfoContext(ctx, "opted in")
-		l.reply(ctx, w, r, &turn{hash: hash}, l.optedIn())
+		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, l.optedIn())
 		return
 	}
-	if opted {
+	if tx.opted {
 		l.writeEmpty(w, r)
+		return
+	}
+	if tx.v != allow {
+		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, "")
 		return
 	}
 
 	req := l.deps.Understand.Understand(ctx, body)
 	t := &turn{hash: hash}
-	reply, err := l.answer(ctx, from, t, st, stErr, body, r.PostForm.Get("NumMedia"), req)
+	reply, err := l.answer(ctx, from, t, tx.st, tx.stErr, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return
 	}
-	l.reply(ctx, w, r, t, reply)
+	l.reply(ctx, w, r, tx.v, t, reply)
 }
 
-// reply saves the texter's state if the turn changed it and counts the
-// reply against the rate limit, in one round trip; then it sends body if the
-// rate limit allows it, the "quiet for a while" notice once when it does
-// not, and nothing after that. When the state cannot be saved it answers
-// with the fallback, as the next text would not find the list.
-func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, t *turn, body string) {
-	v, saveErr, err := l.spend(ctx, t)
-	if saveErr != nil {
-		l.writeFallback(w, r, saveErr)
-		return
-	}
-	if err != nil {
-		l.deps.Log.ErrorContext(ctx, "rate limit", "err", err, "person", t.hash)
+// reply saves the texter's state if the turn changed it, then sends body if
+// the rate limit's verdict v allows it, the "quiet for a while" notice once
+// when it does not, and nothing after that. When the state cannot be saved
+// it answers with the fallback, as the next text would not find the list.
+func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, v verdict, t *turn, body string) {
+	if t.save != nil {
+		if err := l.deps.Sessions.Save(ctx, stateKey(t.hash), *t.save, l.cfg.StateTTL); err != nil {
+			l.writeFallback(w, r, fmt.Errorf("sms: save state: %w", err))
+			return
+		}
 	}
 	switch v {
 	case warn:

@@ -166,3 +166,20 @@ func TestKeyword(t *testing.T) {
 		}
 	}
 }
+
+// A texter over the limit costs no search: the notice, then silence, come
+// before the request is even understood.
+func TestRateLimitBeforeSearch(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{RepliesPerHour: 1})
+	if got := rg.send(t, resident, "walks near Frome"); !strings.Contains(got, "Frome") {
+		t.Fatalf("first text: got %q; want a list near Frome", got)
+	}
+	rg.finder.err = errors.New("searched while over the limit")
+	if got := rg.send(t, resident, "walks near Frome"); !strings.Contains(got, "quiet for a while") {
+		t.Errorf("second text: got %q; want the notice, with no search", got)
+	}
+	if got := rg.send(t, resident, "walks near Frome"); got != "" {
+		t.Errorf("third text: got %q; want silence", got)
+	}
+}

@@ -1,15 +1,6 @@
 package sms
 
-import (
-	"context"
-	"errors"
-	"fmt"
-	"time"
-
-	"github.com/heritage-line/heritageline/session"
-)
-
-// verdict is what the rate limit allows for one more reply.
+// verdict is what the rate limit allows for the reply to one more text.
 type verdict int
 
 const (
@@ -18,31 +9,22 @@ const (
 	quiet                // send nothing
 )
 
-// spend saves the turn's state, if any, and counts one reply to the number
-// with this hash, in one round trip, and says whether the reply may be
-// sent: RepliesPerHour replies in an hour from the first, then one "quiet
-// for a while", then silence until the hour is over. The count is one
-// atomic Redis increment, exact across instances. saveErr is set when the
-// state could not be saved; err when the count failed (the reply is then
-// allowed).
-func (l *Line) spend(ctx context.Context, t *turn) (v verdict, saveErr, err error) {
-	var n int64
-	if t.save != nil {
-		n, err = l.deps.Sessions.SaveAndCount(ctx, stateKey(t.hash), *t.save, l.cfg.StateTTL, "sms:rate:"+t.hash, time.Hour)
-		if errors.Is(err, session.ErrSave) {
-			return allow, fmt.Errorf("sms: save state: %w", err), nil
-		}
-	} else {
-		n, err = l.deps.Sessions.Count(ctx, "sms:rate:"+t.hash, time.Hour)
-	}
-	if err != nil {
-		return allow, nil, fmt.Errorf("sms: rate: %w", err)
-	}
+// rateKey counts the texts from the texter with this hash that may get a
+// reply (all but the opt-out words), in the hour from the first.
+func rateKey(hash string) string { return "sms:rate:" + hash }
+
+// judge turns n, the texts counted this hour with this one, into a verdict:
+// RepliesPerHour replies, then one "quiet for a while", then silence until
+// the hour is over. n is 0 when the count failed, and the reply is allowed.
+// The count is one atomic Redis increment, exact across instances, made in
+// the same round trip as the texter's state is read, so a texter over the
+// limit costs no search.
+func (l *Line) judge(n int64) verdict {
 	switch limit := int64(l.cfg.RepliesPerHour); {
 	case n <= limit:
-		return allow, nil, nil
+		return allow
 	case n == limit+1:
-		return warn, nil, nil
+		return warn
 	}
-	return quiet, nil, nil
+	return quiet
 }

@@ -34,23 +34,40 @@ func (s *state) hasPlace() bool { return s.Place != "" }
 
 func stateKey(hash string) string { return "sms:state:" + hash }
 
+// texter is what the line knows of a resident when their text arrives.
+type texter struct {
+	st    state
+	stErr error // the state could not be read
+	opted bool  // they texted STOP
+	v     verdict
+}
+
 // loadTexter reads, in one round trip, the state of the texter from (whose
-// hash is hash) and whether they opted out. err is the state's error. When
-// the opt-out check fails it is logged and the texter counts as not opted
-// out: Redis down must mean a simpler line, not a silent one, and Twilio
-// itself refuses to deliver to a number that texted STOP to the line.
-func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash string) (st state, opted bool, err error) {
+// hash is hash), whether they opted out, and counts their text against the
+// rate limit. When the opt-out check or the count fails it is logged and the
+// texter counts as not opted out and within the limit: Redis down must mean
+// a simpler line, not a silent one, and Twilio itself refuses to deliver to
+// a number that texted STOP to the line.
+func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash string) texter {
 	var optedOut func() (bool, error)
-	if _, err = l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &st, func(pipe redis.Pipeliner) {
+	var count func() (int64, error)
+	var tx texter
+	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.st, func(pipe redis.Pipeliner) {
 		optedOut = l.deps.OptOuts.QueueOptedOut(ctx, pipe, from)
+		count = l.deps.Sessions.QueueCount(ctx, pipe, rateKey(hash), time.Hour)
 	}); err != nil {
-		st, err = state{}, fmt.Errorf("sms: load state: %w", err)
+		tx.st, tx.stErr = state{}, fmt.Errorf("sms: load state: %w", err)
 	}
-	opted, optErr := optedOut()
-	if optErr != nil {
-		log.ErrorContext(ctx, "check opt-out", "err", optErr)
+	var err error
+	if tx.opted, err = optedOut(); err != nil {
+		log.ErrorContext(ctx, "check opt-out", "err", err)
 	}
-	return st, opted, err
+	n, err := count()
+	if err != nil {
+		log.ErrorContext(ctx, "rate limit", "err", err)
+	}
+	tx.v = l.judge(n)
+	return tx
 }
 
 // turn is one text being answered: whose it is, and the state to save
