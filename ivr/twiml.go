@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/internal/twimlout"
 )
 
 // gatherTimeout is how long Twilio waits for a key or speech: generous, for
@@ -47,18 +49,13 @@ func (l *Line) gather(step, hints string, prompts ...string) []twiml.Element {
 
 // write sends verbs as TwiML with status 200.
 func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
-	body, err := twiml.Voice(verbs)
-	if err != nil {
-		l.log.ErrorContext(r.Context(), "voice: build twiml", "call_sid", r.PostForm.Get("CallSid"), "err", err)
-		body = lastResort
-	}
 	w.Header().Set("Content-Type", "text/xml")
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write([]byte(body))
+	if err := twimlout.Write(w, verbs); err != nil {
+		// Only writing can fail, and then the caller has gone.
+		l.log.WarnContext(r.Context(), "voice: write twiml", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+	}
 }
-
-// lastResort is the answer when even building TwiML failed.
-const lastResort = `<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Amy" language="en-GB">I'm sorry, something has gone wrong. Please call again in a few minutes.</Say><Hangup/></Response>`
 
 // fallbackHeader marks a degraded answer for the line's metrics, which
 // remove it before Twilio sees the response.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/twilio/twilio-go/twiml"
 
+	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/smstext"
 )
 
@@ -17,16 +18,18 @@ func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
 		body = smstext.Truncate(smstext.Normalise(body), smstext.MaxSegments)
 		verbs = []twiml.Element{twiml.MessagingMessage{Body: body}}
 	}
-	out, err := twiml.Messages(verbs)
-	if err != nil {
-		l.writeFallback(w, r, err)
-		return
-	}
 	if body != "" && l.deps.OnReply != nil {
 		l.deps.OnReply(smstext.Segments(body))
 	}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-	w.Write([]byte(out))
+	l.write(w, r, verbs)
+}
+
+// write sends verbs as TwiML. Only writing can fail, and then Twilio has gone.
+func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
+	if err := twimlout.Write(w, verbs); err != nil {
+		l.deps.Log.WarnContext(r.Context(), "sms: write twiml", "err", err, "message_sid", r.PostFormValue("MessageSid"))
+	}
 }
 
 // writeEmpty answers with an empty <Response/>: Twilio sends nothing.
@@ -47,10 +50,5 @@ func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	body += "."
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-	out, xerr := twiml.Messages([]twiml.Element{twiml.MessagingMessage{Body: body}})
-	if xerr != nil {
-		w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><Response><Message>Sorry, something went wrong. Please try again later.</Message></Response>`))
-		return
-	}
-	w.Write([]byte(out))
+	l.write(w, r, []twiml.Element{twiml.MessagingMessage{Body: body}})
 }
