@@ -35,3 +35,23 @@ func (l *Line) connect(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write([]byte(doc))
 }
+
+// taken is Twilio's status callback for the call that rang a volunteer for a
+// callback they took (TAKE): the reference comes from the URL's query, the
+// volunteer is the number rung (To). If that call ended without them pressing
+// 1 (busy, unanswered, or hung up) the desk gives the callback back to the
+// list. It always answers 200 with an empty Response.
+func (l *Line) taken(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+	defer cancel()
+	f := r.PostForm
+	_, err := bounded(ctx, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, l.deps.Desk.CallEnded(ctx, r.URL.Query().Get("ref"), f.Get("To"), f.Get("CallSid"), f.Get("CallStatus"))
+	})
+	if err != nil {
+		l.log.ErrorContext(ctx, "voice: callback call ended", "call_sid", f.Get("CallSid"), "err", err)
+	}
+	w.Header().Set("Content-Type", "text/xml")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte(emptyResponse))
+}

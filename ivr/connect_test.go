@@ -30,16 +30,21 @@ func (d *fakeDesk) Connect(ctx context.Context, ref, volunteerPhone, digits stri
 	return twiml.Voice([]twiml.Element{twiml.VoiceSay{Message: "No callback.", Voice: "Polly.Amy", Language: "en-GB"}, twiml.VoiceHangup{}})
 }
 
-// fakeCaller keeps the TwiML of each call the desk places.
-type fakeCaller struct {
-	mu    sync.Mutex
-	calls []struct{ to, twiml string }
+// CallEnded lets fakeDesk stand in for the desk: it changes nothing.
+func (d *fakeDesk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, status string) error {
+	return d.err
 }
 
-func (f *fakeCaller) StartCall(ctx context.Context, to, doc string) (string, error) {
+// fakeCaller keeps the TwiML and status callback of each call the desk places.
+type fakeCaller struct {
+	mu    sync.Mutex
+	calls []struct{ to, twiml, status string }
+}
+
+func (f *fakeCaller) StartCall(ctx context.Context, to, doc, statusCallback string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.calls = append(f.calls, struct{ to, twiml string }{to, doc})
+	f.calls = append(f.calls, struct{ to, twiml, status string }{to, doc, statusCallback})
 	return fmt.Sprintf("CAout%028d", len(f.calls)), nil
 }
 
@@ -214,5 +219,24 @@ func TestConnectDeskFails(t *testing.T) {
 	says(t, got, "couldn't connect you")
 	if len(got.all("Dial")) != 0 || len(got.all("Hangup")) != 1 {
 		t.Errorf("got\n%s\nwant an apology and a Hangup", got.canonical())
+	}
+}
+
+// TestTakenUnanswered follows the status callback Twilio posts when the ring
+// for a taken callback ends: unanswered, the callback is back on the list
+// (Priya can take it) and the answer is an empty Response.
+func TestTakenUnanswered(t *testing.T) {
+	c := newConnectRig(t)
+	sam, priya := roster.Volunteers[0].Phone, roster.Volunteers[1].Phone
+	c.desk.HandleText(t.Context(), sam, "TAKE C1")
+	if len(c.caller.calls) != 1 || c.caller.calls[0].status != publicURL+"/twilio/voice/taken?ref=C1" {
+		t.Fatalf("calls: got %+v; want one to Sam with the taken step as status callback", c.caller.calls)
+	}
+	got := c.post(c.caller.calls[0].status, "To", sam, "CallSid", "CAout0000000000000000000000000001", "CallStatus", "no-answer")
+	if len(got.Kids) != 0 {
+		t.Errorf("status callback answered %s; want an empty Response", got.canonical())
+	}
+	if reply := c.desk.HandleText(t.Context(), priya, "TAKE C1"); !strings.HasPrefix(reply, "C1 is yours") {
+		t.Errorf("Priya's TAKE after Sam's ring went unanswered: got %q; want C1", reply)
 	}
 }

@@ -50,6 +50,9 @@ type Desk interface {
 	// Connect answers a volunteer's key press on a callback call: TwiML that
 	// dials the resident only for the volunteer who took it and pressed 1.
 	Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error)
+	// CallEnded takes the final status of the call that rang a volunteer for
+	// a callback, and gives the callback back if they never pressed 1.
+	CallEnded(ctx context.Context, ref, volunteerPhone, callSID, status string) error
 }
 
 var _ Desk = (*volunteers.Desk)(nil)
@@ -162,6 +165,7 @@ var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
 	"recorded": (*Line).recorded,
 	"callback": (*Line).callbackOffer,
 	"connect":  (*Line).connect,
+	"taken":    (*Line).taken,
 }
 
 // Step answers POST /twilio/voice/{step}: every step after the greeting. At

@@ -34,6 +34,7 @@ func (benchDesk) RequestCallback(context.Context, volunteers.CallbackRequest) (v
 func (benchDesk) Connect(context.Context, string, string, string) (string, error) {
 	return "<Response/>", nil
 }
+func (benchDesk) CallEnded(context.Context, string, string, string, string) error { return nil }
 
 type benchTexter struct{}
 

@@ -216,11 +216,13 @@ func (s *Sender) SendText(ctx context.Context, to, body string) error {
 	return nil
 }
 
-// StartCall rings to from the line's number and runs twiml when answered. It
-// returns the call SID. Only the country guard applies: ErrCountry or
-// ErrNumberRange, wrapped, and nothing is dialled then. Other errors come
-// from Twilio.
-func (s *Sender) StartCall(ctx context.Context, to, twiml string) (string, error) {
+// StartCall rings to from the line's number and runs twiml when answered.
+// When statusCallback is not empty, Twilio posts the call's final status
+// there (its default "completed" event: completed, busy, no-answer, failed
+// or canceled). It returns the call SID. Only the country guard applies:
+// ErrCountry or ErrNumberRange, wrapped, and nothing is dialled then. Other
+// errors come from Twilio.
+func (s *Sender) StartCall(ctx context.Context, to, twiml, statusCallback string) (string, error) {
 	to = privacy.Normalise(to)
 	hash := s.hasher.Hash(to)
 	if err := s.checkNumber(to); err != nil {
@@ -232,6 +234,9 @@ func (s *Sender) StartCall(ctx context.Context, to, twiml string) (string, error
 	}
 	params := &openapi.CreateCallParams{}
 	params.SetTo(to).SetFrom(s.cfg.From).SetTwiml(twiml)
+	if statusCallback != "" {
+		params.SetStatusCallback(statusCallback).SetStatusCallbackMethod("POST")
+	}
 	call, err := s.rest.Api.CreateCall(params)
 	if err != nil {
 		s.stats.failed.Add(1)

@@ -309,6 +309,7 @@ func TestStartCall(t *testing.T) {
 		{name: "premium refused", to: "+449098790123", want: outbound.ErrNumberRange},
 	}
 	const twiml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello</Say></Response>`
+	const statusURL = "https://line.example.org/twilio/voice/taken?ref=C7"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rdb, _ := redistest.Mini(t)
@@ -317,7 +318,7 @@ func TestStartCall(t *testing.T) {
 			if tt.optOut {
 				r.sender.OptOut(ctx, tt.to)
 			}
-			sid, err := r.sender.StartCall(ctx, tt.to, twiml)
+			sid, err := r.sender.StartCall(ctx, tt.to, twiml, statusURL)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("StartCall: got %v; want %v", err, tt.want)
 			}
@@ -343,6 +344,9 @@ func TestStartCall(t *testing.T) {
 			}
 			if got := req.Form.Get("Twiml"); got != twiml {
 				t.Errorf("Twiml: got %q; want %q", got, twiml)
+			}
+			if got, m := req.Form.Get("StatusCallback"), req.Form.Get("StatusCallbackMethod"); got != statusURL || m != "POST" {
+				t.Errorf("StatusCallback: got %q (%q); want %q (POST)", got, m, statusURL)
 			}
 			if !strings.HasPrefix(sid, "CA") {
 				t.Errorf("sid: got %q; want CA...", sid)

@@ -3,6 +3,7 @@ package volunteers
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -210,6 +211,7 @@ end
 if not holder then
   redis.call('HSET', KEYS[1], 'taken_by', ARGV[1], 'taken_phone', ARGV[2], 'taken_at', ARGV[3])
 end
+redis.call('HDEL', KEYS[1], 'taken_call', 'connected_at')
 return {'ok', redis.call('HGET', KEYS[1], 'phone') or '', redis.call('HGET', KEYS[1], 'kind') or '',
   redis.call('HGET', KEYS[1], 'requested') or '', redis.call('HGET', KEYS[1], 'recording') or ''}
 `)
@@ -217,7 +219,7 @@ return {'ok', redis.call('HGET', KEYS[1], 'phone') or '', redis.call('HGET', KEY
 // releaseScript gives a callback back when ringing the volunteer failed.
 var releaseScript = redis.NewScript(`
 if redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[1] then
-  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at')
+  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at', 'taken_call', 'connected_at')
 end
 return 0
 `)
@@ -255,11 +257,16 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
 	}
-	sid, err := d.caller.StartCall(ctx, v.Phone, doc)
+	sid, err := d.caller.StartCall(ctx, v.Phone, doc, d.publicURL+takenPath+"?ref="+url.QueryEscape(ref))
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring volunteer for callback", "ref", ref, "volunteer", privacy.Mask(v.Phone), "err", err)
 		return fmt.Sprintf("Sorry, the line couldn't ring you just now. Text TAKE %s to try again.", ref), nil
+	}
+	// Which call holds it, so that only this call's end can give it back
+	// (CallEnded), not the end of an earlier ring.
+	if err := d.rdb.HSet(context.WithoutCancel(ctx), key, "taken_call", sid).Err(); err != nil {
+		d.log.ErrorContext(ctx, "note the call for a taken callback", "ref", ref, "err", err)
 	}
 	d.log.InfoContext(ctx, "callback taken", "ref", ref, "volunteer", privacy.Mask(v.Phone), "call_sid", sid)
 	d.changed(ctx, ref)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/privacy"
@@ -100,13 +101,72 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 			return "", fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
 		}
 		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
-		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested})
+		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested}, "1 wasn't pressed")
 		return d.sayAndHangUp(fmt.Sprintf("Callback %s is back on the list for any volunteer. Text TAKE %s if you would like to be rung for it again. Goodbye.", spoken, spoken))
 	case !privacy.IsE164(resident) || !d.allowedNumber(resident):
 		return d.sayAndHangUp(fmt.Sprintf("Sorry, callback %s can't be rung from the line. Please text DONE %s to close it. Goodbye.", spoken, spoken))
 	}
 	d.log.InfoContext(ctx, "callback connecting", "ref", ref, "volunteer", privacy.Mask(v.Phone))
+	if err := d.rdb.HSet(ctx, key, "connected_at", d.now().UnixMilli()).Err(); err != nil {
+		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
+	}
 	return d.connectTwiML(ref, recording, resident)
+}
+
+// takenPath is where Twilio posts the final status of the call that rings
+// a volunteer for a callback they took.
+const takenPath = "/twilio/voice/taken"
+
+// endScript gives a callback back when the call that rang its volunteer
+// (ARGV[1], its SID, to ARGV[2], their number) ended before they pressed 1. A later ring, a release
+// or a connection makes it do nothing.
+var endScript = redis.NewScript(`
+if redis.call('HGET', KEYS[1], 'taken_call') == ARGV[1] and redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[2]
+  and redis.call('HEXISTS', KEYS[1], 'connected_at') == 0 then
+  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at', 'taken_call')
+  return 1
+end
+return 0
+`)
+
+// CallEnded handles Twilio's status callback for the call TAKE started
+// (posted to takenPath with the callback's ref): when that call ended busy,
+// unanswered, failed or cancelled, or was answered but hung up before 1 was
+// pressed, the callback goes back on the list, the volunteer is texted so
+// and the other volunteers on duty that it is free again. Anything else (a
+// call that connected, an earlier ring, a volunteer not on the roster, a
+// malformed ref) changes nothing. Errors are wrapped Redis errors.
+func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, status string) error {
+	switch status {
+	case "completed", "busy", "no-answer", "failed", "canceled":
+	default:
+		return nil
+	}
+	v, ok := d.roster.find(volunteerPhone)
+	if !validRef(ref) || !ok || callSID == "" {
+		return nil
+	}
+	key := recordKey(ref)
+	n, err := endScript.Run(ctx, d.rdb, []string{key}, callSID, v.Phone).Int()
+	if err != nil {
+		return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
+	}
+	if n == 0 {
+		return nil
+	}
+	vals, err := d.rdb.HMGet(ctx, key, "kind", "requested").Result()
+	if err != nil {
+		return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
+	}
+	kind, _ := vals[0].(string)
+	requested, _ := vals[1].(string)
+	why := "1 wasn't pressed"
+	if status != "completed" {
+		why = "the call wasn't answered"
+	}
+	d.log.InfoContext(ctx, "callback released: call ended", "ref", ref, "status", status, "volunteer", privacy.Mask(v.Phone))
+	d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: millis(requested)}, why)
+	return nil
 }
 
 // connectTwiML follows the volunteer's 1: the voicemail if there is one, then
@@ -131,11 +191,11 @@ func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
 // released texts the volunteer whose callback went back to the queue, and
 // the other volunteers on duty that it is free again. A text that fails is
 // logged: LIST still shows the callback.
-func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback) {
+func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, why string) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 4*time.Second)
 	defer cancel()
-	mine := fmt.Sprintf("We rang you for %s but 1 wasn't pressed, so %s is back on the list for any volunteer. Text TAKE %s to be rung again.",
-		cb.Ref, cb.Ref, cb.Ref)
+	mine := fmt.Sprintf("We rang you for %s but %s, so %s is back on the list for any volunteer. Text TAKE %s to be rung again.",
+		cb.Ref, why, cb.Ref, cb.Ref)
 	if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
 		d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)
 	}

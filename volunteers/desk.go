@@ -26,9 +26,11 @@ type Texter interface {
 }
 
 // Caller rings a number from the line's number and runs twiml when it answers
-// (outbound.Sender does).
+// (outbound.Sender does). When statusCallback is not empty, Twilio posts
+// the call's final status (completed, busy, no-answer, failed, canceled)
+// there when it ends.
 type Caller interface {
-	StartCall(ctx context.Context, to, twiml string) (string, error)
+	StartCall(ctx context.Context, to, twiml, statusCallback string) (string, error)
 }
 
 var (

@@ -47,7 +47,7 @@ func (f *fakeTexter) take() []text {
 	return s
 }
 
-type call struct{ To, TwiML string }
+type call struct{ To, TwiML, StatusCallback string }
 
 type fakeCaller struct {
 	mu    sync.Mutex
@@ -55,13 +55,13 @@ type fakeCaller struct {
 	err   error
 }
 
-func (f *fakeCaller) StartCall(_ context.Context, to, twiml string) (string, error) {
+func (f *fakeCaller) StartCall(_ context.Context, to, twiml, statusCallback string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.err != nil {
 		return "", f.err
 	}
-	f.calls = append(f.calls, call{to, twiml})
+	f.calls = append(f.calls, call{to, twiml, statusCallback})
 	return fmt.Sprintf("CA%032d", len(f.calls)), nil
 }
 

@@ -2,6 +2,7 @@ package volunteers_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,5 +173,85 @@ func TestConnectRedisDown(t *testing.T) {
 	r := newRig(t, rdb, testRoster(t, true))
 	if doc, err := r.desk.Connect(context.Background(), "C1", jo, "1"); err == nil || doc != "" {
 		t.Errorf("Connect: got %q, %v; want no TwiML and an error", doc, err)
+	}
+}
+
+// TestCallEnded walks the status callback of the call TAKE starts: a ring
+// that ends unanswered, busy, failed or cancelled, or answered and hung up
+// before 1, gives the callback back and texts Jo and Sam; a call that
+// connected, an earlier ring, a forged volunteer or ref, or a status that
+// is not final changes nothing.
+func TestCallEnded(t *testing.T) {
+	const mineUnanswered = "We rang you for C1 but the call wasn't answered, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
+	const mineHungUp = "We rang you for C1 but 1 wasn't pressed, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
+	const freeAgain = "Callback C1 requested 14:05 (voicemail) is free again. Text TAKE C1 to ring them."
+	tests := []struct {
+		name       string
+		status     string
+		to, ref    string
+		sid        string // "" means the SID of Jo's ring
+		pressed    string // Connect before the status: "1" connects
+		wantHolder string
+		wantMine   string
+	}{
+		{name: "no answer", status: "no-answer", to: jo, ref: "C1", wantMine: mineUnanswered},
+		{name: "busy", status: "busy", to: jo, ref: "C1", wantMine: mineUnanswered},
+		{name: "failed", status: "failed", to: jo, ref: "C1", wantMine: mineUnanswered},
+		{name: "canceled", status: "canceled", to: jo, ref: "C1", wantMine: mineUnanswered},
+		{name: "answered, hung up before 1", status: "completed", to: jo, ref: "C1", wantMine: mineHungUp},
+		{name: "connected, then completed", status: "completed", to: jo, ref: "C1", pressed: "1", wantHolder: "Jo"},
+		{name: "not final", status: "in-progress", to: jo, ref: "C1", wantHolder: "Jo"},
+		{name: "an earlier ring", status: "no-answer", to: jo, ref: "C1", sid: "CA0000000000000000000000000000000099", wantHolder: "Jo"},
+		{name: "another volunteer's number", status: "no-answer", to: sam, ref: "C1", wantHolder: "Jo"},
+		{name: "not rostered", status: "no-answer", to: "+447700900999", ref: "C1", wantHolder: "Jo"},
+		{name: "malformed ref", status: "no-answer", to: jo, ref: "C1&ref=C2", wantHolder: "Jo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rdb, _ := redistest.Mini(t)
+			r := newRig(t, rdb, testRoster(t, true))
+			ctx := context.Background()
+			if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voicemail",
+				RecordingURL: "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}); err != nil {
+				t.Fatal(err)
+			}
+			r.desk.HandleText(ctx, jo, "TAKE C1")
+			calls := r.caller.take()
+			if len(calls) != 1 || calls[0].StatusCallback != "https://line.example/twilio/voice/taken?ref=C1" {
+				t.Fatalf("TAKE rang %+v; want one call to Jo with the status callback for C1", calls)
+			}
+			r.texter.take()
+			if tt.pressed != "" {
+				if _, err := r.desk.Connect(ctx, "C1", jo, tt.pressed); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sid := tt.sid
+			if sid == "" {
+				sid = "CA00000000000000000000000000000001" // the fake caller's first SID
+			}
+			if err := r.desk.CallEnded(ctx, tt.ref, tt.to, sid, tt.status); err != nil {
+				t.Fatal(err)
+			}
+			if tm, err := r.desk.Timing(ctx, "C1"); err != nil || tm.TakenBy != tt.wantHolder {
+				t.Errorf("C1 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
+			}
+			sent := r.texter.take()
+			if tt.wantMine == "" {
+				if len(sent) != 0 {
+					t.Errorf("texts: got %+v; want none", sent)
+				}
+				return
+			}
+			want := []text{{jo, tt.wantMine}, {sam, freeAgain}}
+			if len(sent) != len(want) || !slices.Contains(sent, want[0]) || !slices.Contains(sent, want[1]) {
+				t.Errorf("texts: got %+v; want %+v", sent, want)
+			}
+			// A second status for the same call does nothing more.
+			r.desk.CallEnded(ctx, tt.ref, tt.to, sid, tt.status)
+			if again := r.texter.take(); len(again) != 0 {
+				t.Errorf("a repeated status sent %+v; want nothing", again)
+			}
+		})
 	}
 }

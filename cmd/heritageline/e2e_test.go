@@ -596,6 +596,24 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if list := tl.text1(ada, "LIST"); !strings.Contains(list, smsRef) || strings.Contains(list, "taken by Ben") {
 			t.Errorf("LIST after Ben's voicemail answered: got %q; want %s open and not taken", list, smsRef)
 		}
+		// Ben takes it again, but his phone is busy: Twilio's status callback
+		// for that call puts it back on the list.
+		before = len(tl.rest.requests("Calls.json"))
+		tl.text1(ben, "TAKE "+smsRef)
+		calls = tl.rest.requests("Calls.json")[before:]
+		if len(calls) != 1 || calls[0].Form.Get("StatusCallback") == "" {
+			t.Fatalf("Ben's second TAKE: got %d REST calls (%v); want 1 with a status callback", len(calls), calls)
+		}
+		if list := tl.text1(ada, "LIST"); !strings.Contains(list, "taken by Ben") {
+			t.Errorf("LIST while Ben's phone rings: got %q; want %s taken by Ben", list, smsRef)
+		}
+		tl.post(calls[0].Form.Get("StatusCallback"), map[string]string{
+			"CallSid": calls[0].Sid, "AccountSid": testAccountSID, "From": testLineNumber, "To": volunteerBen,
+			"Direction": "outbound-api", "CallStatus": "busy",
+		})
+		if list := tl.text1(ada, "LIST"); !strings.Contains(list, smsRef) || strings.Contains(list, "taken by Ben") {
+			t.Errorf("LIST after Ben's phone was busy: got %q; want %s open and not taken", list, smsRef)
+		}
 		for _, ref := range []string{voicemailRef, smsRef} {
 			if reply := tl.text1(ada, "DONE "+ref); !strings.Contains(reply, "closed") {
 				t.Errorf("DONE %s: got %q; want it closed", ref, reply)
@@ -892,6 +910,7 @@ func parseDial(t testing.TB, doc string) (callerID string, numbers []string) {
 type restRequest struct {
 	Path string
 	Form url.Values
+	Sid  string // the SID the fake answered with
 }
 
 // restRecorder plays Twilio's REST API: it keeps every request the line
@@ -906,17 +925,17 @@ func (r *restRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, `{"message":"bad form"}`, http.StatusBadRequest)
 		return
 	}
-	r.mu.Lock()
-	r.reqs = append(r.reqs, restRequest{Path: req.URL.Path, Form: req.PostForm})
-	n := len(r.reqs)
-	r.mu.Unlock()
 	prefix := "SM"
 	if strings.HasSuffix(req.URL.Path, "/Calls.json") {
 		prefix = "CA"
 	}
+	r.mu.Lock()
+	sid := fmt.Sprintf("%s%032d", prefix, len(r.reqs)+1)
+	r.reqs = append(r.reqs, restRequest{Path: req.URL.Path, Form: req.PostForm, Sid: sid})
+	r.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusCreated)
-	fmt.Fprintf(w, `{"sid":"%s%032d","status":"queued"}`, prefix, n)
+	fmt.Fprintf(w, `{"sid":"%s","status":"queued"}`, sid)
 }
 
 // requests returns the requests whose path ends in suffix, in order.
