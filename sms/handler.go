@@ -70,9 +70,14 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	if tx.stErr != nil {
+		l.writeFallback(w, r, tx.stErr)
+		return
+	}
+
 	req := l.deps.Understand.Understand(ctx, body)
 	t := &turn{hash: hash}
-	reply, err := l.answer(ctx, from, t, tx.st, tx.stErr, body, r.PostForm.Get("NumMedia"), req)
+	reply, err := l.answer(ctx, from, t, tx.st, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return
@@ -101,11 +106,8 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 }
 
 // answer works out the reply to a resident who may be texted, given their
-// state as loaded (or the error loading it).
-func (l *Line) answer(ctx context.Context, from string, t *turn, st state, stErr error, body, media string, req catalogue.Request) (string, error) {
-	if stErr != nil {
-		return "", stErr
-	}
+// state.
+func (l *Line) answer(ctx context.Context, from string, t *turn, st state, body, media string, req catalogue.Request) (string, error) {
 	switch req.Intent {
 	case catalogue.IntentHelp:
 		return l.help(ctx), nil
