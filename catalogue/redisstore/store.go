@@ -159,8 +159,9 @@ func (s *Store) Stats() Stats {
 // session, with the total that match. Distances are places.Miles from the
 // query point. It costs one Redis round trip: the geo search, pipelined with
 // a check of the version in service when the last check is older than
-// Options.Recheck (or when nothing was found). When Redis fails it answers from the catalogue held
-// in memory, as it does when Redis takes longer than Options.Timeout. It
+// Options.Recheck (or when nothing was found). When Redis fails it answers
+// from the catalogue held in memory, as it does when Redis takes longer than
+// Options.Timeout. It
 // returns catalogue.ErrNoCatalogue when no catalogue has been loaded,
 // ErrUnavailable when Redis is away and none is held, or ctx's error.
 func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
