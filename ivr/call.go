@@ -115,9 +115,18 @@ var menuWords = map[string]string{
 
 // mainMenu is the main menu's Gather.
 func (l *Line) mainMenu(ctx context.Context, st *call) []twiml.Element {
+	return l.menuAt(ctx, st, "menu")
+}
+
+// newCallMenu is the main menu's step as the greeting gathers to it: the
+// call has no state yet, so the step need not read any.
+const newCallMenu = "menu?new=1"
+
+// menuAt is the main menu's Gather, answered at step.
+func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
 	st.Week = false
-	return l.gather("menu", l.hints(ctx, "near", "week", "volunteer", "again"),
+	return l.gather(step, l.hints(ctx, "near", "week", "volunteer", "again"),
 		"For activities near you, press 1 or say near. For the next seven days, press 2. For a volunteer, press 0. To hear this again, press 3.")
 }
 

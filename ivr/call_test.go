@@ -451,6 +451,15 @@ func TestCalls(t *testing.T) {
 				t.Errorf("got %d texts with no activity heard; want none", len(h.texter.sent))
 			}
 		}},
+		{"the greeting's menu reads no state", func(t *testing.T, h *harness) {
+			// A state this call cannot have (two misses already) is ignored
+			// straight after the greeting, so it must never have been read.
+			n := h.incoming()
+			if err := h.sessions.Save(t.Context(), callKey(h.sid), call{Step: "menu", Misses: 2}, time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			says(t, h.silence(n), "Sorry, I didn't hear anything.", "For activities near you")
+		}},
 		{"state lost", func(t *testing.T, h *harness) {
 			says(t, h.step("result", "Digits", "1"), "Sorry, I lost my place. Let's start again.", "For activities near you")
 		}},

@@ -135,8 +135,9 @@ func (l *Line) url(step string) string {
 }
 
 // Incoming answers POST /twilio/voice: the greeting and the main menu. It
-// saves nothing: a call with no state is a call at the main menu (see Step),
-// which spares every call a Redis round trip.
+// saves nothing, and gathers to newCallMenu, where Step reads nothing
+// either: a call with no state is a call at the main menu. Each call is
+// spared two Redis round trips.
 func (l *Line) Incoming() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := r.ParseForm(); err != nil {
@@ -147,7 +148,7 @@ func (l *Line) Incoming() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
 		verbs := []twiml.Element{l.say("Welcome to " + l.cfg.LineName + ".")}
-		verbs = append(verbs, l.mainMenu(ctx, &call{})...)
+		verbs = append(verbs, l.menuAt(ctx, &call{}, newCallMenu)...)
 		l.write(w, r, verbs)
 	})
 }
@@ -187,17 +188,22 @@ func (l *Line) Step() http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
 		st := &call{}
-		found, err := bounded(ctx, func(ctx context.Context) (bool, error) {
-			return l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
-		})
-		if err != nil {
-			l.writeFallback(w, r, err)
-			return
+		found := false
+		var err error
+		// Straight from the greeting (newCallMenu), there is nothing to read.
+		if step != "menu" || r.URL.Query().Get("new") != "1" {
+			found, err = bounded(ctx, func(ctx context.Context) (bool, error) {
+				return l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
+			})
+			if err != nil {
+				l.writeFallback(w, r, err)
+				return
+			}
 		}
-		var verbs []twiml.Element
 		if !found && step == "menu" {
 			st, found = &call{Step: "menu"}, true
 		}
+		var verbs []twiml.Element
 		if !found {
 			st = &call{}
 			verbs = append([]twiml.Element{l.say("Sorry, I lost my place. Let's start again.")}, l.mainMenu(ctx, st)...)

@@ -98,7 +98,7 @@ type param struct{ name, value string }
 const (
 	pathSMS        = "/twilio/sms"
 	pathVoice      = "/twilio/voice"
-	pathVoiceMenu  = "/twilio/voice/menu"
+	pathVoiceMenu  = "/twilio/voice/menu?new=1" // where the greeting gathers to
 	pathVoicePlace = "/twilio/voice/place"
 	arenaSize      = 64 << 10
 )
