@@ -183,3 +183,23 @@ func TestRateLimitBeforeSearch(t *testing.T) {
 		t.Errorf("third text: got %q; want silence", got)
 	}
 }
+
+// MORE lists the activities the first search found past its page, in its
+// order, without searching again; when they run out it searches.
+func TestMoreFromAhead(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{PageSize: 2, RepliesPerHour: 100})
+	first := rg.send(t, resident, "Frome")
+	if !strings.Contains(first, "1 ") || !strings.Contains(first, "MORE") {
+		t.Fatalf("first page: got %q; want a list with MORE", first)
+	}
+	rg.finder.err = errors.New("searched again")
+	more := rg.send(t, resident, "MORE")
+	if !strings.Contains(more, "3 ") || strings.Contains(more, "Sorry") {
+		t.Errorf("MORE: got %q; want items from 3 on, without a search", more)
+	}
+	rg.finder.err = nil
+	if again := rg.send(t, resident, "MORE"); strings.Contains(again, "Sorry") {
+		t.Errorf("the next MORE: got %q; want the list to go on", again)
+	}
+}

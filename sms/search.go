@@ -59,7 +59,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	} else if total > 0 && st.Within > nearMiles {
 		note = "Nothing within " + fmt.Sprint(nearMiles) + " miles of " + st.Place + ", so these are within " + fmt.Sprint(widerMiles) + ":"
 	}
-	l.recordSearch(ctx, t.hash, st, results)
+	l.recordSearch(ctx, t.hash, st, l.onePage(results))
 	if total == 0 {
 		t.keep(st)
 		return "Sorry, there is nothing within " + fmt.Sprint(widerMiles) + " miles of " + st.Place +
@@ -86,44 +86,88 @@ func (l *Line) widening(ctx context.Context, st *state) ([]catalogue.Result, int
 	return nil, 0, nil
 }
 
-func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Result, int, error) {
+// ahead is how many activities past a page a search fetches and keeps in
+// the state (state.Ahead), so that MORE lists them in the order the search
+// found them, without searching again.
+const ahead = 10
+
+// query is the search st describes, from the offset-th match.
+func (l *Line) query(st state, offset int) catalogue.Query {
 	now := l.cfg.Now()
 	if st.From.After(now) {
 		now = st.From
 	}
-	q := catalogue.Query{
+	return catalogue.Query{
 		Lat: st.Lat, Lon: st.Lon, WithinMiles: st.Within,
 		Categories: st.Categories, Tags: st.Tags, FreeOnly: st.FreeOnly,
 		Now: now, WithinDays: st.WithinDays,
-		Offset: offset, Limit: l.cfg.PageSize,
+		Offset: offset, Limit: l.cfg.PageSize + ahead,
 	}
-	res, total, err := l.deps.Finder.Near(ctx, q)
+}
+
+// near runs the search st describes from the offset-th match: a page and
+// the activities ahead of it.
+func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Result, int, error) {
+	res, total, err := l.deps.Finder.Near(ctx, l.query(st, offset))
 	if err != nil {
 		return nil, 0, fmt.Errorf("sms: search: %w", err)
 	}
 	return res, total, nil
 }
 
-// page lists results numbered on from the items already listed, as many as
-// fit, saves the state, and returns the reply.
+// aheadOf reads the activities kept in st.Ahead, skipping any no longer
+// listed or no longer matching the search (a day gone by for TODAY).
+func (l *Line) aheadOf(ctx context.Context, st state) ([]catalogue.Result, error) {
+	q := l.query(st, 0)
+	var out []catalogue.Result
+	for _, id := range st.Ahead {
+		a, err := l.deps.Finder.Get(ctx, id)
+		if errors.Is(err, catalogue.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sms: get activity: %w", err)
+		}
+		next, ok := catalogue.Matches(&a, q)
+		if !ok {
+			continue
+		}
+		out = append(out, catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next})
+	}
+	return out, nil
+}
+
+// onePage is the part of results one reply lists at most.
+func (l *Line) onePage(results []catalogue.Result) []catalogue.Result {
+	return results[:min(len(results), l.cfg.PageSize)]
+}
+
+// page lists the first page of results numbered on from the items already
+// listed, as many as fit, keeps the rest for MORE, saves the state, and
+// returns the reply.
 func (l *Line) page(ctx context.Context, t *turn, st state, head string, results []catalogue.Result) (string, error) {
+	shown := l.onePage(results)
 	first := len(st.IDs) + 1
-	items := make([]string, len(results))
-	for i, r := range results {
+	items := make([]string, len(shown))
+	for i, r := range shown {
 		items[i] = smstext.Item(first+i, r)
 	}
 	foot := "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
-	if len(st.IDs)+len(results) >= st.Total {
+	if len(st.IDs)+len(shown) >= st.Total {
 		foot = "Reply a number for details, or CALL for a volunteer to ring back."
 	}
 	body, kept := smstext.Fit(head, items, foot)
-	if kept < len(results) && !strings.Contains(foot, "MORE") {
+	if kept < len(shown) && !strings.Contains(foot, "MORE") {
 		// Some did not fit, so there is more after all.
 		foot = "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
 		body, kept = smstext.Fit(head, items, foot)
 	}
-	for _, r := range results[:kept] {
+	for _, r := range shown[:kept] {
 		st.IDs = append(st.IDs, r.Activity.ID)
+	}
+	st.Ahead = nil
+	for _, r := range results[kept:] {
+		st.Ahead = append(st.Ahead, r.Activity.ID)
 	}
 	t.keep(st)
 	return body, nil
@@ -138,6 +182,18 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		return "That's all I have within " + fmt.Sprint(st.Within) + " miles of " + st.Place +
 			". Text a nearby town or postcode to look there, or CALL for a volunteer to ring you.", nil
 	}
+	head := "More " + strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ") + ":"
+	if len(st.Ahead) > 0 {
+		results, err := l.aheadOf(ctx, st)
+		if err != nil {
+			return "", err
+		}
+		if len(results) > 0 {
+			l.recordSearch(ctx, t.hash, st, l.onePage(results))
+			return l.page(ctx, t, st, head, results)
+		}
+		st.Ahead = nil // all gone since: search again
+	}
 	results, total, err := l.near(ctx, st, len(st.IDs))
 	if err != nil {
 		return "", err
@@ -148,8 +204,8 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		t.keep(st)
 		return l.more(ctx, t, st)
 	}
-	l.recordSearch(ctx, t.hash, st, results)
-	return l.page(ctx, t, st, "More "+strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ")+":", results)
+	l.recordSearch(ctx, t.hash, st, l.onePage(results))
+	return l.page(ctx, t, st, head, results)
 }
 
 // details answers a number from the last list.

@@ -27,6 +27,7 @@ type state struct {
 	Day        string               `json:"day,omitempty"`    // that weekday's name, for the heading
 	Within     float64              `json:"within,omitempty"` // miles the list was searched within
 	IDs        []string             `json:"ids,omitempty"`    // listed so far: IDs[n-1] is item n
+	Ahead      []string             `json:"ahead,omitempty"`  // found by the search, not listed yet, in its order
 	Total      int                  `json:"total,omitempty"`
 }
 
