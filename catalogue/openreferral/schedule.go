@@ -54,19 +54,19 @@ func buildSchedule(field string, entries []schedule) (catalogue.Schedule, *field
 		if err != nil {
 			return catalogue.Schedule{}, err
 		}
-		if to == (catalogue.Date{}) || until != (catalogue.Date{}) && dateBefore(until, to) {
+		if to == (catalogue.Date{}) || until != (catalogue.Date{}) && until.Before(to) {
 			to = until
 		}
 		// The schedule's range covers every entry: the earliest start and the
 		// latest end, and no limit at all if any entry has none.
 		if from == (catalogue.Date{}) {
 			allFrom = false
-		} else if s.ValidFrom == (catalogue.Date{}) || dateBefore(from, s.ValidFrom) {
+		} else if s.ValidFrom == (catalogue.Date{}) || from.Before(s.ValidFrom) {
 			s.ValidFrom = from
 		}
 		if to == (catalogue.Date{}) {
 			allTo = false
-		} else if dateBefore(s.ValidTo, to) {
+		} else if s.ValidTo.Before(to) {
 			s.ValidTo = to
 		}
 	}
@@ -76,7 +76,7 @@ func buildSchedule(field string, entries []schedule) (catalogue.Schedule, *field
 	if !allTo {
 		s.ValidTo = catalogue.Date{}
 	}
-	if s.ValidFrom != (catalogue.Date{}) && s.ValidTo != (catalogue.Date{}) && dateBefore(s.ValidTo, s.ValidFrom) {
+	if s.ValidFrom != (catalogue.Date{}) && s.ValidTo != (catalogue.Date{}) && s.ValidTo.Before(s.ValidFrom) {
 		return catalogue.Schedule{}, &fieldError{field + ".valid_to", "ends before valid_from"}
 	}
 	s.Text = strings.Join(texts, " ")
@@ -264,16 +264,6 @@ func parseDate(field, s string) (catalogue.Date, *fieldError) {
 		}
 	}
 	return catalogue.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
-}
-
-func dateBefore(a, b catalogue.Date) bool {
-	if a.Year != b.Year {
-		return a.Year < b.Year
-	}
-	if a.Month != b.Month {
-		return a.Month < b.Month
-	}
-	return a.Day < b.Day
 }
 
 func weekdayName(s string) (string, bool) {

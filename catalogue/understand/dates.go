@@ -90,19 +90,9 @@ func nextDate(today catalogue.Date, m time.Month, d int) (catalogue.Date, bool) 
 			continue // 30 February, or 29 February in a common year
 		}
 		date := catalogue.Date{Year: y, Month: m, Day: d}
-		if !before(date, today) {
+		if !date.Before(today) {
 			return date, true
 		}
 	}
 	return catalogue.Date{}, false
-}
-
-func before(a, b catalogue.Date) bool {
-	if a.Year != b.Year {
-		return a.Year < b.Year
-	}
-	if a.Month != b.Month {
-		return a.Month < b.Month
-	}
-	return a.Day < b.Day
 }
