@@ -9,11 +9,10 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"github.com/heritage-line/heritageline/catalogue/memstore"
 	"github.com/heritage-line/heritageline/catalogue/places"
-	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/catalogue/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 )
@@ -22,26 +21,14 @@ import (
 // in memstore and the rules understander, and counts the words before the
 // first activity.
 func TestRealStack(t *testing.T) {
-	load, err := sample.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := memstore.New(load.Activities)
-	ix, err := places.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	towns, err := store.Towns(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pts := make([]places.Point, len(towns))
-	names := make([]string, len(towns))
-	for i, tw := range towns {
-		pts[i], names[i] = places.Point{Lat: tw.Lat, Lon: tw.Lon}, tw.Name
+	st := samplestack.Load(t)
+	store, ix := st.Store, st.Places
+	pts := make([]places.Point, len(st.Towns))
+	for i, tw := range st.Towns {
+		pts[i] = places.Point{Lat: tw.Lat, Lon: tw.Lon}
 	}
 	ix.Prefer(pts)
-	rules := understand.New(ix, names)
+	rules := understand.New(ix, st.Names)
 	rules.Now = func() time.Time { return now }
 
 	tests := []struct {

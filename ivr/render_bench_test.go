@@ -10,11 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/heritage-line/heritageline/catalogue/memstore"
-	"github.com/heritage-line/heritageline/catalogue/places"
-	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/catalogue/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
@@ -44,27 +42,15 @@ func (benchTexter) SendText(context.Context, string, string) error { return nil 
 // places index and rules, and call state in miniredis.
 func benchVoice(b *testing.B) *Line {
 	b.Helper()
-	load, err := sample.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix, err := places.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var towns []string
-	for _, a := range load.Activities {
-		towns = append(towns, a.Town)
-	}
-	store := memstore.New(load.Activities)
+	st := samplestack.Load(b)
 	rdb, _ := redistest.Mini(b)
 	roster, err := volunteers.Parse("bench.yaml", []byte("hours: always\nvolunteers:\n  - name: Ada\n    phone: \"+447700900311\"\n"))
 	if err != nil {
 		b.Fatal(err)
 	}
 	return New(Config{PublicURL: "https://line.example.org", LineNumber: "+441632960000"}, Deps{
-		Finder: store, Towns: store, Places: ix, Sessions: session.New(rdb, "hl:"), Desk: benchDesk{roster},
-		Texter: benchTexter{}, Understander: understand.New(ix, towns), Hasher: privacy.NewHasher([]byte("bench")),
+		Finder: st.Store, Towns: st.Store, Places: st.Places, Sessions: session.New(rdb, "hl:"), Desk: benchDesk{roster},
+		Texter: benchTexter{}, Understander: understand.New(st.Places, st.Names), Hasher: privacy.NewHasher([]byte("bench")),
 	})
 }
 

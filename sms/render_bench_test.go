@@ -11,11 +11,9 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/heritage-line/heritageline/catalogue/memstore"
-	"github.com/heritage-line/heritageline/catalogue/places"
-	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/catalogue/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
@@ -43,23 +41,11 @@ func (benchOptOuts) QueueOptedOut(context.Context, redis.Pipeliner, string) func
 // places index and rules, and sessions in miniredis.
 func benchLine(b *testing.B) http.Handler {
 	b.Helper()
-	load, err := sample.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix, err := places.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var towns []string
-	for _, a := range load.Activities {
-		towns = append(towns, a.Town)
-	}
-	store := memstore.New(load.Activities)
+	st := samplestack.Load(b)
 	rdb, _ := redistest.Mini(b)
 	return New(Config{LineNumber: "+441632960000", RepliesPerHour: 1 << 30}, Deps{
-		Finder: store, Towns: store, Places: ix, Sessions: session.New(rdb, "hl:"),
-		Understand: understand.New(ix, towns), Desk: benchDesk{}, OptOuts: benchOptOuts{},
+		Finder: st.Store, Towns: st.Store, Places: st.Places, Sessions: session.New(rdb, "hl:"),
+		Understand: understand.New(st.Places, st.Names), Desk: benchDesk{}, OptOuts: benchOptOuts{},
 		Hasher: privacy.NewHasher([]byte("bench")),
 	}).Handler()
 }

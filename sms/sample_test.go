@@ -6,11 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/heritage-line/heritageline/catalogue/memstore"
-	"github.com/heritage-line/heritageline/catalogue/places"
-	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/catalogue/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 )
@@ -19,29 +17,13 @@ import (
 // sample catalogue in memstore, the embedded places index, the rules
 // understander, and a real redis-server.
 func TestSampleCatalogue(t *testing.T) {
-	load, err := sample.Load()
-	if err != nil {
-		t.Fatalf("sample.Load: %v", err)
-	}
-	ix, err := places.Load()
-	if err != nil {
-		t.Fatalf("places.Load: %v", err)
-	}
-	store := memstore.New(load.Activities)
-	towns, err := store.Towns(t.Context())
-	if err != nil {
-		t.Fatalf("Towns: %v", err)
-	}
-	var names []string
-	for _, tw := range towns {
-		names = append(names, tw.Name)
-	}
+	st := samplestack.Load(t)
 	rdb, _ := redistest.Start(t)
 	rg := &rig{desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
 	rg.handler = signed(t, New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
-		Finder: store, Towns: store, Places: ix,
+		Finder: st.Store, Towns: st.Store, Places: st.Places,
 		Sessions:   session.New(rdb, "hl:"),
-		Understand: understand.New(ix, names),
+		Understand: understand.New(st.Places, st.Names),
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),
 		Log:    slog.New(slog.NewTextHandler(tlog{t}, nil)),
