@@ -182,29 +182,26 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		return "That's all I have within " + fmt.Sprint(st.Within) + " miles of " + st.Place +
 			". Text a nearby town or postcode to look there, or CALL for a volunteer to ring you.", nil
 	}
-	head := "More " + strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ") + ":"
-	if len(st.Ahead) > 0 {
-		results, err := l.aheadOf(ctx, st)
-		if err != nil {
-			return "", err
-		}
-		if len(results) > 0 {
-			l.recordSearch(ctx, t.hash, st, l.onePage(results))
-			return l.page(ctx, t, st, head, results)
-		}
-		st.Ahead = nil // all gone since: search again
-	}
-	results, total, err := l.near(ctx, st, len(st.IDs))
+	results, err := l.aheadOf(ctx, st)
 	if err != nil {
 		return "", err
 	}
-	st.Total = total
 	if len(results) == 0 {
-		st.Total = len(st.IDs)
-		t.keep(st)
-		return l.more(ctx, t, st)
+		// None kept, or all gone since: search again.
+		st.Ahead = nil
+		var total int
+		if results, total, err = l.near(ctx, st, len(st.IDs)); err != nil {
+			return "", err
+		}
+		st.Total = total
+		if len(results) == 0 {
+			st.Total = len(st.IDs)
+			t.keep(st)
+			return l.more(ctx, t, st)
+		}
 	}
 	l.recordSearch(ctx, t.hash, st, l.onePage(results))
+	head := "More " + strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ") + ":"
 	return l.page(ctx, t, st, head, results)
 }
 
