@@ -118,15 +118,16 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 const takenPath = "/twilio/voice/taken"
 
 // endScript gives a callback back when the call that rang its volunteer
-// (ARGV[1], its SID, to ARGV[2], their number) ended before they pressed 1. A later ring, a release
-// or a connection makes it do nothing.
+// (ARGV[1], its SID, to ARGV[2], their number) ended before they pressed 1,
+// and returns its kind and when it was requested. A later ring, a release or
+// a connection makes it do nothing and return an empty list.
 var endScript = redis.NewScript(`
 if redis.call('HGET', KEYS[1], 'taken_call') == ARGV[1] and redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[2]
   and redis.call('HEXISTS', KEYS[1], 'connected_at') == 0 then
   redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at', 'taken_call')
-  return 1
+  return {redis.call('HGET', KEYS[1], 'kind') or '', redis.call('HGET', KEYS[1], 'requested') or ''}
 end
-return 0
+return {}
 `)
 
 // CallEnded handles Twilio's status callback for the call TAKE started
@@ -146,20 +147,14 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 	if !validRef(ref) || !ok || callSID == "" {
 		return nil
 	}
-	key := recordKey(ref)
-	n, err := endScript.Run(ctx, d.rdb, []string{key}, callSID, v.Phone).Int()
+	res, err := endScript.Run(ctx, d.rdb, []string{recordKey(ref)}, callSID, v.Phone).StringSlice()
 	if err != nil {
 		return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
 	}
-	if n == 0 {
-		return nil
+	if len(res) != 2 {
+		return nil // not this volunteer's latest ring, or it connected
 	}
-	vals, err := d.rdb.HMGet(ctx, key, "kind", "requested").Result()
-	if err != nil {
-		return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
-	}
-	kind, _ := vals[0].(string)
-	requested, _ := vals[1].(string)
+	kind, requested := res[0], res[1]
 	why := "1 wasn't pressed"
 	if status != "completed" {
 		why = "the call wasn't answered"
