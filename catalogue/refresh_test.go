@@ -277,8 +277,10 @@ func TestRunRetriesSoonerAfterFailure(t *testing.T) {
 	store := &refreshFakeStore{}
 	r := NewRefresher(src.read, store, RefresherOptions{Interval: time.Hour, Retry: 10 * time.Millisecond, Logger: log})
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go r.Run(ctx)
+	done := make(chan struct{})
+	go func() { r.Run(ctx); close(done) }()
+	// Run logs through t: it must be over before the test is.
+	defer func() { cancel(); <-done }()
 	refreshWaitFor(t, func() bool { return r.Status().Loaded() })
 	if got := src.count(); got != 3 {
 		t.Errorf("reads: got %d; want 3", got)
