@@ -3,13 +3,10 @@ package redisstore
 import (
 	"context"
 	"errors"
-	"io"
 	"net"
 	"os/exec"
 	"slices"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -182,57 +179,10 @@ func TestNearGivesUpWithContext(t *testing.T) {
 	}
 }
 
-// slowProxy forwards TCP to a Redis server, holding each request back for a
-// delay that the test can change.
-type slowProxy struct {
-	addr  string
-	delay atomic.Int64 // ns
-}
-
-func startSlowProxy(t *testing.T, backend string) *slowProxy {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &slowProxy{addr: l.Addr().String()}
-	var wg sync.WaitGroup
-	t.Cleanup(func() { l.Close(); wg.Wait() })
-	wg.Go(func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			b, err := net.Dial("tcp", backend)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			wg.Go(func() {
-				defer b.Close()
-				buf := make([]byte, 32<<10)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					time.Sleep(time.Duration(p.delay.Load()))
-					if _, err := b.Write(buf[:n]); err != nil {
-						return
-					}
-				}
-			})
-			wg.Go(func() { defer c.Close(); io.Copy(c, b) })
-		}
-	})
-	return p
-}
-
 func TestSlowRedisAnsweredFromMemoryInBoundedTime(t *testing.T) {
 	_, m := redistest.Mini(t)
-	proxy := startSlowProxy(t, m.Addr())
-	rdb := redis.NewClient(&redis.Options{Addr: proxy.addr, MaxRetries: -1})
+	proxy := redistest.StartDelayProxy(t, m.Addr())
+	rdb := redis.NewClient(&redis.Options{Addr: proxy.Addr(), MaxRetries: -1})
 	t.Cleanup(func() { rdb.Close() })
 	ctx := context.Background()
 	s := newStore(t, rdb, Options{Timeout: 50 * time.Millisecond, RetryAfter: 20 * time.Millisecond})
@@ -246,7 +196,7 @@ func TestSlowRedisAnsweredFromMemoryInBoundedTime(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	proxy.delay.Store(int64(time.Second))
+	proxy.SetDelay(time.Second)
 	start := time.Now()
 	got, _, err := s.Near(ctx, fromeQuery)
 	took := time.Since(start)
@@ -260,7 +210,7 @@ func TestSlowRedisAnsweredFromMemoryInBoundedTime(t *testing.T) {
 		t.Errorf("stats with Redis slow: got %+v; want a fallback and Redis down", s.Stats())
 	}
 
-	proxy.delay.Store(0)
+	proxy.SetDelay(0)
 	time.Sleep(30 * time.Millisecond)
 	deadline := time.Now().Add(3 * time.Second)
 	for s.Stats().RedisDown && time.Now().Before(deadline) {

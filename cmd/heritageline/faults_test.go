@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -391,78 +390,20 @@ func TestRedisStopsMidCall(t *testing.T) {
 	}
 }
 
-// delayProxy forwards TCP to target, holding every chunk from the server
-// for delay (changeable while it runs).
-type delayProxy struct {
-	ln     net.Listener
-	target string
-	delay  atomic.Int64
-	wg     sync.WaitGroup
-}
-
-func startDelayProxy(t testing.TB, target string) *delayProxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("proxy: %v", err)
-	}
-	p := &delayProxy{ln: ln, target: target}
-	p.wg.Add(1)
-	go p.serve()
-	t.Cleanup(func() { ln.Close(); p.wg.Wait() })
-	return p
-}
-
-func (p *delayProxy) addr() string { return p.ln.Addr().String() }
-
-func (p *delayProxy) serve() {
-	defer p.wg.Done()
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		s, err := net.Dial("tcp", p.target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		p.wg.Add(2)
-		go func() { defer p.wg.Done(); io.Copy(s, c); s.Close() }()
-		go func() {
-			defer p.wg.Done()
-			defer c.Close()
-			buf := make([]byte, 32<<10)
-			for {
-				n, err := s.Read(buf)
-				if n > 0 {
-					time.Sleep(time.Duration(p.delay.Load()))
-					if _, werr := c.Write(buf[:n]); werr != nil {
-						return
-					}
-				}
-				if err != nil {
-					return
-				}
-			}
-		}()
-	}
-}
-
 // TestRedisSlow puts a proxy that holds every Redis reply for two seconds
 // between the line and Redis: with WEBHOOK_TIMEOUT 300ms every webhook still
 // answers, within a bound, with valid TwiML (the degraded answer).
 func TestRedisSlow(t *testing.T) {
 	rs := redistest.StartServer(t)
-	proxy := startDelayProxy(t, rs.Addr)
+	proxy := redistest.StartDelayProxy(t, rs.Addr)
 	const timeout = 300 * time.Millisecond
 	l := startLiveLine(t, map[string]string{
-		"REDIS_URL": "redis://" + proxy.addr(), "REDIS_READ_TIMEOUT": "5s", "WEBHOOK_TIMEOUT": timeout.String(),
+		"REDIS_URL": "redis://" + proxy.Addr(), "REDIS_READ_TIMEOUT": "5s", "WEBHOOK_TIMEOUT": timeout.String(),
 	})
 	const resident = "+447700900557"
 	parseTwiML(t, "greeting", l.voice("/twilio/voice", "CA-slow-1", resident))
 
-	proxy.delay.Store(int64(2 * time.Second))
+	proxy.SetDelay(2 * time.Second)
 	// The webhook's deadline, then the fallback's own bounded look for a
 	// volunteer (2 s): well inside Twilio's 15 seconds.
 	const bound = timeout + 2*time.Second + 1200*time.Millisecond
@@ -496,7 +437,7 @@ func TestRedisSlow(t *testing.T) {
 		}
 		t.Logf("%s: %v", c.name, r.took)
 	}
-	proxy.delay.Store(0)
+	proxy.SetDelay(0)
 }
 
 // TestCatalogueSourceGoesBad serves the catalogue over HTTP, then makes the
@@ -557,9 +498,9 @@ func TestCatalogueSourceGoesBad(t *testing.T) {
 // connect, never reset half way.
 func TestShutdownUnderLoad(t *testing.T) {
 	rs := redistest.StartServer(t)
-	proxy := startDelayProxy(t, rs.Addr)
+	proxy := redistest.StartDelayProxy(t, rs.Addr)
 	env := map[string]string{
-		"LISTEN_ADDR": "127.0.0.1:0", "REDIS_URL": "redis://" + proxy.addr(), "LOG_LEVEL": "error",
+		"LISTEN_ADDR": "127.0.0.1:0", "REDIS_URL": "redis://" + proxy.Addr(), "LOG_LEVEL": "error",
 		"TWILIO_PHONE_NUMBER": faultLineNumber, "VOLUNTEERS": "testdata/volunteers.yaml",
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -588,7 +529,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
 	})
-	proxy.delay.Store(int64(150 * time.Millisecond))
+	proxy.SetDelay(150 * time.Millisecond)
 
 	// A new connection per request, as a Twilio webhook is: a refused
 	// connection is a clean failure Twilio reports, a reset is not.
