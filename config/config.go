@@ -38,16 +38,20 @@ type Config struct {
 	RedisPoolSize    int           // REDIS_POOL_SIZE; 0 = go-redis default
 	RedisDialTimeout time.Duration // REDIS_DIAL_TIMEOUT
 	RedisReadTimeout time.Duration // REDIS_READ_TIMEOUT (also used for writes)
-	Catalogue        string        // CATALOGUE: path or http(s) URL; empty = bundled sample
-	PostcodesFile    string        // POSTCODES_FILE: optional full postcode file for exact points
-	CatalogueRefresh time.Duration // CATALOGUE_REFRESH
-	TaxonomyMap      string        // TAXONOMY_MAP: Open Referral term -> category table
-	Volunteers       string        // VOLUNTEERS: path of the volunteers file
-	OpenAIKey        string        // OPENAI_API_KEY
-	OpenAIBaseURL    string        // OPENAI_BASE_URL
-	OpenAIModel      string        // OPENAI_MODEL
-	OpenAITimeout    time.Duration // OPENAI_TIMEOUT
-	LogLevel         slog.Level    // LOG_LEVEL
+	// RedisAutoPipeline sends webhooks' conversation state and searches
+	// through go-redis's autopipeliner, so concurrent webhooks share round
+	// trips (docs/redis.md). False sends each webhook's on its own.
+	RedisAutoPipeline bool          // REDIS_AUTOPIPELINE
+	Catalogue         string        // CATALOGUE: path or http(s) URL; empty = bundled sample
+	PostcodesFile     string        // POSTCODES_FILE: optional full postcode file for exact points
+	CatalogueRefresh  time.Duration // CATALOGUE_REFRESH
+	TaxonomyMap       string        // TAXONOMY_MAP: Open Referral term -> category table
+	Volunteers        string        // VOLUNTEERS: path of the volunteers file
+	OpenAIKey         string        // OPENAI_API_KEY
+	OpenAIBaseURL     string        // OPENAI_BASE_URL
+	OpenAIModel       string        // OPENAI_MODEL
+	OpenAITimeout     time.Duration // OPENAI_TIMEOUT
+	LogLevel          slog.Level    // LOG_LEVEL
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// loopback address, apart from the webhooks (docs/performance.md).
 	DebugAddr         string        // DEBUG_ADDR
@@ -87,6 +91,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		RedisPoolSize:      p.integer("REDIS_POOL_SIZE", 0, 0, 10000),
 		RedisDialTimeout:   p.duration("REDIS_DIAL_TIMEOUT", 2*time.Second),
 		RedisReadTimeout:   p.duration("REDIS_READ_TIMEOUT", time.Second),
+		RedisAutoPipeline:  p.boolean("REDIS_AUTOPIPELINE", true),
 		Catalogue:          p.str("CATALOGUE", ""),
 		PostcodesFile:      p.str("POSTCODES_FILE", ""),
 		CatalogueRefresh:   p.duration("CATALOGUE_REFRESH", 15*time.Minute),
@@ -274,6 +279,19 @@ func (p *parser) duration(name string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+func (p *parser) boolean(name string, def bool) bool {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.fail(name, v, "must be true or false")
+		return def
+	}
+	return b
 }
 
 func (p *parser) level(name string) slog.Level {

@@ -34,6 +34,9 @@ func TestEmbeddedDefault(t *testing.T) {
 	if len(c.SMSAllowedPrefix) != 1 || c.SMSAllowedPrefix[0] != "+44" {
 		t.Errorf("SMSAllowedPrefix = %v; want [+44]", c.SMSAllowedPrefix)
 	}
+	if !c.RedisAutoPipeline {
+		t.Errorf("RedisAutoPipeline = false; want true by default")
+	}
 }
 
 func TestDemoTokensDiffer(t *testing.T) {
@@ -53,9 +56,13 @@ func TestProduction(t *testing.T) {
 		"REDIS_URL":           "redis://localhost:6379/0",
 		"CATALOGUE_REFRESH":   "1h",
 		"LOG_LEVEL":           "debug",
+		"REDIS_AUTOPIPELINE":  "false",
 	}))
 	if err != nil {
 		t.Fatalf("FromEnv: %v", err)
+	}
+	if c.RedisAutoPipeline {
+		t.Errorf("REDIS_AUTOPIPELINE=false gave RedisAutoPipeline true")
 	}
 	if c.DemoToken || c.ListenAddr != ":8080" || c.PublicURL != "https://line.example.org" || c.PhoneNumber != "+441632960000" {
 		t.Errorf("got demo=%v listen=%q public=%q phone=%q", c.DemoToken, c.ListenAddr, c.PublicURL, c.PhoneNumber)
@@ -73,12 +80,13 @@ func TestEveryProblemNamed(t *testing.T) {
 		"SMS_ALLOWED_PREFIXES": "+44,44",
 		"REDIS_POOL_SIZE":      "-1",
 		"DEBUG_ADDR":           ":6060",
+		"REDIS_AUTOPIPELINE":   "sometimes",
 	}))
 	var ce *Error
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want *config.Error", err)
 	}
-	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR"}
+	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR", "REDIS_AUTOPIPELINE"}
 	var got []string
 	for _, p := range ce.Problems {
 		got = append(got, p.Name)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/internal/roundtrip"
 )
 
 // Store reads and writes state under keys with a fixed prefix.
@@ -20,6 +22,8 @@ type Store struct {
 }
 
 // New returns a Store that keeps keys under prefix (for example "hl:call:").
+// Every command goes through roundtrip.Exec, so when rdb is an autopipeliner's
+// deferred face, state shares round trips with other webhooks' commands.
 func New(rdb redis.UniversalClient, prefix string) *Store {
 	return &Store{rdb: rdb, prefix: prefix}
 }
@@ -27,17 +31,20 @@ func New(rdb redis.UniversalClient, prefix string) *Store {
 // Load decodes the state saved under key into v. It reports false, with no
 // error, when there is none (never saved, or expired).
 func (s *Store) Load(ctx context.Context, key string, v any) (bool, error) {
-	return decode(s.rdb.Get(ctx, s.prefix+key), v)
+	return s.LoadAlso(ctx, key, v, func(redis.Pipeliner) {})
 }
 
-// LoadAlso is Load with other reads, queued on the pipeline by also, sent in
-// the same round trip. Its result and error are the state's alone; each
-// queued command carries its own.
+// LoadAlso is Load with other commands, queued on the pipeline by also, sent
+// with it. Its result and error are the state's alone; each queued command
+// carries its own, except that when the error wraps roundtrip.ErrGaveUp (ctx
+// ended first) none may be read.
 func (s *Store) LoadAlso(ctx context.Context, key string, v any, also func(redis.Pipeliner)) (bool, error) {
 	pipe := s.rdb.Pipeline()
 	get := pipe.Get(ctx, s.prefix+key)
 	also(pipe)
-	_, _ = pipe.Exec(ctx) // each command's error is read from it
+	if err := roundtrip.Exec(ctx, s.rdb, pipe); errors.Is(err, roundtrip.ErrGaveUp) {
+		return false, fmt.Errorf("session: load: %w", err)
+	}
 	return decode(get, v)
 }
 
@@ -61,7 +68,9 @@ func (s *Store) Save(ctx context.Context, key string, v any, ttl time.Duration) 
 	if err != nil {
 		return fmt.Errorf("session: encode: %w", err)
 	}
-	if err := s.rdb.Set(ctx, s.prefix+key, b, ttl).Err(); err != nil {
+	pipe := s.rdb.Pipeline()
+	pipe.Set(ctx, s.prefix+key, b, ttl)
+	if err := roundtrip.Exec(ctx, s.rdb, pipe); err != nil {
 		return fmt.Errorf("session: save: %w", err)
 	}
 	return nil
@@ -69,7 +78,9 @@ func (s *Store) Save(ctx context.Context, key string, v any, ttl time.Duration) 
 
 // Delete forgets the state under key.
 func (s *Store) Delete(ctx context.Context, key string) error {
-	if err := s.rdb.Del(ctx, s.prefix+key).Err(); err != nil {
+	pipe := s.rdb.Pipeline()
+	pipe.Del(ctx, s.prefix+key)
+	if err := roundtrip.Exec(ctx, s.rdb, pipe); err != nil {
 		return fmt.Errorf("session: delete: %w", err)
 	}
 	return nil
@@ -81,7 +92,9 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 func (s *Store) Count(ctx context.Context, key string, window time.Duration) (int64, error) {
 	pipe := s.rdb.Pipeline()
 	n := s.QueueCount(ctx, pipe, key, window)
-	_, _ = pipe.Exec(ctx) // the error is read by n
+	if err := roundtrip.Exec(ctx, s.rdb, pipe); errors.Is(err, roundtrip.ErrGaveUp) {
+		return 0, fmt.Errorf("session: count: %w", err)
+	}
 	return n()
 }
 

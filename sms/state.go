@@ -2,6 +2,7 @@ package sms
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/internal/roundtrip"
 )
 
 // state is what the line remembers of one texter, under the hash of their
@@ -58,6 +60,11 @@ func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash stri
 		count = l.deps.Sessions.QueueCount(ctx, pipe, rateKey(hash), time.Hour)
 	}); err != nil {
 		tx.st, tx.stErr = state{}, fmt.Errorf("sms: load state: %w", err)
+		if errors.Is(err, roundtrip.ErrGaveUp) {
+			// Redis is too slow to wait for: not opted out, within the limit.
+			tx.v = l.judge(0)
+			return tx
+		}
 	}
 	var err error
 	if tx.opted, err = optedOut(); err != nil {

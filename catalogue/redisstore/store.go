@@ -21,6 +21,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/internal/roundtrip"
 )
 
 var (
@@ -71,6 +72,13 @@ type Options struct {
 	// SwitchWait is how long a search waits for a new version to be read into
 	// memory before answering from the version it holds. Default 250 ms.
 	SwitchWait time.Duration
+	// Shared, when set, is the client searches go through (with
+	// roundtrip.Exec): the deferred face of the store's client's
+	// autopipeliner, so that a search shares round trips with other webhooks'
+	// commands. Reloads and the reading of a new version stay on the store's
+	// own client, so their large replies never hold a webhook up. Nil sends
+	// searches on the store's client.
+	Shared redis.UniversalClient
 }
 
 // Store is the catalogue in Redis. It is safe for concurrent use.
@@ -121,6 +129,9 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 	}
 	if opts.LockTTL <= 0 {
 		opts.LockTTL = 30 * time.Second
+	}
+	if opts.Shared == nil {
+		opts.Shared = rdb
 	}
 	if opts.Batch <= 0 {
 		opts.Batch = 1000
@@ -177,7 +188,7 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 		}
 	}
 
-	pipe := s.rdb.Pipeline()
+	pipe := s.opts.Shared.Pipeline()
 	var cur *redis.StringCmd
 	if !s.trusted(snap) {
 		cur = pipe.Get(ctx, s.k.current())
@@ -185,10 +196,7 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 	full := fullRadius(q)
 	radius := snap.density.radiusFor(q, 2*s.opts.MaxScan, full)
 	searches := s.geoSearches(ctx, pipe, snap.version, q, radius, s.opts.MaxScan)
-	err := s.bounded(ctx, func(ctx context.Context) error {
-		_, err := pipe.Exec(ctx)
-		return err
-	})
+	err := s.exec(ctx, pipe)
 	if err != nil && !errors.Is(err, redis.Nil) {
 		if ctx.Err() != nil {
 			return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
@@ -248,12 +256,9 @@ func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result
 			// nearest matched the filters: ask for more.
 			count *= 8
 		}
-		pipe := s.rdb.Pipeline()
+		pipe := s.opts.Shared.Pipeline()
 		searches = s.geoSearches(ctx, pipe, snap.version, q, radius, count)
-		err = s.bounded(ctx, func(ctx context.Context) error {
-			_, err := pipe.Exec(ctx)
-			return err
-		})
+		err = s.exec(ctx, pipe)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
@@ -458,6 +463,13 @@ func (s *Store) bounded(ctx context.Context, f func(context.Context) error) erro
 		}
 		return errSlow
 	}
+}
+
+// exec sends the searches queued on pipe with roundtrip.Exec (so they share
+// round trips with other webhooks' commands when the client is an
+// autopipeliner), waiting at most Options.Timeout.
+func (s *Store) exec(ctx context.Context, pipe redis.Pipeliner) error {
+	return s.bounded(ctx, func(ctx context.Context) error { return roundtrip.Exec(ctx, s.opts.Shared, pipe) })
 }
 
 // switchTo starts reading version ver into memory (once, however many callers

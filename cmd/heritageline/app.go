@@ -68,6 +68,8 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}
 	l.rdb = rdb
 	l.onClose(closeRedis)
+	shared, closeShared := autoPipeline(rdb, cfg.RedisAutoPipeline, log)
+	l.onClose(closeShared)
 
 	ix, err := places.Load()
 	if err != nil {
@@ -84,7 +86,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}
 
 	l.metrics = metrics.New()
-	store := redisstore.New(rdb, redisstore.Options{Logger: log})
+	store := redisstore.New(rdb, redisstore.Options{Logger: log, Shared: shared})
 	// Figures are written off the request path, in batches; close writes
 	// what is waiting.
 	figs := figures.NewRedis(rdb, figures.Options{
@@ -161,7 +163,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	go func() { defer close(refreshDone); l.refresher.Run(runCtx) }()
 	l.onClose(func() { stopRefresh(); <-refreshDone })
 
-	sessions := session.New(rdb, "hl:")
+	sessions := session.New(shared, "hl:")
 
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,

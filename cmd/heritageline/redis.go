@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 
@@ -36,6 +37,24 @@ func openRedis(ctx context.Context, cfg config.Config) (redis.UniversalClient, f
 	}
 	rdb := redis.NewUniversalClient(opts)
 	return rdb, func() { rdb.Close() }, nil
+}
+
+// autoPipeline returns the deferred face of rdb's autopipeliner, through
+// which the line sends conversation state and searches (roundtrip.Exec), so
+// that concurrent webhooks share round trips; or rdb itself when
+// REDIS_AUTOPIPELINE is false or the client cannot make one. The
+// autopipeliner is go-redis's and marked experimental there, hence the
+// switch (docs/redis.md). Close it before rdb.
+func autoPipeline(rdb redis.UniversalClient, on bool, log *slog.Logger) (redis.UniversalClient, func()) {
+	if !on {
+		return rdb, func() {}
+	}
+	ap, err := rdb.AsyncAutoPipeline()
+	if err != nil {
+		log.Warn("redis autopipeliner unavailable: each webhook sends its own commands", "err", err)
+		return rdb, func() {}
+	}
+	return ap, func() { ap.Close() }
 }
 
 func universalOptions(cfg config.Config) (*redis.UniversalOptions, error) {

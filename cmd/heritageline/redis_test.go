@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -49,5 +50,22 @@ func TestOpenRedisTopology(t *testing.T) {
 				t.Errorf("pool size = %d; want REDIS_POOL_SIZE 7", cl.Options().PoolSize)
 			}
 		})
+	}
+}
+
+func TestAutoPipeline(t *testing.T) {
+	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"})
+	defer rdb.Close()
+	log := slog.New(slog.DiscardHandler)
+
+	shared, closeShared := autoPipeline(rdb, true, log)
+	ap, ok := shared.(*redis.AutoPipeliner)
+	if !ok || ap.IsBlocking() {
+		t.Errorf("REDIS_AUTOPIPELINE true: got %T (blocking %v); want the autopipeliner's deferred face", shared, ok && ap.IsBlocking())
+	}
+	closeShared()
+
+	if shared, _ := autoPipeline(rdb, false, log); shared != redis.UniversalClient(rdb) {
+		t.Errorf("REDIS_AUTOPIPELINE false: got %T; want the client itself", shared)
 	}
 }
