@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/twilio/twilio-go/twiml"
@@ -28,6 +29,16 @@ type call struct {
 	Pos         int                  `json:"pos"`
 	Total       int                  `json:"total"`
 	Texts       int                  `json:"texts,omitempty"`
+
+	// inURL is set when the next step's URL carries all the state holds
+	// (askPlace's first question), so it need not be saved.
+	inURL bool
+}
+
+// bare reports whether st holds nothing but its step and the week asked
+// about.
+func (st *call) bare() bool {
+	return reflect.DeepEqual(*st, call{Step: st.Step, Week: st.Week, inURL: st.inURL})
 }
 
 // at moves the call to step, resetting the miss count when the step changes.
@@ -122,6 +133,16 @@ func (l *Line) mainMenu(ctx context.Context, st *call) []twiml.Element {
 // call has no state yet, so the step need not read any.
 const newCallMenu = "menu?new=1"
 
+// newPlace is the place question's step when the call's state is bare (as
+// it is for the first question of nearly every call): the URL carries the
+// week, so the state is not saved and the answer reads none.
+func newPlace(week bool) string {
+	if week {
+		return "place?new=1&week=1"
+	}
+	return "place?new=1"
+}
+
 // menuAt is the main menu's Gather, answered at step.
 func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
@@ -164,7 +185,11 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Element {
 	st.at("place")
 	st.Place, st.Guess, st.Kinds = nil, nil, nil
-	return l.gather("place", l.hints(ctx), lead, "Please say your town, village or postcode.")
+	step := "place"
+	if st.bare() {
+		step, st.inURL = newPlace(st.Week), true
+	}
+	return l.gather(step, l.hints(ctx), lead, "Please say your town, village or postcode.")
 }
 
 // hints are the catalogue's towns, after extra words.

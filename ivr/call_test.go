@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -49,6 +50,7 @@ type harness struct {
 	sid      string
 	from     string
 	n        int
+	last     *node // the last answer
 }
 
 type testWriter struct{ t *testing.T }
@@ -120,6 +122,7 @@ func (h *harness) post(target string, kv ...string) *node {
 	n := parseXML(h.t, rec.Body.Bytes())
 	h.checkRules(u.Path, n)
 	h.n++
+	h.last = n
 	golden(h.t, fmt.Sprintf("%s/%02d-%s", strings.NewReplacer(",", "", "'", "").Replace(h.t.Name()), h.n, strings.TrimPrefix(strings.TrimPrefix(u.Path, "/twilio/"), "voice/")), n)
 	return n
 }
@@ -177,8 +180,18 @@ func (h *harness) checkRules(path string, n *node) {
 
 func (h *harness) incoming() *node { h.t.Helper(); return h.post("/twilio/voice") }
 
+// step answers at step, as Twilio does: to the last answer's Gather action
+// when it is step's (it may carry a query, such as new=1), else to the
+// step's plain URL (a step out of order, a replay).
 func (h *harness) step(step string, kv ...string) *node {
 	h.t.Helper()
+	if h.last != nil {
+		for _, g := range h.last.all("Gather") {
+			if a := g.Attrs["action"]; path.Base(strings.SplitN(a, "?", 2)[0]) == step {
+				return h.post(a, kv...)
+			}
+		}
+	}
 	return h.post("/twilio/voice/"+step, kv...)
 }
 
@@ -223,10 +236,13 @@ func TestCalls(t *testing.T) {
 				t.Errorf("the greeting saved a state; want none (a call with no state is at the main menu)")
 			}
 			says(t, h.step("menu", "Digits", "1"), "Please say your town, village or postcode.")
-			if ttl := h.rdb.TTL(t.Context(), "hl:call:"+callKey(h.sid)).Val(); ttl <= 0 || ttl > time.Minute {
-				t.Errorf("got state TTL %v; want up to StateTTL (1m)", ttl)
+			if n := h.rdb.Exists(t.Context(), "hl:call:"+callKey(h.sid)).Val(); n != 0 {
+				t.Errorf("the first place question saved a state; want none (its URL carries it)")
 			}
 			n := h.step("place", "SpeechResult", "Frome.", "Confidence", "0.92")
+			if ttl := h.rdb.TTL(t.Context(), "hl:call:"+callKey(h.sid)).Val(); ttl <= 0 || ttl > time.Minute {
+				t.Errorf("got state TTL %v after the search; want up to StateTTL (1m)", ttl)
+			}
 			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, about half a mile away.",
 				"Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December.", "Free.", "Mostly level", "press star")
 			says(t, h.step("result", "Digits", "1"), "Frome Heritage Museum.", "£3, carers free.")
@@ -460,6 +476,16 @@ func TestCalls(t *testing.T) {
 			}
 			says(t, h.silence(n), "Sorry, I didn't hear anything.", "For activities near you")
 		}},
+		{"the first place question reads no state", func(t *testing.T, h *harness) {
+			// A state with one place already missed is ignored at the
+			// first place question, so it must never have been read.
+			h.incoming()
+			h.step("menu", "Digits", "1")
+			if err := h.sessions.Save(t.Context(), callKey(h.sid), call{Step: "place", PlaceMisses: 1}, time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			says(t, h.step("place", "SpeechResult", "mumble"), "Sorry, I didn't catch that place.", "Please say your town")
+		}},
 		{"state lost", func(t *testing.T, h *harness) {
 			says(t, h.step("result", "Digits", "1"), "Sorry, I lost my place. Let's start again.", "For activities near you")
 		}},
@@ -475,7 +501,8 @@ func TestCalls(t *testing.T) {
 			h.redis.Stop()
 			h.desk.err = errBroken
 			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1") // needs no Redis
-			n := h.step("menu", "Digits", "1")
+			says(t, h.step("menu", "Digits", "1"), "Please say your town")                         // nor does the first question
+			n := h.step("place", "SpeechResult", "Frome")
 			says(t, n, "something has gone wrong", "after the beep")
 			hasVerb(t, n, "Record")
 			says(t, h.step("recorded", "RecordingUrl", "https://api.twilio.com/rec/RE3", "RecordingDuration", "9"), "I couldn't arrange a call back just now")

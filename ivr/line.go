@@ -172,7 +172,8 @@ var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
 // Step answers POST /twilio/voice/{step}: every step after the greeting. At
 // the main menu a call with no state is a new one (the greeting saves none);
 // at any other step, or an unknown one, a call whose state was lost or
-// expired restarts politely at the main menu.
+// expired restarts politely at the main menu. A step whose URL says new=1
+// (newCallMenu, newPlace) reads no state: the URL carries it all.
 func (l *Line) Step() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := r.ParseForm(); err != nil {
@@ -190,8 +191,9 @@ func (l *Line) Step() http.Handler {
 		st := &call{}
 		found := false
 		var err error
-		// Straight from the greeting (newCallMenu), there is nothing to read.
-		if step != "menu" || r.URL.Query().Get("new") != "1" {
+		if q := r.URL.Query(); q.Get("new") == "1" && (step == "menu" || step == "place") {
+			st, found = &call{Step: step, Week: q.Get("week") == "1"}, true
+		} else {
 			found, err = bounded(ctx, func(ctx context.Context) (bool, error) {
 				return l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
 			})
@@ -214,9 +216,11 @@ func (l *Line) Step() http.Handler {
 				return
 			}
 		}
-		if err := l.save(ctx, r, st); err != nil {
-			l.writeFallback(w, r, err)
-			return
+		if !st.inURL {
+			if err := l.save(ctx, r, st); err != nil {
+				l.writeFallback(w, r, err)
+				return
+			}
 		}
 		l.write(w, r, verbs)
 	})

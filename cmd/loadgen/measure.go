@@ -217,7 +217,8 @@ var (
 
 // webhooks plays walks on every connection, each from its own queue, signed
 // beforehand. A response counts as an error unless it is 200 with a TwiML
-// <Response> that is not the apology of the degraded answer.
+// <Response> that is not the apology of the degraded answer and, for a
+// call, says what the step expects.
 func webhooks(ctx context.Context, o options, t target, queues []*queue, client *http.Client, name string, out, stderr io.Writer) phaseResult {
 	prebuild(o, queues, name, stderr)
 	stopSampling := sampleLine(ctx, o, t, client, out)
@@ -263,6 +264,8 @@ func webhooks(ctx context.Context, o options, t target, queues []*queue, client 
 					tl.fail(s.path + ": no TwiML <Response>")
 				case bytes.Contains(b, apology):
 					tl.fail(s.path + ": the degraded answer (an apology)")
+				case !bytes.Contains(b, s.expect):
+					tl.fail(fmt.Sprintf("%s: the answer does not say %q: the walk went astray", s.path, s.expect))
 				default:
 					tl.lat = append(tl.lat, took)
 					tl.byKind[s.kind] = append(tl.byKind[s.kind], took)

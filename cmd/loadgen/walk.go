@@ -24,6 +24,10 @@ type step struct {
 	url  string // the line's URL plus path
 	body []byte // the form body
 	sig  string // its X-Twilio-Signature
+	// expect is in the answer when the walk went where it meant to (a
+	// stale path would get a valid but different answer, such as "lost my
+	// place"); empty for texts, whose replies the rate limit may silence.
+	expect []byte
 }
 
 // walk is the steps of one walk, posted in order on one connection.
@@ -98,8 +102,8 @@ type param struct{ name, value string }
 const (
 	pathSMS        = "/twilio/sms"
 	pathVoice      = "/twilio/voice"
-	pathVoiceMenu  = "/twilio/voice/menu?new=1" // where the greeting gathers to
-	pathVoicePlace = "/twilio/voice/place"
+	pathVoiceMenu  = "/twilio/voice/menu?new=1"  // where the greeting gathers to
+	pathVoicePlace = "/twilio/voice/place?new=1" // where the first menu gathers to
 	arenaSize      = 64 << 10
 )
 
@@ -159,12 +163,18 @@ func (w *walker) walk() walk {
 		}, extra...)...)
 	}
 	town := w.places.towns[w.rng.IntN(len(w.places.towns))]
-	return walk{
-		voice(pathVoice),
-		voice(pathVoiceMenu, param{"Digits", "1"}),
-		voice(pathVoicePlace, param{"SpeechResult", town}, param{"Confidence", "0.92"}),
-	}
+	greeting, menu, place := voice(pathVoice), voice(pathVoiceMenu, param{"Digits", "1"}),
+		voice(pathVoicePlace, param{"SpeechResult", town}, param{"Confidence", "0.92"})
+	greeting.expect, menu.expect, place.expect = expectGreeting, expectMenu, expectPlace
+	return walk{greeting, menu, place}
 }
+
+// What the voice walk's answers say when it went where it meant to.
+var (
+	expectGreeting = []byte("press 1")
+	expectMenu     = []byte("town, village or postcode")
+	expectPlace    = []byte("within") // "I found 8 within 10 miles"
+)
 
 // sign encodes params as a form body and signs them as Twilio would (what
 // sim.Sign computes, without a map or a sort per call).
