@@ -61,6 +61,18 @@ func Run(ctx context.Context, dir string, extraArgs ...string) (*Server, error) 
 	if err != nil {
 		return nil, fmt.Errorf("redis-server not installed (make redis-server installs it): %w", err)
 	}
+	// The port is free when chosen but not held, so a server started at the
+	// same moment elsewhere (another test package) can take it first: then
+	// ours exits, and the one answering is not ours. Try another port.
+	for attempt := 1; ; attempt++ {
+		s, err := start(ctx, bin, dir, extraArgs)
+		if err == nil || attempt == 5 {
+			return s, err
+		}
+	}
+}
+
+func start(ctx context.Context, bin, dir string, extraArgs []string) (*Server, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("free port: %w", err)
@@ -77,7 +89,7 @@ func Run(ctx context.Context, dir string, extraArgs ...string) (*Server, error) 
 		return nil, fmt.Errorf("start redis-server: %w", err)
 	}
 	s := &Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), cmd: cmd}
-	if err := waitFor(ctx, s.Addr, 5*time.Second); err != nil {
+	if err := waitFor(ctx, s.Addr, cmd.Process.Pid, 5*time.Second); err != nil {
 		s.Stop()
 		return nil, fmt.Errorf("redis-server on %s did not start: %w", s.Addr, err)
 	}
@@ -185,15 +197,22 @@ func FreePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-func waitFor(ctx context.Context, addr string, d time.Duration) error {
+// waitFor waits until the redis-server with process id pid answers on addr.
+func waitFor(ctx context.Context, addr string, pid int, d time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()
+	want := fmt.Sprintf("process_id:%d\r\n", pid)
 	for {
-		if err := rdb.Ping(ctx).Err(); err == nil {
+		info, err := rdb.Info(ctx, "server").Result()
+		if err == nil {
+			if !strings.Contains(info, want) {
+				return fmt.Errorf("another redis-server answers on %s", addr)
+			}
 			return nil
-		} else if ctx.Err() != nil {
+		}
+		if ctx.Err() != nil {
 			return err
 		}
 		time.Sleep(20 * time.Millisecond)
