@@ -125,3 +125,40 @@ func TestExecSlowRedis(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExec sends a webhook's first read (a state GET, an opt-out
+// SISMEMBER, the rate counter's SET NX and INCR) from 32 callers at once, as
+// 32 connections of webhooks do, through each client.
+func BenchmarkExec(b *testing.B) {
+	rdb := redistest.StartServer(b)
+	plain := redis.NewClient(&redis.Options{Addr: rdb.Addr, ContextTimeoutEnabled: true})
+	defer plain.Close()
+	ap, err := plain.AsyncAutoPipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ap.Close()
+	for _, c := range []struct {
+		name string
+		rdb  redis.UniversalClient
+	}{{"plain", plain}, {"autopipeliner", ap}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetParallelism(16) // 32 callers on 2 CPUs
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				ctx := context.Background()
+				for pb.Next() {
+					pipe := c.rdb.Pipeline()
+					pipe.Get(ctx, "bench:state")
+					pipe.SIsMember(ctx, "bench:optout", "x")
+					pipe.SetNX(ctx, "bench:count", 0, time.Hour)
+					pipe.Incr(ctx, "bench:count")
+					if err := Exec(ctx, c.rdb, pipe); err != nil && !errors.Is(err, redis.Nil) {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}
