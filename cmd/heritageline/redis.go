@@ -49,13 +49,22 @@ func autoPipeline(rdb redis.UniversalClient, on bool, log *slog.Logger) (redis.U
 	if !on {
 		return rdb, func() {}
 	}
-	ap, err := rdb.AsyncAutoPipeline()
+	opts := redis.DefaultAutoPipelineOptions()
+	// A Redis that stops answering without closing the connection would let
+	// commands pile up while their webhooks have long given up; past this
+	// many, a command fails at once and its webhook gives the degraded
+	// answer. Under full load a batch holds about thirty.
+	opts.MaxQueuedCommands = maxQueuedCommands
+	ap, err := rdb.AsyncAutoPipelineWithOptions(opts)
 	if err != nil {
 		log.Warn("redis autopipeliner unavailable: each webhook sends its own commands", "err", err)
 		return rdb, func() {}
 	}
 	return ap, func() { ap.Close() }
 }
+
+// maxQueuedCommands bounds the commands the autopipeliner holds for Redis.
+const maxQueuedCommands = 10000
 
 func universalOptions(cfg config.Config) (*redis.UniversalOptions, error) {
 	u, err := url.Parse(cfg.RedisURL)

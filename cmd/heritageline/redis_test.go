@@ -61,7 +61,10 @@ func TestAutoPipeline(t *testing.T) {
 	shared, closeShared := autoPipeline(rdb, true, log)
 	ap, ok := shared.(*redis.AutoPipeliner)
 	if !ok || ap.IsBlocking() {
-		t.Errorf("REDIS_AUTOPIPELINE true: got %T (blocking %v); want the autopipeliner's deferred face", shared, ok && ap.IsBlocking())
+		t.Fatalf("REDIS_AUTOPIPELINE true: got %T (blocking %v); want the autopipeliner's deferred face", shared, ok && ap.IsBlocking())
+	}
+	if got := ap.Config().MaxQueuedCommands; got != maxQueuedCommands {
+		t.Errorf("autopipeliner holds up to %d commands; want the bound %d", got, maxQueuedCommands)
 	}
 	closeShared()
 

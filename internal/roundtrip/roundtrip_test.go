@@ -162,3 +162,50 @@ func BenchmarkExec(b *testing.B) {
 		})
 	}
 }
+
+// TestExecQueueFull: with Redis holding its replies and the autopipeliner's
+// bound reached, a further Exec fails at once instead of queueing (the line
+// bounds it so that a silent Redis cannot make commands pile up).
+func TestExecQueueFull(t *testing.T) {
+	rs := redistest.StartServer(t)
+	proxy := redistest.StartDelayProxy(t, rs.Addr)
+	rdb := redis.NewClient(&redis.Options{Addr: proxy.Addr(), ContextTimeoutEnabled: true, MaxRetries: -1})
+	opts := redis.DefaultAutoPipelineOptions()
+	opts.MaxQueuedCommands = 2
+	ap, err := rdb.AsyncAutoPipelineWithOptions(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ap.Close(); rdb.Close() })
+	if err := rdb.Ping(t.Context()).Err(); err != nil {
+		t.Fatal(err)
+	}
+	proxy.SetDelay(500 * time.Millisecond)
+	defer proxy.SetDelay(0)
+
+	busy := make(chan error, 1)
+	go func() {
+		pipe := ap.Pipeline()
+		pipe.Get(t.Context(), "rt:a")
+		pipe.Get(t.Context(), "rt:b")
+		busy <- Exec(t.Context(), ap, pipe)
+	}()
+	time.Sleep(100 * time.Millisecond) // the first two are queued or in flight
+
+	pipe := ap.Pipeline()
+	get := pipe.Get(t.Context(), "rt:c")
+	start := time.Now()
+	err = Exec(t.Context(), ap, pipe)
+	if !errors.Is(err, redis.ErrAutoPipelineQueueFull) {
+		t.Errorf("Exec past the bound: got %v; want ErrAutoPipelineQueueFull", err)
+	}
+	if took := time.Since(start); took > 200*time.Millisecond {
+		t.Errorf("Exec past the bound took %v; want it refused at once", took)
+	}
+	if !errors.Is(get.Err(), redis.ErrAutoPipelineQueueFull) {
+		t.Errorf("the refused command: got %v; want ErrAutoPipelineQueueFull", get.Err())
+	}
+	if err := <-busy; !errors.Is(err, redis.Nil) {
+		t.Errorf("the first Exec: got %v; want its replies (redis.Nil) once Redis answered", err)
+	}
+}
