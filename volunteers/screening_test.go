@@ -56,13 +56,8 @@ func TestConnectScreening(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rdb, _ := redistest.Mini(t)
-			r := newRig(t, rdb, testRoster(t, true))
+			r := rigWithVoicemail(t)
 			ctx := context.Background()
-			if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voicemail",
-				RecordingURL: "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}); err != nil {
-				t.Fatal(err)
-			}
 			if tt.setup != nil {
 				tt.setup(ctx, r)
 			} else {
@@ -208,13 +203,8 @@ func TestCallEnded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rdb, _ := redistest.Mini(t)
-			r := newRig(t, rdb, testRoster(t, true))
+			r := rigWithVoicemail(t)
 			ctx := context.Background()
-			if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voicemail",
-				RecordingURL: "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}); err != nil {
-				t.Fatal(err)
-			}
 			r.desk.HandleText(ctx, jo, "TAKE C1")
 			calls := r.caller.take()
 			if len(calls) != 1 || calls[0].StatusCallback != "https://line.example/twilio/voice/taken?ref=C1" {
@@ -254,4 +244,17 @@ func TestCallEnded(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rigWithVoicemail is a desk on Miniredis, everyone on duty, holding one
+// callback: C1, the resident's voicemail.
+func rigWithVoicemail(t *testing.T) *rig {
+	t.Helper()
+	rdb, _ := redistest.Mini(t)
+	r := newRig(t, rdb, testRoster(t, true))
+	if _, err := r.desk.RequestCallback(context.Background(), volunteers.CallbackRequest{Phone: resident, Kind: "voicemail",
+		RecordingURL: "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"}); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
