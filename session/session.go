@@ -86,22 +86,12 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 	return nil
 }
 
-// Count adds one to the counter under key and returns its new value. The
-// counter starts when first counted and vanishes window later, so it counts
-// events in a fixed window. It is atomic across instances.
-func (s *Store) Count(ctx context.Context, key string, window time.Duration) (int64, error) {
-	pipe := s.rdb.Pipeline()
-	n := s.QueueCount(ctx, pipe, key, window)
-	if err := roundtrip.Exec(ctx, s.rdb, pipe); errors.Is(err, roundtrip.ErrGaveUp) {
-		return 0, fmt.Errorf("session: count: %w", err)
-	}
-	return n()
-}
-
-// QueueCount queues Count on pipe, to go in one round trip with other
-// commands; the returned function reads the new value once the pipeline has
-// run. The window is set when the counter is created (SET NX with a TTL), so
-// no second round trip is needed.
+// QueueCount queues on pipe, to go in one round trip with other commands,
+// adding one to the counter under key; the returned function reads its new
+// value once the pipeline has run. The counter starts when first counted and
+// vanishes window later, so it counts events in a fixed window: the window
+// is set when the counter is created (SET NX with a TTL), so no second round
+// trip is needed. It is atomic across instances.
 func (s *Store) QueueCount(ctx context.Context, pipe redis.Pipeliner, key string, window time.Duration) func() (int64, error) {
 	pipe.SetNX(ctx, s.prefix+key, 0, window)
 	incr := pipe.Incr(ctx, s.prefix+key)
