@@ -60,15 +60,30 @@ func (d Date) In(c Clock, loc *time.Location) time.Time {
 
 // AddDays returns the date n days after d (before, if n is negative).
 func (d Date) AddDays(n int) Date {
+	if d.valid() && d.Day+n >= 1 && d.Day+n <= daysIn(d.Year, d.Month) {
+		d.Day += n // the same month: the common step of a day-by-day walk
+		return d
+	}
 	t := time.Date(d.Year, d.Month, d.Day+n, 12, 0, 0, 0, time.UTC)
 	return Date{t.Year(), t.Month(), t.Day()}
 }
 
 // Weekday returns the day of the week of d.
-func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
+func (d Date) Weekday() time.Weekday {
+	return time.Weekday(((d.days()+4)%7 + 7) % 7) // 1970-01-01 was a Thursday
+}
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int { return d.utc().Compare(e.utc()) }
+func (d Date) Compare(e Date) int {
+	a, b := d.days(), e.days()
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
@@ -77,8 +92,34 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // DaysUntil returns the number of days from d to e (negative if e is earlier).
-func (d Date) DaysUntil(e Date) int {
-	return int(e.utc().Sub(d.utc()).Hours() / 24)
+func (d Date) DaysUntil(e Date) int { return e.days() - d.days() }
+
+// days returns the number of days from 1970-01-01 to d. A date out of range
+// (the 31st of April, month 0) counts as time.Date normalises it.
+func (d Date) days() int {
+	if !d.valid() {
+		return int(d.utc().Unix() / 86400)
+	}
+	// Days from civil (H. Hinnant): years start in March, so the leap day
+	// is the last of its year.
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// valid reports whether d names a real day.
+func (d Date) valid() bool {
+	return d.Month >= time.January && d.Month <= time.December && d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month)
 }
 
 func (d Date) utc() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }

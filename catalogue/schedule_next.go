@@ -25,13 +25,20 @@ func (s Schedule) Next(after time.Time) (Session, bool) {
 	if !s.ValidFrom.IsZero() && d.Before(s.ValidFrom) {
 		d = s.ValidFrom
 	}
-	for i := 0; i < horizonDays; i, d = i+1, d.AddDays(1) {
+	for i := 0; i < horizonDays; {
 		if !s.ValidTo.IsZero() && d.After(s.ValidTo) {
 			break
+		}
+		if len(s.Months) > 0 && !slices.Contains(s.Months, d.Month) {
+			// Out of season: on to the first of the next month.
+			skip := daysIn(d.Year, d.Month) - d.Day + 1
+			i, d = i+skip, d.AddDays(skip)
+			continue
 		}
 		if sess, ok := s.firstOn(d, after); ok {
 			return sess, true
 		}
+		i, d = i+1, d.AddDays(1)
 	}
 	return Session{}, false
 }
@@ -55,17 +62,23 @@ func (s Schedule) Between(t1, t2 time.Time) []Session {
 	return out
 }
 
-// firstOn returns the earliest session on d starting at or after after.
+// firstOn returns the earliest session on d starting at or after after. It
+// is sessionsOn without the list, since Next asks it of every day it walks.
 func (s Schedule) firstOn(d Date, after time.Time) (Session, bool) {
+	if !s.onDate(d) {
+		return Session{}, false
+	}
 	var best Session
 	found := false
-	for _, sess := range s.sessionsOn(d) {
-		if sess.Start.Before(after) {
+	for _, r := range s.Rules {
+		if !r.occursOn(d, s.ValidFrom) {
 			continue
 		}
-		if !found || sess.Start.Before(best.Start) {
-			best, found = sess, true
+		start := d.In(r.Opens, London)
+		if start.Before(after) || (found && !start.Before(best.Start)) {
+			continue
 		}
+		best, found = Session{Start: start, End: d.In(r.Closes, London)}, true
 	}
 	return best, found
 }
@@ -149,6 +162,16 @@ func (s Schedule) Anchored() bool {
 
 func mondayOf(d Date) Date { return d.AddDays(-mondayFirst(d.Weekday())) }
 
+// daysIn returns the number of days in month m (1 to 12) of year y.
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
