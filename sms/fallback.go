@@ -15,11 +15,16 @@ import (
 func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
 	var verbs []twiml.Element
 	if body != "" {
-		body = smstext.Truncate(smstext.Normalise(body), smstext.MaxSegments)
+		body = smstext.Normalise(body)
+		n := smstext.Segments(body)
+		if n > smstext.MaxSegments {
+			body = smstext.Truncate(body, smstext.MaxSegments)
+			n = smstext.Segments(body)
+		}
 		verbs = []twiml.Element{twiml.MessagingMessage{Body: body}}
-	}
-	if body != "" && l.deps.OnReply != nil {
-		l.deps.OnReply(smstext.Segments(body))
+		if l.deps.OnReply != nil {
+			l.deps.OnReply(n)
+		}
 	}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	l.write(w, r, verbs)

@@ -1,9 +1,9 @@
 package smstext
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -29,7 +29,7 @@ func Distance(miles float64) string {
 // the text is GSM-7 where a plain equivalent exists.
 func Item(n int, r catalogue.Result) string {
 	a := r.Activity
-	parts := []string{fmt.Sprintf("%d %s", n, clip(oneLine(a.Title), titleRunes))}
+	parts := []string{strconv.Itoa(n) + " " + clip(oneLine(a.Title), titleRunes)}
 	parts = append(parts, oneLine(a.Schedule.Short()))
 	if c := shortCost(a); c != "" {
 		parts = append(parts, c)
@@ -106,7 +106,39 @@ func Truncate(s string, max int) string {
 
 // oneLine is s normalised to GSM-7 where possible, with every run of
 // spaces, tabs and line breaks made one space.
-func oneLine(s string) string { return strings.Join(strings.Fields(Normalise(s)), " ") }
+func oneLine(s string) string {
+	s = Normalise(s)
+	if singleSpaced(s) {
+		return s // as nearly every title and cost is
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s has no space but single spaces (' ')
+// between words: none first or last, no other kind (tab, line break,
+// no-break space).
+func singleSpaced(s string) bool {
+	space := true // a space here would be first
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return s == "" || !space
+}
 
 // clip shortens s to at most n runes, ending with "..." when cut.
 func clip(s string, n int) string {

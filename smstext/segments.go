@@ -1,6 +1,9 @@
 package smstext
 
-import "unicode/utf16"
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 // Segment sizes, in septets for GSM-7 and UTF-16 code units for UCS-2.
 const (
@@ -21,39 +24,61 @@ func Segments(body string) int {
 	if body == "" {
 		return 0
 	}
-	if IsGSM(body) {
-		return count(body, septets, gsmSingle, gsmPart)
+	if n, ok := gsmSegments(body); ok {
+		return n
 	}
-	return count(body, utf16Units, ucs2Single, ucs2Part)
+	return ucs2Segments(body)
 }
 
-// utf16Units is how many UTF-16 code units r takes: 2 for a surrogate pair.
-func utf16Units(r rune) int {
-	if utf16.RuneLen(r) == 2 {
-		return 2
-	}
-	return 1
-}
-
-// count packs the characters of body, each width(r) wide, into segments:
-// all in one if they fit in single, else greedily into parts of part, never
-// splitting a character.
-func count(body string, width func(rune) int, single, part int) int {
-	total := 0
-	for _, r := range body {
-		total += width(r)
-	}
-	if total <= single {
-		return 1
-	}
-	segs, used := 1, 0
-	for _, r := range body {
-		w := width(r)
-		if used+w > part {
+// gsmSegments counts body's GSM-7 segments in one pass, or reports false at
+// its first character outside GSM-7. Replies are nearly all ASCII, so a
+// byte is looked up without decoding where it can be.
+func gsmSegments(body string) (int, bool) {
+	total, segs, used := 0, 1, 0
+	for i := 0; i < len(body); {
+		var w int
+		if c := body[i]; c < utf8.RuneSelf {
+			w = int(latin[c])
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(body[i:])
+			w = septets(r)
+			i += size
+		}
+		if w == 0 {
+			return 0, false
+		}
+		total += w
+		if used+w > gsmPart {
 			segs++
 			used = 0
 		}
 		used += w
+	}
+	if total <= gsmSingle {
+		return 1, true
+	}
+	return segs, true
+}
+
+// ucs2Segments counts body's UCS-2 segments: 70 UTF-16 code units in one,
+// or 67 per part, a surrogate pair (most emoji) never split.
+func ucs2Segments(body string) int {
+	total, segs, used := 0, 1, 0
+	for _, r := range body {
+		w := 1
+		if utf16.RuneLen(r) == 2 {
+			w = 2
+		}
+		total += w
+		if used+w > ucs2Part {
+			segs++
+			used = 0
+		}
+		used += w
+	}
+	if total <= ucs2Single {
+		return 1
 	}
 	return segs
 }

@@ -48,6 +48,8 @@ func TestSegments(t *testing.T) {
 		{"surrogate pair never split", strings.Repeat("ж", 66) + emoji + strings.Repeat("ж", 65), 2},
 		{"surrogate pair never split pushes", strings.Repeat("ж", 66) + emoji + strings.Repeat("ж", 66), 3},
 		{"extension chars in ucs2 count once", strings.Repeat("€", 69) + "ж", 1},
+		{"backtick is ascii but not gsm", strings.Repeat("a", 70) + "`", 2},
+		{"invalid utf-8 is not gsm", strings.Repeat("a", 70) + "\xff", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,4 +252,19 @@ func FuzzDetails(f *testing.F) {
 			t.Errorf("Item = %q; want one line", item)
 		}
 	})
+}
+
+// TestOneLine checks the shortcut for text already on one line against the
+// long way round (split on any space, join with one).
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "Heritage walk", "Heritage  walk", " Heritage walk", "Heritage walk ",
+		"Heritage\twalk", "Heritage\nwalk", "Heritage\u00a0walk", "Café – “drop in”",
+		"£3 (tea included)", "a b c d", "a\u2003b", "a\u0085b", "\xff bad",
+	} {
+		want := strings.Join(strings.Fields(Normalise(s)), " ")
+		if got := oneLine(s); got != want {
+			t.Errorf("oneLine(%q) = %q; want %q", s, got, want)
+		}
+	}
 }
