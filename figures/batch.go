@@ -195,6 +195,27 @@ func (r *Redis) write(ctx context.Context, events []Event) {
 type batch struct {
 	ops   []op
 	index map[opKey]int
+	keys  map[[3]int]dayKeys // by date in Options.Location
+}
+
+// dayKeys are the keys of one day's events: its list and its week's totals
+// (the prefix of the week's other keys).
+type dayKeys struct{ day, week string }
+
+// keysOn returns the keys of an event at t, formatted once per date a batch
+// holds.
+func (b *batch) keysOn(r *Redis, t time.Time) dayKeys {
+	y, m, d := t.In(r.opts.Location).Date()
+	date := [3]int{y, int(m), d}
+	if k, ok := b.keys[date]; ok {
+		return k
+	}
+	k := dayKeys{day: r.dayKey(t), week: r.weekKey(WeekStart(t, r.opts.Location), "")}
+	if b.keys == nil {
+		b.keys = map[[3]int]dayKeys{}
+	}
+	b.keys[date] = k
+	return k
 }
 
 type opKind uint8

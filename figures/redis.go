@@ -175,12 +175,13 @@ func (r *Redis) queue(b *batch, e Event) error {
 	if err != nil { // cannot happen: Event has only plain fields
 		return err
 	}
-	b.push(r.dayKey(e.Time), raw)
+	keys := b.keysOn(r, e.Time)
+	b.push(keys.day, raw)
 
-	week := WeekStart(e.Time, r.opts.Location)
-	totals := r.weekKey(week, "")
+	totals := keys.week
+	part := func(name string) string { return totals + ":" + name }
 	if e.Person != "" {
-		b.pfadd(r.weekKey(week, "people"), e.Person)
+		b.pfadd(part("people"), e.Person)
 	}
 	switch e.Kind {
 	case Contact:
@@ -195,14 +196,20 @@ func (r *Redis) queue(b *batch, e Event) error {
 		if e.Zero {
 			b.hincr(totals, fZero)
 		}
-		for _, id := range e.Offered {
-			b.zincr(r.weekKey(week, "offered"), id)
+		if len(e.Offered) > 0 {
+			offered := part("offered")
+			for _, id := range e.Offered {
+				b.zincr(offered, id)
+			}
 		}
 		if e.Area != "" {
-			b.zincr(r.weekKey(week, "areas"), e.Area)
+			b.zincr(part("areas"), e.Area)
 		}
-		for _, c := range e.Categories {
-			b.zincr(r.weekKey(week, "categories"), c)
+		if len(e.Categories) > 0 {
+			categories := part("categories")
+			for _, c := range e.Categories {
+				b.zincr(categories, c)
+			}
 		}
 	case Details, Texted:
 		f := fDetails
@@ -210,15 +217,18 @@ func (r *Redis) queue(b *batch, e Event) error {
 			f = fTexted
 		}
 		b.hincr(totals, f)
-		for _, id := range e.Offered {
-			b.zincr(r.weekKey(week, "asked"), id)
+		if len(e.Offered) > 0 {
+			asked := part("asked")
+			for _, id := range e.Offered {
+				b.zincr(asked, id)
+			}
 		}
 	case Handoff, Callback:
 		if f, ok := outcomes[e.Kind][e.Outcome]; ok {
 			b.hincr(totals, f)
 		}
 		if e.Kind == Callback && e.Outcome == "done" && e.Seconds > 0 {
-			b.rpush(r.weekKey(week, "callback_seconds"), e.Seconds)
+			b.rpush(part("callback_seconds"), e.Seconds)
 		}
 	}
 	return nil
