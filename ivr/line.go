@@ -22,6 +22,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
@@ -92,6 +93,7 @@ type Line struct {
 	cfg  Config
 	deps Deps
 	log  *slog.Logger
+	docs twimlout.Cache // the greeting and first question are the same for every caller
 }
 
 // New returns a Line, filling Config defaults (voice Polly.Amy, en-GB, state

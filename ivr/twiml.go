@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/twilio/twilio-go/twiml"
-
-	"github.com/heritage-line/heritageline/internal/twimlout"
 )
 
 // gatherTimeout is how long Twilio waits for a key or speech: generous, for
@@ -51,7 +49,7 @@ func (l *Line) gather(step, hints string, prompts ...string) []twiml.Element {
 func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
 	w.Header().Set("Content-Type", "text/xml")
 	w.WriteHeader(http.StatusOK)
-	if err := twimlout.Write(w, verbs); err != nil {
+	if err := l.docs.Write(w, verbs); err != nil {
 		// Only writing can fail, and then the caller has gone.
 		l.log.WarnContext(r.Context(), "voice: write twiml", "call_sid", r.PostForm.Get("CallSid"), "err", err)
 	}

@@ -34,22 +34,30 @@ const maxPooled = 64 << 10
 // Write writes verbs as a TwiML document (a <Response> holding them) to w
 // in one Write, exactly as twiml.Voice or twiml.Messages would render it.
 func Write(w io.Writer, verbs []twiml.Element) error {
+	r := renderers.Get().(*renderer)
+	defer put(r)
+	if err := r.render(verbs); err != nil {
+		return err
+	}
+	_, err := w.Write(r.buf.Bytes())
+	return err
+}
+
+// render builds the document of verbs in r.buf.
+func (r *renderer) render(verbs []twiml.Element) error {
 	doc, response := twiml.CreateDocument()
 	twiml.AddAllVerbs(response, verbs)
-	r := renderers.Get().(*renderer)
-	defer func() {
-		if r.buf.Cap() <= maxPooled {
-			renderers.Put(r)
-		}
-	}()
 	r.buf.Reset()
 	r.bw.Reset(&r.buf)
 	for _, t := range doc.Child {
 		t.WriteTo(r.bw, &doc.WriteSettings)
 	}
-	if err := r.bw.Flush(); err != nil {
-		return err
+	return r.bw.Flush()
+}
+
+// put returns r to the pool unless its buffer grew huge.
+func put(r *renderer) {
+	if r.buf.Cap() <= maxPooled {
+		renderers.Put(r)
 	}
-	_, err := w.Write(r.buf.Bytes())
-	return err
 }
