@@ -7,22 +7,38 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strings"
+	"sync"
 )
 
 // Hasher turns a phone number into a stable pseudonym. Without the key the
 // pseudonym cannot be reversed by trying every UK number.
-type Hasher struct{ key []byte }
+type Hasher struct {
+	key  []byte
+	macs *sync.Pool // of keyed HMACs: Reset is cheaper than keying a new one
+}
 
 // NewHasher returns a Hasher keyed with key (for example ANALYTICS_SALT).
-func NewHasher(key []byte) Hasher { return Hasher{key: append([]byte(nil), key...)} }
+func NewHasher(key []byte) Hasher {
+	key = append([]byte(nil), key...)
+	return Hasher{key: key, macs: &sync.Pool{New: func() any { return hmac.New(sha256.New, key) }}}
+}
 
 // Hash returns 24 hex characters identifying number. Spacing and a leading
 // "00" or national "0" (UK) do not change the result.
 func (h Hasher) Hash(number string) string {
-	m := hmac.New(sha256.New, h.key)
+	var m hash.Hash
+	if h.macs != nil {
+		m = h.macs.Get().(hash.Hash)
+		defer h.macs.Put(m)
+		m.Reset()
+	} else {
+		m = hmac.New(sha256.New, h.key) // the zero Hasher
+	}
 	m.Write([]byte(Normalise(number)))
-	return hex.EncodeToString(m.Sum(nil)[:12])
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(m.Sum(sum[:0])[:12])
 }
 
 // Normalise returns number in E.164 form where it can tell ("07700 900111"

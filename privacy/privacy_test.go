@@ -1,6 +1,13 @@
 package privacy
 
-import "testing"
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"testing"
+)
 
 func TestNormalise(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -29,6 +36,41 @@ func TestHashIsKeyedAndStable(t *testing.T) {
 	}
 	if h := a.Hash("+447700900123"); len(h) != 24 {
 		t.Errorf("Hash length = %d; want 24", len(h))
+	}
+}
+
+// Hash is HMAC-SHA256 of the normalised number, cut to 12 bytes, however
+// often its pooled HMACs are reused and from however many goroutines.
+func TestHashIsHMAC(t *testing.T) {
+	h := NewHasher([]byte("salt-a"))
+	want := func(number string) string {
+		m := hmac.New(sha256.New, []byte("salt-a"))
+		m.Write([]byte(Normalise(number)))
+		return hex.EncodeToString(m.Sum(nil)[:12])
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 200 {
+				n := fmt.Sprintf("+4477009%05d", g*1000+i)
+				if got := h.Hash(n); got != want(n) {
+					t.Errorf("Hash(%s) = %s; want %s", n, got, want(n))
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if got, w := (Hasher{key: []byte("salt-a")}).Hash("+447700900123"), want("+447700900123"); got != w {
+		t.Errorf("a Hasher without a pool: Hash = %s; want %s", got, w)
+	}
+}
+
+func BenchmarkHash(b *testing.B) {
+	h := NewHasher([]byte("salt-a"))
+	b.ReportAllocs()
+	for b.Loop() {
+		h.Hash("+447700900123")
 	}
 }
 
