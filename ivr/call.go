@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/twilio/twilio-go/twiml"
@@ -198,11 +199,25 @@ func (l *Line) hints(ctx context.Context, extra ...string) string {
 	if err != nil {
 		l.log.WarnContext(ctx, "voice: towns for hints", "err", err)
 	}
+	key := strings.Join(extra, ",")
+	if m, ok := l.hintsMade.Load(key); ok && slices.Equal(m.(*madeHints).towns, towns) {
+		return m.(*madeHints).hints
+	}
 	hs := append([]string(nil), extra...)
 	for _, t := range towns {
 		hs = append(hs, t.Name)
 	}
-	return hintList(hs...)
+	h := hintList(hs...)
+	l.hintsMade.Store(key, &madeHints{towns, h})
+	return h
+}
+
+// madeHints are the hints last made from towns (after some extra words),
+// kept because every prompt asks for them and the towns change only with
+// the catalogue.
+type madeHints struct {
+	towns []catalogue.Town
+	hints string
 }
 
 // resolve matches speech against places: the whole of it, then the place the

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -94,6 +95,8 @@ type Line struct {
 	deps Deps
 	log  *slog.Logger
 	docs twimlout.Cache // the greeting and first question are the same for every caller
+
+	hintsMade sync.Map // of *madeHints by their extra words
 }
 
 // New returns a Line, filling Config defaults (voice Polly.Amy, en-GB, state
