@@ -9,22 +9,24 @@ import (
 // routes lists every route of the line, in one place.
 func (l *line) routes() http.Handler {
 	r := mux.NewRouter()
-	r.Handle("/healthz", http.HandlerFunc(healthz)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/readyz", http.HandlerFunc(l.readyz)).Methods(http.MethodGet, http.MethodHead)
-	r.Handle("/metrics", l.metrics.Handler()).Methods(http.MethodGet)
 
 	// Everything Twilio calls is counted, then checked for Twilio's signature
-	// before any handler sees it, then given a deadline.
+	// before any handler sees it, then given a deadline. Routes are tried in
+	// order, so the busiest come first.
 	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.log)
 	bounded := deadline(l.cfg.WebhookTimeout)
 	webhook := func(route string, h http.Handler) http.Handler {
 		return l.metrics.Instrument(route, signed(bounded(h)))
 	}
 	tw := r.PathPrefix("/twilio").Subrouter()
-	tw.Handle("/voice", webhook("voice", l.voice.Incoming()))
-	tw.Handle("/voice/{step}", webhook("voice_step", l.voice.Step()))
-	tw.Handle("/status", webhook("status", l.voice.Status()))
 	tw.Handle("/sms", webhook("sms", l.text.Handler()))
+	tw.Handle("/voice/{step}", webhook("voice_step", l.voice.Step()))
+	tw.Handle("/voice", webhook("voice", l.voice.Incoming()))
+	tw.Handle("/status", webhook("status", l.voice.Status()))
+
+	r.Handle("/healthz", http.HandlerFunc(healthz)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/readyz", http.HandlerFunc(l.readyz)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/metrics", l.metrics.Handler()).Methods(http.MethodGet)
 
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not found", http.StatusNotFound)
