@@ -5,7 +5,6 @@ import (
 
 	"github.com/twilio/twilio-go/twiml"
 
-	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/smstext"
 )
 
@@ -32,7 +31,7 @@ func (l *Line) writeReply(w http.ResponseWriter, r *http.Request, body string) {
 
 // write sends verbs as TwiML. Only writing can fail, and then Twilio has gone.
 func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
-	if err := twimlout.Write(w, verbs); err != nil {
+	if err := l.docs.Write(w, verbs); err != nil {
 		l.deps.Log.WarnContext(r.Context(), "sms: write twiml", "err", err, "message_sid", r.PostFormValue("MessageSid"))
 	}
 }

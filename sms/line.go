@@ -15,6 +15,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/places"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
@@ -77,6 +78,7 @@ type Deps struct {
 type Line struct {
 	cfg  Config
 	deps Deps
+	docs twimlout.Cache // a list asked for again is the same reply
 }
 
 // New returns the SMS line with cfg's defaults filled in.
