@@ -3,6 +3,7 @@ package sms
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -194,9 +195,21 @@ func TestMoreFromAhead(t *testing.T) {
 		t.Fatalf("first page: got %q; want a list with MORE", first)
 	}
 	rg.finder.err = errors.New("searched again")
-	more := rg.send(t, resident, "MORE")
-	if !strings.Contains(more, "3 ") || strings.Contains(more, "Sorry") {
-		t.Errorf("MORE: got %q; want items from 3 on, without a search", more)
+	// MORE reads a page's worth of what the search kept and keeps the rest
+	// for the next MORE, in order: three pages on, still no search.
+	seen := map[string]bool{}
+	for _, from := range []int{3, 5, 7} {
+		more := rg.send(t, resident, "MORE")
+		if !strings.Contains(more, fmt.Sprintf("\n%d ", from)) || !strings.Contains(more, fmt.Sprintf("\n%d ", from+1)) || strings.Contains(more, "Sorry") {
+			t.Fatalf("MORE: got %q; want items %d and %d, without a search", more, from, from+1)
+		}
+		for _, line := range strings.Split(more, "\n")[1:3] {
+			title, _, _ := strings.Cut(line[strings.Index(line, " ")+1:], ",")
+			if seen[title] {
+				t.Errorf("MORE listed %q again", title)
+			}
+			seen[title] = true
+		}
 	}
 	rg.finder.err = nil
 	if again := rg.send(t, resident, "MORE"); strings.Contains(again, "Sorry") {

@@ -116,25 +116,28 @@ func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Resu
 }
 
 // aheadOf reads the activities kept in st.Ahead, skipping any no longer
-// listed or no longer matching the search (a day gone by for TODAY).
-func (l *Line) aheadOf(ctx context.Context, st state) ([]catalogue.Result, error) {
+// listed or no longer matching the search (a day gone by for TODAY), until
+// it has a page's worth; it returns them and the ids it did not come to.
+func (l *Line) aheadOf(ctx context.Context, st state) (results []catalogue.Result, rest []string, err error) {
 	q := l.query(st, 0)
-	var out []catalogue.Result
-	for _, id := range st.Ahead {
+	for i, id := range st.Ahead {
+		if len(results) == l.cfg.PageSize {
+			return results, st.Ahead[i:], nil
+		}
 		a, err := l.deps.Finder.Get(ctx, id)
 		if errors.Is(err, catalogue.ErrNotFound) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("sms: get activity: %w", err)
+			return nil, nil, fmt.Errorf("sms: get activity: %w", err)
 		}
 		next, ok := catalogue.Matches(&a, q)
 		if !ok {
 			continue
 		}
-		out = append(out, catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next})
+		results = append(results, catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next})
 	}
-	return out, nil
+	return results, nil, nil
 }
 
 // onePage is the part of results one reply lists at most.
@@ -165,10 +168,11 @@ func (l *Line) page(ctx context.Context, t *turn, st state, head string, results
 	for _, r := range shown[:kept] {
 		st.IDs = append(st.IDs, r.Activity.ID)
 	}
-	st.Ahead = nil
+	var ahead []string
 	for _, r := range results[kept:] {
-		st.Ahead = append(st.Ahead, r.Activity.ID)
+		ahead = append(ahead, r.Activity.ID)
 	}
+	st.Ahead = append(ahead, st.Ahead...) // then those MORE has not come to yet
 	t.keep(st)
 	return body, nil
 }
@@ -182,10 +186,11 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		return "That's all I have within " + fmt.Sprint(st.Within) + " miles of " + st.Place +
 			". Text a nearby town or postcode to look there, or CALL for a volunteer to ring you.", nil
 	}
-	results, err := l.aheadOf(ctx, st)
+	results, rest, err := l.aheadOf(ctx, st)
 	if err != nil {
 		return "", err
 	}
+	st.Ahead = rest
 	if len(results) == 0 {
 		// None kept, or all gone since: search again.
 		st.Ahead = nil
