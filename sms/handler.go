@@ -70,14 +70,17 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	if tx.stErr != nil {
-		l.writeFallback(w, r, tx.stErr)
-		return
-	}
-
 	req := l.deps.Understand.Understand(ctx, body)
+	var st state
+	if needsState(req) {
+		var err error
+		if st, err = tx.state(); err != nil {
+			l.writeFallback(w, r, err)
+			return
+		}
+	}
 	t := &turn{hash: hash}
-	reply, err := l.answer(ctx, from, t, tx.st, body, r.PostForm.Get("NumMedia"), req)
+	reply, err := l.answer(ctx, from, t, st, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/privacy"
 )
 
 func TestFiguresNeverHoldTheNumber(t *testing.T) {
@@ -214,5 +216,27 @@ func TestMoreFromAhead(t *testing.T) {
 	rg.finder.err = nil
 	if again := rg.send(t, resident, "MORE"); strings.Contains(again, "Sorry") {
 		t.Errorf("the next MORE: got %q; want the list to go on", again)
+	}
+}
+
+// A saved state that cannot be decoded (written by a bug, or by an older
+// line) does not stop a new search with a place, which needs none; a text
+// that needs it (MORE) gets the apology, and the search's own state then
+// replaces the bad one.
+func TestUnreadableStateOnlyWhenNeeded(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{RepliesPerHour: 100})
+	key := "hl:" + stateKey(privacy.NewHasher([]byte("test salt")).Hash(resident))
+	if err := rdb.Set(context.Background(), key, "{not json", time.Hour).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := rg.send(t, resident, "MORE"); !strings.Contains(got, "Sorry") {
+		t.Errorf("MORE with an unreadable state: got %q; want the apology", got)
+	}
+	if got := rg.send(t, resident, "Frome"); !strings.Contains(got, "1 ") || strings.Contains(got, "Sorry") {
+		t.Errorf("a search with a place: got %q; want the list", got)
+	}
+	if got := rg.send(t, resident, "MORE"); strings.Contains(got, "Sorry") {
+		t.Errorf("MORE after the search: got %q; want the next page", got)
 	}
 }

@@ -2,6 +2,7 @@ package sms
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -39,10 +40,38 @@ func stateKey(hash string) string { return "sms:state:" + hash }
 
 // texter is what the line knows of a resident when their text arrives.
 type texter struct {
-	st    state
-	stErr error // the state could not be read
-	opted bool  // they texted STOP
+	saved json.RawMessage // their state, decoded only if the text needs it
+	stErr error           // the state could not be read
+	opted bool            // they texted STOP
 	v     verdict
+}
+
+// state returns the texter's state (the zero state when none is saved).
+func (tx *texter) state() (state, error) {
+	var st state
+	if tx.stErr != nil {
+		return st, tx.stErr
+	}
+	if len(tx.saved) > 0 {
+		if err := json.Unmarshal(tx.saved, &st); err != nil {
+			return state{}, fmt.Errorf("sms: decode state: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// needsState reports whether the answer to req depends on what the texter
+// asked before: a number or MORE from their list, or a search with no place
+// named (the last place is used). A new search with a place, HELP or CALL
+// does not, so their state is not decoded.
+func needsState(req catalogue.Request) bool {
+	switch req.Intent {
+	case catalogue.IntentDetails, catalogue.IntentMore:
+		return true
+	case catalogue.IntentFind:
+		return req.Place == ""
+	}
+	return false
 }
 
 // loadTexter reads, in one round trip, the state of the texter from (whose
@@ -55,11 +84,11 @@ func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash stri
 	var optedOut func() (bool, error)
 	var count func() (int64, error)
 	var tx texter
-	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.st, func(pipe redis.Pipeliner) {
+	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.saved, func(pipe redis.Pipeliner) {
 		optedOut = l.deps.OptOuts.QueueOptedOut(ctx, pipe, from)
 		count = l.deps.Sessions.QueueCount(ctx, pipe, rateKey(hash), time.Hour)
 	}); err != nil {
-		tx.st, tx.stErr = state{}, fmt.Errorf("sms: load state: %w", err)
+		tx.saved, tx.stErr = nil, fmt.Errorf("sms: load state: %w", err)
 		if errors.Is(err, roundtrip.ErrGaveUp) {
 			// Redis is too slow to wait for: not opted out, within the limit.
 			tx.v = l.judge(0)
