@@ -29,7 +29,9 @@ func New(rdb redis.UniversalClient, prefix string) *Store {
 }
 
 // Load decodes the state saved under key into v. It reports false, with no
-// error, when there is none (never saved, or expired).
+// error, when there is none (never saved, or expired). A *json.RawMessage
+// receives the saved bytes as they are, for a caller that decodes them only
+// if it needs them.
 func (s *Store) Load(ctx context.Context, key string, v any) (bool, error) {
 	return s.LoadAlso(ctx, key, v, func(redis.Pipeliner) {})
 }
@@ -55,6 +57,10 @@ func decode(get *redis.StringCmd, v any) (bool, error) {
 	}
 	if err != nil {
 		return false, fmt.Errorf("session: load: %w", err)
+	}
+	if raw, ok := v.(*json.RawMessage); ok {
+		*raw = append((*raw)[:0], b...) // unchecked: the caller decodes it if need be
+		return true, nil
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		return false, fmt.Errorf("session: decode: %w", err)

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -96,5 +97,21 @@ func TestLoadAlso(t *testing.T) {
 	rdb.Set(ctx, "t:k", "not json", time.Minute)
 	if _, err := s.LoadAlso(ctx, "k", &got, also); err == nil || !isMember.Val() {
 		t.Errorf("LoadAlso of a bad state: err %v, member %v; want a decode error and the member still read", err, isMember.Val())
+	}
+}
+
+// A *json.RawMessage gets the saved bytes as they are, unchecked, and
+// nothing when none are saved.
+func TestLoadRaw(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	s := session.New(rdb, "t:")
+	ctx := context.Background()
+	var raw json.RawMessage
+	if ok, err := s.Load(ctx, "k", &raw); ok || err != nil || raw != nil {
+		t.Fatalf("Load before Save = %v, %v, %q; want false, nil, nothing", ok, err, raw)
+	}
+	rdb.Set(ctx, "t:k", "{not json", time.Minute)
+	if ok, err := s.Load(ctx, "k", &raw); !ok || err != nil || string(raw) != "{not json" {
+		t.Fatalf("Load = %v, %v, %q; want true, nil and the bytes saved", ok, err, raw)
 	}
 }
