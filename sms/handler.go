@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -40,14 +41,17 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 	}
 	hash := l.deps.Hasher.Hash(from)
 	l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash})
-	log := l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
+	// The texter's logger, made only when something is logged.
+	log := func() *slog.Logger {
+		return l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
+	}
 
 	word := keyword(body)
 	if optOutWords[word] {
 		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
-			log.ErrorContext(ctx, "record opt-out", "err", err)
+			log().ErrorContext(ctx, "record opt-out", "err", err)
 		}
-		log.InfoContext(ctx, "opted out")
+		log().InfoContext(ctx, "opted out")
 		l.writeEmpty(w, r)
 		return
 	}
@@ -57,7 +61,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
 			return
 		}
-		log.InfoContext(ctx, "opted in")
+		log().InfoContext(ctx, "opted in")
 		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, l.optedIn())
 		return
 	}

@@ -120,6 +120,7 @@ func (l *Line) near(ctx context.Context, st state, offset int) ([]catalogue.Resu
 // it has a page's worth; it returns them and the ids it did not come to.
 func (l *Line) aheadOf(ctx context.Context, st state) (results []catalogue.Result, rest []string, err error) {
 	q := l.query(st, 0)
+	results = make([]catalogue.Result, 0, min(len(st.Ahead), l.cfg.PageSize))
 	for i, id := range st.Ahead {
 		if len(results) == l.cfg.PageSize {
 			return results, st.Ahead[i:], nil

@@ -80,7 +80,7 @@ func needsState(req catalogue.Request) bool {
 // texter counts as not opted out and within the limit: Redis down must mean
 // a simpler line, not a silent one, and Twilio itself refuses to deliver to
 // a number that texted STOP to the line.
-func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash string) texter {
+func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, hash string) texter {
 	var optedOut func() (bool, error)
 	var count func() (int64, error)
 	var tx texter
@@ -97,11 +97,11 @@ func (l *Line) loadTexter(ctx context.Context, log *slog.Logger, from, hash stri
 	}
 	var err error
 	if tx.opted, err = optedOut(); err != nil {
-		log.ErrorContext(ctx, "check opt-out", "err", err)
+		log().ErrorContext(ctx, "check opt-out", "err", err)
 	}
 	n, err := count()
 	if err != nil {
-		log.ErrorContext(ctx, "rate limit", "err", err)
+		log().ErrorContext(ctx, "rate limit", "err", err)
 	}
 	tx.v = l.judge(n)
 	return tx
