@@ -84,26 +84,62 @@ func machineTicks() (idle, total uint64) {
 	return idle, total
 }
 
-// cpuReport describes the CPU used between a and b by each process, in
-// cores, and per request for the line and loadgen, and how idle the machine
-// was: the evidence of who the CPU went to during a phase.
-func cpuReport(a, b cpuTimes, requests int) string {
-	wall := b.at.Sub(a.at)
-	proc := func(name string, x, y time.Duration, perRequest bool) string {
-		if x < 0 || y < 0 || wall <= 0 {
+// cpuUse is the CPU used over some wall time: by each process (-1 when
+// unknown) and the machine's ticks, idle and in all.
+type cpuUse struct {
+	wall              time.Duration
+	line, redis, self time.Duration
+	idle, total       uint64
+}
+
+// used is the CPU used from a to b.
+func used(a, b cpuTimes) cpuUse {
+	diff := func(x, y time.Duration) time.Duration {
+		if x < 0 || y < 0 {
+			return -1
+		}
+		return y - x
+	}
+	return cpuUse{
+		wall: b.at.Sub(a.at),
+		line: diff(a.line, b.line), redis: diff(a.redis, b.redis), self: diff(a.self, b.self),
+		idle: b.idle - a.idle, total: b.total - a.total,
+	}
+}
+
+// plus adds v to u; a process unknown in either stays unknown.
+func (u cpuUse) plus(v cpuUse) cpuUse {
+	add := func(x, y time.Duration) time.Duration {
+		if x < 0 || y < 0 {
+			return -1
+		}
+		return x + y
+	}
+	return cpuUse{
+		wall: u.wall + v.wall,
+		line: add(u.line, v.line), redis: add(u.redis, v.redis), self: add(u.self, v.self),
+		idle: u.idle + v.idle, total: u.total + v.total,
+	}
+}
+
+// report describes u in cores for each process, per request for the line
+// and loadgen, and how idle the machine was: the evidence of who the CPU
+// went to during a load.
+func (u cpuUse) report(requests int) string {
+	proc := func(name string, d time.Duration, perRequest bool) string {
+		if d < 0 || u.wall <= 0 {
 			return name + " -"
 		}
-		s := fmt.Sprintf("%s %.2f cores", name, float64(y-x)/float64(wall))
+		s := fmt.Sprintf("%s %.2f cores", name, float64(d)/float64(u.wall))
 		if perRequest && requests > 0 {
-			s += fmt.Sprintf(" (%.0f µs/request)", float64(y-x)/float64(time.Microsecond)/float64(requests))
+			s += fmt.Sprintf(" (%.0f µs/request)", float64(d)/float64(time.Microsecond)/float64(requests))
 		}
 		return s
 	}
 	idle := "-"
-	if b.total > a.total {
-		idle = fmt.Sprintf("%.0f%%", 100*float64(b.idle-a.idle)/float64(b.total-a.total))
+	if u.total > 0 {
+		idle = fmt.Sprintf("%.0f%%", 100*float64(u.idle)/float64(u.total))
 	}
 	return fmt.Sprintf("cpu: %s, %s, %s, machine idle %s",
-		proc("line", a.line, b.line, true), proc("redis", a.redis, b.redis, false),
-		proc("loadgen", a.self, b.self, true), idle)
+		proc("line", u.line, true), proc("redis", u.redis, false), proc("loadgen", u.self, true), idle)
 }

@@ -31,7 +31,28 @@ type phaseResult struct {
 	lat      []time.Duration // sorted
 	firstErr string
 	byKind   map[string][]time.Duration
-	cpu      string // who used the CPU during the phase
+	cpu      cpuUse // who used the CPU during the phase
+}
+
+// plus merges the results of two rounds of the same load.
+func (p phaseResult) plus(q phaseResult) phaseResult {
+	if p.name == "" {
+		return q
+	}
+	p.requests += q.requests
+	p.errors += q.errors
+	p.elapsed += q.elapsed
+	p.lat = append(p.lat, q.lat...)
+	slices.Sort(p.lat)
+	for k, v := range q.byKind {
+		p.byKind[k] = append(p.byKind[k], v...)
+		slices.Sort(p.byKind[k])
+	}
+	if p.firstErr == "" {
+		p.firstErr = q.firstErr
+	}
+	p.cpu = p.cpu.plus(q.cpu)
+	return p
 }
 
 func (p phaseResult) rps() float64 { return float64(p.requests) / p.elapsed.Seconds() }
@@ -66,7 +87,7 @@ func measure(ctx context.Context, o options, t target, out, stderr io.Writer) er
 	}
 	fmt.Fprintf(out, "machine: %d CPUs (GOMAXPROCS %d), %s %s/%s; line %s\n",
 		runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH, t.URL)
-	fmt.Fprintf(out, "load: %d connections, %v per phase, %d distinct numbers, %d postcodes and %d towns asked about\n",
+	fmt.Fprintf(out, "load: %d connections, %v of each load, %d distinct numbers, %d postcodes and %d towns asked about\n",
 		o.conns, o.duration, o.numbers, len(p.postcodes), len(p.towns))
 
 	queues := make([]*queue, o.conns)
@@ -78,7 +99,25 @@ func measure(ctx context.Context, o options, t target, out, stderr io.Writer) er
 		warm.duration, warm.requests, warm.sample = o.warmup, 0, 0
 		webhooks(ctx, warm, t, queues, client, "warm-up", out, stderr)
 	}
-	wh := webhooks(ctx, o, t, queues, client, "webhooks", out, stderr)
+	// The two loads take turns, a round of each at a time, so that the
+	// machine's drift (a VM's speed wanders by a tenth or more within
+	// minutes) falls on both alike rather than on whichever ran second.
+	rounds := o.rounds
+	if o.skipHealthz || o.requests > 0 || rounds < 1 {
+		rounds = 1
+	}
+	round := o
+	round.duration = o.duration / time.Duration(rounds)
+	if rounds > 1 {
+		fmt.Fprintf(out, "rounds: %d of each load, %v each, taking turns\n", rounds, round.duration)
+	}
+	var wh, hz phaseResult
+	for range rounds {
+		wh = wh.plus(webhooks(ctx, round, t, queues, client, "webhooks", out, stderr))
+		if !o.skipHealthz && ctx.Err() == nil {
+			hz = hz.plus(healthz(ctx, round, t, client))
+		}
+	}
 	report(out, wh)
 	for _, k := range []string{"sms", "voice"} {
 		l := wh.byKind[k]
@@ -92,7 +131,6 @@ func measure(ctx context.Context, o options, t target, out, stderr io.Writer) er
 		misses = append(misses, fmt.Sprintf("webhook p99 %s ms; want at most %s ms", ms(p99), ms(o.maxP99)))
 	}
 	if !o.skipHealthz && ctx.Err() == nil {
-		hz := healthz(ctx, o, t, client)
 		report(out, hz)
 		ratio := wh.rps() / hz.rps()
 		fmt.Fprintf(out, "ratio webhook/healthz throughput: %.3f (target >= %.2f)\n", ratio, o.minRatio)
@@ -118,7 +156,7 @@ func report(out io.Writer, r phaseResult) {
 	fmt.Fprintf(out, "%-9s %8d requests in %5.1fs  %8.0f req/s  p50 %6s ms  p99 %6s ms  max %6s ms  errors %d\n",
 		r.name, r.requests, r.elapsed.Seconds(), r.rps(), ms(quantile(r.lat, 0.5)), ms(quantile(r.lat, 0.99)),
 		ms(quantile(r.lat, 1)), r.errors)
-	fmt.Fprintln(out, "  "+r.cpu)
+	fmt.Fprintln(out, "  "+r.cpu.report(r.requests))
 }
 
 // worker results, merged at the end of a phase.
@@ -185,7 +223,7 @@ func phase(ctx context.Context, o options, t target, name string, do func(ctx co
 		}
 	}
 	r.requests = len(r.lat) + r.errors
-	r.cpu = cpuReport(cpuBefore, cpuAfter, r.requests)
+	r.cpu = used(cpuBefore, cpuAfter)
 	slices.Sort(r.lat)
 	for _, v := range r.byKind {
 		slices.Sort(v)

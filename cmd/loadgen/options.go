@@ -18,6 +18,7 @@ type options struct {
 
 	conns       int
 	duration    time.Duration
+	rounds      int // each load's duration is split into this many rounds, taking turns
 	warmup      time.Duration
 	requests    int // stop each phase after this many requests (0: no limit but duration)
 	numbers     int // distinct residents' numbers
@@ -38,7 +39,8 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.redisAddr, "redis", "", "`host:port` of a redis-server for the started line; empty starts one on a free loopback port")
 	fs.StringVar(&o.catalogue, "catalogue", "", "CATALOGUE `source` for the started line (CSV file); empty uses the bundled sample")
 	fs.IntVar(&o.conns, "conns", 32, "concurrent connections")
-	fs.DurationVar(&o.duration, "duration", 20*time.Second, "how long each phase (webhooks, then /healthz) runs")
+	fs.DurationVar(&o.duration, "duration", 20*time.Second, "how long each load (webhooks, /healthz) runs in all")
+	fs.IntVar(&o.rounds, "rounds", 4, "split each load into this many rounds, the two loads taking turns (webhooks, /healthz, webhooks ...), so the machine's drift falls on both alike")
 	fs.DurationVar(&o.warmup, "warmup", 2*time.Second, "unmeasured load before the webhook phase")
 	fs.IntVar(&o.requests, "requests", 0, "stop each phase after this many requests (0: only -duration)")
 	fs.IntVar(&o.numbers, "numbers", 5000, "distinct residents' numbers the webhooks come from")
@@ -58,6 +60,9 @@ func (o *options) validate() error {
 	}
 	if o.duration <= 0 || o.duration > 2*time.Hour {
 		return fmt.Errorf("-duration %v: want more than 0 and at most 2h", o.duration)
+	}
+	if o.rounds < 1 || o.rounds > 100 {
+		return fmt.Errorf("-rounds %d: want 1 to 100", o.rounds)
 	}
 	if o.prebuild < 0 || o.prebuild > 1_000_000 {
 		return fmt.Errorf("-prebuild %d: want 0 to 1000000", o.prebuild)
