@@ -4,7 +4,8 @@
 // every document and a copy; on the line's busiest path that was the largest
 // single allocation of a webhook. Write builds the document with the twiml
 // package's own CreateDocument and AddAllVerbs and serialises it with etree's
-// writer into a pooled buffer, so the bytes are the same as theirs.
+// writer into a pooled buffer, so the bytes are the same as theirs. A Cache
+// keeps documents already written, for those sent again and again.
 package twimlout
 
 import (
