@@ -34,7 +34,7 @@ func Segments(body string) int {
 // its first character outside GSM-7. Replies are nearly all ASCII, so a
 // byte is looked up without decoding where it can be.
 func gsmSegments(body string) (int, bool) {
-	total, segs, used := 0, 1, 0
+	p := packer{part: gsmPart, parts: 1}
 	for i := 0; i < len(body); {
 		var w int
 		if c := body[i]; c < utf8.RuneSelf {
@@ -48,37 +48,45 @@ func gsmSegments(body string) (int, bool) {
 		if w == 0 {
 			return 0, false
 		}
-		total += w
-		if used+w > gsmPart {
-			segs++
-			used = 0
-		}
-		used += w
+		p.add(w)
 	}
-	if total <= gsmSingle {
-		return 1, true
-	}
-	return segs, true
+	return p.segments(gsmSingle), true
 }
 
 // ucs2Segments counts body's UCS-2 segments: 70 UTF-16 code units in one,
 // or 67 per part, a surrogate pair (most emoji) never split.
 func ucs2Segments(body string) int {
-	total, segs, used := 0, 1, 0
+	p := packer{part: ucs2Part, parts: 1}
 	for _, r := range body {
-		w := 1
 		if utf16.RuneLen(r) == 2 {
-			w = 2
+			p.add(2)
+		} else {
+			p.add(1)
 		}
-		total += w
-		if used+w > ucs2Part {
-			segs++
-			used = 0
-		}
-		used += w
 	}
-	if total <= ucs2Single {
+	return p.segments(ucs2Single)
+}
+
+// packer packs characters, each w units wide, greedily into parts of part
+// units, never splitting one. It starts with one part.
+type packer struct {
+	part, total, parts, used int
+}
+
+func (p *packer) add(w int) {
+	p.total += w
+	if p.used+w > p.part {
+		p.parts++
+		p.used = 0
+	}
+	p.used += w
+}
+
+// segments is how many segments the characters need: one if all fit in
+// single units, else the parts.
+func (p *packer) segments(single int) int {
+	if p.total <= single {
 		return 1
 	}
-	return segs
+	return p.parts
 }
