@@ -85,7 +85,7 @@ type base struct {
 }
 
 const (
-	minLat, maxLat = 49.8, 60.9
+	minLat, maxLat = 49.8, 60.9 // the UK and its waters; see inBounds
 	minLon, maxLon = -8.7, 1.8
 	areaMerge      = 15.0 // miles: an areas alias this close to a same-named place is that place
 	townMerge      = 40.0 // miles: the same for post towns, which reach far into the country
@@ -422,10 +422,17 @@ func coords(latText, lonText string) (lat, lon float64, err error) {
 	if err1 != nil || err2 != nil {
 		return 0, 0, fmt.Errorf("coordinates %q, %q: %w", latText, lonText, ErrData)
 	}
-	if lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+	if !inBounds(lat, lon) {
 		return 0, 0, fmt.Errorf("coordinates %v, %v outside the UK: %w", lat, lon, ErrData)
 	}
 	return lat, lon, nil
+}
+
+// inBounds reports whether lat, lon lies in the UK's box. NaN (which
+// ParseFloat accepts, and a grid reference far off the grid becomes) does
+// not: every comparison with it is false.
+func inBounds(lat, lon float64) bool {
+	return lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon
 }
 
 // readCSV calls row for each record after the header, with its 1-based line.

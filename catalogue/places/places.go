@@ -294,7 +294,7 @@ func (ix *Index) preferred() []Point {
 // A postcode that does not parse, or a point outside the UK, is ignored.
 func (ix *Index) AddVenue(postcode string, lat, lon float64) {
 	pc, _, ok := ParsePostcode(postcode)
-	if !ok || lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+	if !ok || !inBounds(lat, lon) {
 		return
 	}
 	ix.mu.Lock()

@@ -191,7 +191,7 @@ func codePoint(rec []string) (string, float64, float64, bool) {
 		return "", 0, 0, false // quality 90: no coordinates
 	}
 	lat, lon := gridToWGS84(e, n)
-	if lat < minLat || lat > maxLat || lon < minLon || lon > maxLon {
+	if !inBounds(lat, lon) {
 		return "", 0, 0, false
 	}
 	return pc, lat, lon, true
