@@ -63,11 +63,10 @@ func (s Schedule) Between(t1, t2 time.Time) []Session {
 }
 
 // firstOn returns the earliest session on d starting at or after after. It
-// is sessionsOn without the list, since Next asks it of every day it walks.
+// is sessionsOn without the list, since Next asks it of every day it walks,
+// and without onDate's checks, since Next walks only days inside the
+// season and validity of s.
 func (s Schedule) firstOn(d Date, after time.Time) (Session, bool) {
-	if !s.onDate(d) {
-		return Session{}, false
-	}
 	var best Session
 	found := false
 	for _, r := range s.Rules {
