@@ -11,7 +11,7 @@ import (
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // call is one call's state, saved in Redis under its CallSid. It holds no

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/volunteers"
 )

@@ -21,7 +21,7 @@ import (
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/outbound"

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"

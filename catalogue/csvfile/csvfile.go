@@ -15,7 +15,7 @@ import (
 	"sync"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // Columns are the columns of the format, in the order Write puts them. A file

@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // DefaultLimit is how many results Near returns when Query.Limit is 0.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 func TestDensityRadius(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // snapshot is one version of the catalogue decoded in memory: the activities

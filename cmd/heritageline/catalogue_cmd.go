@@ -11,7 +11,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/memstore"
 	"github.com/heritage-line/heritageline/catalogue/openreferral"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/source"
 )
 

@@ -4,7 +4,7 @@ import (
 	"context"
 	"io"
 
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 const usage = `Heritage Line: a phone and text line that signposts people to heritage wellbeing activities.

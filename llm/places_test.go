@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
-	"github.com/heritage-line/heritageline/catalogue/understand"
+	"github.com/heritage-line/heritageline/places"
+	"github.com/heritage-line/heritageline/understand"
 )
 
 // TestPlacesIndex re-resolves the model's places with the real embedded

@@ -3,7 +3,7 @@ package places_test
 import (
 	"fmt"
 
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 func ExampleIndex_Resolve() {

@@ -25,7 +25,7 @@ import (
 	"unicode"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/redis/go-redis/v9"
 	"github.com/sashabaranov/go-openai"
 )

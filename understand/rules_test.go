@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // fakePlaces plays places.Index for a handful of names, so these tests do not

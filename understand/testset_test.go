@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/sample"
 )
 
@@ -230,7 +230,7 @@ func scoreRequest(ix *places.Index, got, want catalogue.Request) map[string]bool
 // they give exactly the expected request, and how often each field is right.
 // It fails when a rate falls below its floor. See every miss with
 //
-//	go test -run TestRulesAccuracy -v ./catalogue/understand
+//	go test -run TestRulesAccuracy -v ./understand
 func TestRulesAccuracy(t *testing.T) {
 	r, ix := setRules(t)
 	for _, set := range testSets {
@@ -322,7 +322,7 @@ func showRequest(r catalogue.Request) string {
 // BenchmarkRulesTestSet measures the rules on every message of the main
 // test set, one message per op:
 //
-//	go test -run '^$' -bench RulesTestSet ./catalogue/understand
+//	go test -run '^$' -bench RulesTestSet ./understand
 func BenchmarkRulesTestSet(b *testing.B) {
 	f, err := os.ReadFile(filepath.Join("testdata", "messages.tsv"))
 	if err != nil {

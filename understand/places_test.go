@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/catalogue/places"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // TestWithPlacesIndex runs the rules against the real embedded places data:
