@@ -21,10 +21,10 @@ import (
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"

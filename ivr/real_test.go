@@ -9,12 +9,12 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"github.com/heritage-line/heritageline/places"
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/internal/samplestack"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/understand"
 )
 
 // TestRealStack walks calls on the real places index, the sample catalogue

@@ -10,11 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 

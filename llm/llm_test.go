@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/understand"
 	"github.com/redis/go-redis/v9"
 )
 

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/understand"
 )
 
 // syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.

@@ -12,8 +12,8 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 

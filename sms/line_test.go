@@ -25,11 +25,11 @@ import (
 	"github.com/twilio/twilio-go/client"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/smstext"
+	"github.com/heritage-line/heritageline/understand"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden replies under testdata/")

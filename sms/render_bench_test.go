@@ -11,11 +11,11 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/internal/samplestack"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
+	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/smstext"
 )
 

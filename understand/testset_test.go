@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // testSets are the files under testdata the rules are measured on. The

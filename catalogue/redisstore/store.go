@@ -20,8 +20,8 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/internal/roundtrip"
+	"github.com/heritage-line/heritageline/places"
 )
 
 var (

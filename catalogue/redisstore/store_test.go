@@ -15,8 +15,8 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // backends runs f once on a real redis-server and once on miniredis.

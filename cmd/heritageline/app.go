@@ -14,19 +14,19 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"github.com/heritage-line/heritageline/llm"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
-	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/ivr"
+	"github.com/heritage-line/heritageline/llm"
 	"github.com/heritage-line/heritageline/metrics"
 	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/sms"
+	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 

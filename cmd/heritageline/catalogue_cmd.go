@@ -11,8 +11,8 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/memstore"
 	"github.com/heritage-line/heritageline/catalogue/openreferral"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/source"
+	"github.com/heritage-line/heritageline/places"
 )
 
 func catalogueCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {

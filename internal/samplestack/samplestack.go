@@ -8,8 +8,8 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/memstore"
-	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/places"
 )
 
 // Stack is the sample catalogue and the places index.
