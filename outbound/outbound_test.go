@@ -4,11 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +12,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
@@ -27,56 +24,9 @@ const (
 	line      = "+441632960000"
 )
 
-// fakeTwilio plays Twilio's Messages and Calls REST APIs and keeps what it
-// was sent.
-type fakeTwilio struct {
-	mu       sync.Mutex
-	requests []sentRequest
-	failWith string // JSON error body to answer with, if set
-}
-
-type sentRequest struct {
-	Path string
-	Form url.Values
-	User string
-	Pass string
-}
-
-func (f *fakeTwilio) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	user, pass, _ := r.BasicAuth()
-	f.mu.Lock()
-	f.requests = append(f.requests, sentRequest{Path: r.URL.Path, Form: r.PostForm, User: user, Pass: pass})
-	n := len(f.requests)
-	fail := f.failWith
-	f.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	if fail != "" {
-		w.WriteHeader(http.StatusBadRequest)
-		fmt.Fprint(w, fail)
-		return
-	}
-	w.WriteHeader(http.StatusCreated)
-	switch {
-	case strings.HasSuffix(r.URL.Path, "/Messages.json"):
-		fmt.Fprintf(w, `{"sid":"SM%032d","status":"queued"}`, n)
-	case strings.HasSuffix(r.URL.Path, "/Calls.json"):
-		fmt.Fprintf(w, `{"sid":"CA%032d","status":"queued"}`, n)
-	}
-}
-
-func (f *fakeTwilio) sent() []sentRequest {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]sentRequest(nil), f.requests...)
-}
-
 type rig struct {
 	sender *outbound.Sender
-	fake   *fakeTwilio
+	fake   *faketwilio.Server
 	rdb    redis.UniversalClient
 	logs   *bytes.Buffer
 	now    *time.Time
@@ -84,13 +34,11 @@ type rig struct {
 
 func newRig(t *testing.T, rdb redis.UniversalClient, cfg outbound.Config) *rig {
 	t.Helper()
-	fake := &fakeTwilio{}
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
+	fake := faketwilio.New(t)
 	now := time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
 	r := &rig{fake: fake, rdb: rdb, logs: &bytes.Buffer{}, now: &now}
 	cfg.AccountSID, cfg.AuthToken, cfg.From = testSID, testToken, line
-	cfg.APIBase = srv.URL
+	cfg.APIBase = fake.URL
 	cfg.Now = func() time.Time { return *r.now }
 	log := slog.New(slog.NewJSONHandler(r.logs, nil))
 	r.sender = outbound.New(cfg, rdb, privacy.NewHasher([]byte("test salt")), log)
@@ -104,7 +52,7 @@ func TestSendTextSendsExactly(t *testing.T) {
 	if err := r.sender.SendText(ctx, "07700 900123", "Heritage Café, 1st Thu 10:30"); err != nil {
 		t.Fatalf("SendText: got %v; want nil", err)
 	}
-	got := r.fake.sent()
+	got := r.fake.Requests()
 	if len(got) != 1 {
 		t.Fatalf("requests: got %d; want 1", len(got))
 	}
@@ -192,7 +140,7 @@ func TestSendTextRefusals(t *testing.T) {
 			if tt.want == outbound.ErrCountry && errors.Is(err, outbound.ErrNumberRange) {
 				t.Errorf("SendText(%q): got %v; want it not to match ErrNumberRange", tt.to, err)
 			}
-			if got := len(r.fake.sent()); got != len(tt.before) {
+			if got := len(r.fake.Requests()); got != len(tt.before) {
 				t.Errorf("requests reaching Twilio: got %d; want %d", got, len(tt.before))
 			}
 			if got := tt.counter(r.sender.Stats()); got != 1 {
@@ -269,7 +217,7 @@ func TestOptInReverses(t *testing.T) {
 func TestTwilioStopRecordsOptOut(t *testing.T) {
 	rdb, _ := redistest.Mini(t)
 	r := newRig(t, rdb, outbound.Config{})
-	r.fake.failWith = `{"code":21610,"message":"Attempt to send to unsubscribed recipient","status":400}`
+	r.fake.Fail(&faketwilio.Failure{Code: 21610, Message: "Attempt to send to unsubscribed recipient"})
 	ctx := context.Background()
 	err := r.sender.SendText(ctx, "+447700900123", "hello")
 	if !errors.Is(err, outbound.ErrOptedOut) {
@@ -286,7 +234,7 @@ func TestTwilioStopRecordsOptOut(t *testing.T) {
 func TestTwilioErrorIsWrapped(t *testing.T) {
 	rdb, _ := redistest.Mini(t)
 	r := newRig(t, rdb, outbound.Config{})
-	r.fake.failWith = `{"code":21211,"message":"Invalid 'To' Phone Number","status":400}`
+	r.fake.Fail(&faketwilio.Failure{Code: 21211, Message: "Invalid 'To' Phone Number"})
 	err := r.sender.SendText(context.Background(), "+447700900123", "hello")
 	if err == nil || errors.Is(err, outbound.ErrOptedOut) || !strings.HasPrefix(err.Error(), "outbound: send text:") {
 		t.Fatalf("SendText: got %v; want a wrapped Twilio error", err)
@@ -322,7 +270,7 @@ func TestStartCall(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("StartCall: got %v; want %v", err, tt.want)
 			}
-			sent := r.fake.sent()
+			sent := r.fake.Requests()
 			if !tt.reaches {
 				if len(sent) != 0 || sid != "" {
 					t.Fatalf("refused call: got %d requests, sid %q; want none", len(sent), sid)
@@ -385,7 +333,7 @@ func TestCapsOnRealRedis(t *testing.T) {
 	if ok != 3 || limited != 7 {
 		t.Errorf("got %d sent, %d limited; want 3, 7", ok, limited)
 	}
-	if got := len(r.fake.sent()); got != 3 {
+	if got := len(r.fake.Requests()); got != 3 {
 		t.Errorf("requests reaching Twilio: got %d; want 3", got)
 	}
 }

@@ -2,57 +2,29 @@ package volunteers_test
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 
-// fakeTwilio plays Twilio's Messages and Calls REST APIs.
-type fakeTwilio struct {
-	mu   sync.Mutex
-	reqs []struct {
-		Path string
-		Form url.Values
-	}
-}
-
-func (f *fakeTwilio) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r.ParseForm()
-	f.mu.Lock()
-	f.reqs = append(f.reqs, struct {
-		Path string
-		Form url.Values
-	}{r.URL.Path, r.PostForm})
-	n := len(f.reqs)
-	f.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusCreated)
-	fmt.Fprintf(w, `{"sid":"XX%032d"}`, n)
-}
-
 // TestRESTOnFakeTwilio runs the desk over the real outbound.Sender against a
 // fake Twilio, for a resident who opted out of texts but asked for a callback
 // by voice: volunteers are texted, the resident is not, and TAKE places one
 // call to the volunteer whose TwiML dials the resident from the line's number.
 func TestRESTOnFakeTwilio(t *testing.T) {
-	fake := &fakeTwilio{}
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
+	fake := faketwilio.New(t)
 	rdb, _ := redistest.Mini(t)
 	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	sender := outbound.New(outbound.Config{
-		AccountSID: "AC0123456789abcdef0123456789abcdef", AuthToken: "token123", From: line, APIBase: srv.URL,
+		AccountSID: "AC0123456789abcdef0123456789abcdef", AuthToken: "token123", From: line, APIBase: fake.URL,
 	}, rdb, privacy.NewHasher([]byte("salt")), log)
 	now := time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
 	desk := volunteers.NewDesk(testRoster(t, true), rdb, sender, sender, line, "https://line.example", func() time.Time { return now }, log)
@@ -69,7 +41,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	}
 	var texted []string
 	var calls []url.Values
-	for _, r := range fake.reqs {
+	for _, r := range fake.Requests() {
 		switch {
 		case strings.HasSuffix(r.Path, "/Messages.json"):
 			texted = append(texted, r.Form.Get("To"))

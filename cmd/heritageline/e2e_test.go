@@ -16,7 +16,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/sim"
@@ -46,7 +46,7 @@ type testLine struct {
 	t     testing.TB
 	srv   *server
 	token string
-	rest  *restRecorder
+	rest  *faketwilio.Server
 	out   *syncBuffer // what the line writes for a person (the demo Twilio's lines)
 	logs  *syncBuffer // the JSON log
 }
@@ -93,10 +93,8 @@ func startLine(t testing.TB, o lineOptions) *testLine {
 
 	// Twilio's REST API is played by a recorder on loopback (TWILIO_API_BASE),
 	// which keeps every request the line makes and answers like Twilio.
-	tl.rest = &restRecorder{}
-	twilioAPI := httptest.NewServer(tl.rest)
-	t.Cleanup(twilioAPI.Close)
-	cfg.TwilioAPIBase = twilioAPI.URL
+	tl.rest = faketwilio.New(t)
+	cfg.TwilioAPIBase = tl.rest.URL
 	srv, err := startServer(context.Background(), cfg, newLogger(logw, cfg.LogLevel), io.MultiWriter(tl.out, testWriter{t}))
 	if err != nil {
 		t.Fatalf("start the line: %v", err)
@@ -401,13 +399,13 @@ func TestEndToEndVoice(t *testing.T) {
 
 	t.Run("asks for a text", func(t *testing.T) {
 		from := "+447700900405"
-		before := len(tl.rest.requests("Messages.json"))
+		before := len(tl.rest.Matching("Messages.json"))
 		tr := tl.call(tl.sim(from), script("frome", "text me this", "9"))
 		checkSpeech(t, tr)
 		if !tr.Heard("sent it to your phone") {
 			t.Errorf("never heard the text was sent; heard %q", tr.Said())
 		}
-		msgs := tl.rest.requests("Messages.json")[before:]
+		msgs := tl.rest.Matching("Messages.json")[before:]
 		if len(msgs) != 1 {
 			t.Fatalf("got %d REST texts; want 1", len(msgs))
 		}
@@ -488,7 +486,7 @@ func TestEndToEndVolunteers(t *testing.T) {
 	t.Run("forward missed, message left", func(t *testing.T) {
 		l := tl.sim(resident)
 		l.Volunteer = sim.NoAnswer
-		before := len(tl.rest.requests("Messages.json"))
+		before := len(tl.rest.Matching("Messages.json"))
 		tr := tl.call(l, script("0", "please ring me about the walks"))
 		checkSpeech(t, tr)
 		ds := tr.Dials()
@@ -507,12 +505,12 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if len(recs) != 1 || !recs[0].Posted {
 			t.Fatalf("got %d recordings; want 1 posted", len(recs))
 		}
-		voicemailRef = alertRef(t, tl.rest.requests("Messages.json")[before:])
+		voicemailRef = alertRef(t, tl.rest.Matching("Messages.json")[before:])
 	})
 
 	var smsRef string
 	t.Run("callback asked by SMS CALL", func(t *testing.T) {
-		before := len(tl.rest.requests("Messages.json"))
+		before := len(tl.rest.Matching("Messages.json"))
 		reply := tl.text1(tl.sim("+447700900503"), "CALL")
 		m := regexp.MustCompile(`reference is (C\d+)`).FindStringSubmatch(reply)
 		if m == nil {
@@ -522,7 +520,7 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if !strings.Contains(reply, privacy.Display(testLineNumber)) { // "01632 960001"
 			t.Errorf("reply %q does not say which number will ring", reply)
 		}
-		if got := alertRef(t, tl.rest.requests("Messages.json")[before:]); got != smsRef {
+		if got := alertRef(t, tl.rest.Matching("Messages.json")[before:]); got != smsRef {
 			t.Errorf("volunteers were alerted about %s; want %s", got, smsRef)
 		}
 	})
@@ -541,11 +539,11 @@ func TestEndToEndVolunteers(t *testing.T) {
 		if strings.Contains(list, resident) || strings.Contains(list, "07700900502") {
 			t.Errorf("LIST %q shows a resident's whole number", list)
 		}
-		before := len(tl.rest.requests("Calls.json"))
+		before := len(tl.rest.Matching("Calls.json"))
 		if reply := tl.text1(ada, "TAKE "+voicemailRef); !strings.Contains(reply, "is yours") {
 			t.Errorf("TAKE %s: got %q; want it to be Ada's", voicemailRef, reply)
 		}
-		calls := tl.rest.requests("Calls.json")[before:]
+		calls := tl.rest.Matching("Calls.json")[before:]
 		if len(calls) != 1 {
 			t.Fatalf("got %d REST calls after TAKE; want 1", len(calls))
 		}
@@ -578,11 +576,11 @@ func TestEndToEndVolunteers(t *testing.T) {
 		}
 		// Ben takes the other, but his voicemail answers the line's call: no
 		// 1, so the resident is not rung and the callback goes back.
-		before = len(tl.rest.requests("Calls.json"))
+		before = len(tl.rest.Matching("Calls.json"))
 		if reply := tl.text1(ben, "TAKE "+smsRef); !strings.Contains(reply, "is yours") {
 			t.Errorf("Ben's TAKE %s: got %q; want it to be his", smsRef, reply)
 		}
-		calls = tl.rest.requests("Calls.json")[before:]
+		calls = tl.rest.Matching("Calls.json")[before:]
 		if len(calls) != 1 || calls[0].Form.Get("To") != volunteerBen {
 			t.Fatalf("got %d REST calls to Ben after his TAKE; want 1", len(calls))
 		}
@@ -598,9 +596,9 @@ func TestEndToEndVolunteers(t *testing.T) {
 		}
 		// Ben takes it again, but his phone is busy: Twilio's status callback
 		// for that call puts it back on the list.
-		before = len(tl.rest.requests("Calls.json"))
+		before = len(tl.rest.Matching("Calls.json"))
 		tl.text1(ben, "TAKE "+smsRef)
-		calls = tl.rest.requests("Calls.json")[before:]
+		calls = tl.rest.Matching("Calls.json")[before:]
 		if len(calls) != 1 || calls[0].Form.Get("StatusCallback") == "" {
 			t.Fatalf("Ben's second TAKE: got %d REST calls (%v); want 1 with a status callback", len(calls), calls)
 		}
@@ -695,11 +693,11 @@ func TestEndToEndSMS(t *testing.T) {
 		if got := tl.text(l, "Frome"); len(got) != 0 {
 			t.Errorf("a town after STOP: got replies %q; want none", got)
 		}
-		before := len(tl.rest.requests("Messages.json"))
+		before := len(tl.rest.Matching("Messages.json"))
 		if got := tl.text(l, "CALL"); len(got) != 0 {
 			t.Errorf("CALL after STOP: got replies %q; want none", got)
 		}
-		if got := len(tl.rest.requests("Messages.json")) - before; got != 0 {
+		if got := len(tl.rest.Matching("Messages.json")) - before; got != 0 {
 			t.Errorf("CALL after STOP sent %d texts (callback alerts); want none", got)
 		}
 		if r := tl.text1(l, "START"); !strings.Contains(r, "back on") {
@@ -714,12 +712,12 @@ func TestEndToEndSMS(t *testing.T) {
 		from := "+447700900606"
 		l := tl.sim(from)
 		tl.text(l, "STOP")
-		before := len(tl.rest.requests("Messages.json"))
+		before := len(tl.rest.Matching("Messages.json"))
 		tr := tl.call(l, script("frome", "text me this", "9"))
 		if !tr.Heard("asked us not to send texts") {
 			t.Errorf("never heard that texts are off for this number; heard %q", tr.Said())
 		}
-		for _, m := range tl.rest.requests("Messages.json")[before:] {
+		for _, m := range tl.rest.Matching("Messages.json")[before:] {
 			if m.Form.Get("To") == from {
 				t.Errorf("texted a number that sent STOP: %q", m.Form.Get("Body"))
 			}
@@ -811,7 +809,7 @@ func sameSet(a, b []string) bool {
 
 // alertRef finds the callback reference in the texts sent to volunteers, and
 // checks every rostered volunteer was told.
-func alertRef(t testing.TB, msgs []restRequest) string {
+func alertRef(t testing.TB, msgs []faketwilio.Request) string {
 	t.Helper()
 	ref := ""
 	to := map[string]bool{}
@@ -904,51 +902,6 @@ func parseDial(t testing.TB, doc string) (callerID string, numbers []string) {
 		numbers = append(numbers, strings.TrimSpace(n))
 	}
 	return r.Dials[0].CallerID, numbers
-}
-
-// restRequest is one request the line made to Twilio's REST API.
-type restRequest struct {
-	Path string
-	Form url.Values
-	Sid  string // the SID the fake answered with
-}
-
-// restRecorder plays Twilio's REST API: it keeps every request the line
-// makes and answers as Twilio would (201 and a SID).
-type restRecorder struct {
-	mu   sync.Mutex
-	reqs []restRequest
-}
-
-func (r *restRecorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	if err := req.ParseForm(); err != nil {
-		http.Error(w, `{"message":"bad form"}`, http.StatusBadRequest)
-		return
-	}
-	prefix := "SM"
-	if strings.HasSuffix(req.URL.Path, "/Calls.json") {
-		prefix = "CA"
-	}
-	r.mu.Lock()
-	sid := fmt.Sprintf("%s%032d", prefix, len(r.reqs)+1)
-	r.reqs = append(r.reqs, restRequest{Path: req.URL.Path, Form: req.PostForm, Sid: sid})
-	r.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusCreated)
-	fmt.Fprintf(w, `{"sid":"%s","status":"queued"}`, sid)
-}
-
-// requests returns the requests whose path ends in suffix, in order.
-func (r *restRecorder) requests(suffix string) []restRequest {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []restRequest
-	for _, q := range r.reqs {
-		if strings.HasSuffix(q.Path, suffix) {
-			out = append(out, q)
-		}
-	}
-	return out
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.

@@ -31,6 +31,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/sim"
 )
@@ -42,8 +43,8 @@ type liveLine struct {
 	t     testing.TB
 	srv   *server
 	token string
-	out   *lockedBuffer // what the demo Twilio prints
-	rest  *restRecorder // every REST request the line makes
+	out   *lockedBuffer      // what the demo Twilio prints
+	rest  *faketwilio.Server // every REST request the line makes
 }
 
 // startLiveLine starts the real server on 127.0.0.1:0 in demo mode (its own
@@ -76,11 +77,9 @@ func startLiveLineWith(t testing.TB, env map[string]string, tweak func(*config.C
 		tweak(&cfg)
 	}
 	l := &liveLine{t: t, token: cfg.AuthToken, out: &lockedBuffer{}}
-	// Twilio's REST API is played by a recorder on loopback.
-	l.rest = &restRecorder{}
-	api := httptest.NewServer(l.rest)
-	t.Cleanup(api.Close)
-	cfg.TwilioAPIBase = api.URL
+	// Twilio's REST API is played by the project's fake on loopback.
+	l.rest = faketwilio.New(t)
+	cfg.TwilioAPIBase = l.rest.URL
 	var logw io.Writer = logWriter{t}
 	if _, fuzz := t.(*testing.F); fuzz {
 		logw = io.Discard // f.Log may not be called from inside the fuzz target

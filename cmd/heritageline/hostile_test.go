@@ -90,7 +90,7 @@ func TestSignatureRefused(t *testing.T) {
 		{name: "status forged", path: "/twilio/status", params: with(voiceParams, "CallStatus", "completed"), token: "guess"},
 	}
 	before := redisState(t, rdb)
-	restBefore := len(l.rest.requests(""))
+	restBefore := len(l.rest.Matching(""))
 	for _, a := range attempts {
 		t.Run(a.name, func(t *testing.T) {
 			signPath, signWith, token := a.signPath, a.signWith, a.token
@@ -129,7 +129,7 @@ func TestSignatureRefused(t *testing.T) {
 	if after := redisState(t, rdb); !slices.Equal(before, after) {
 		t.Errorf("Redis changed after refused requests:\nbefore %q\nafter  %q", before, after)
 	}
-	if n := len(l.rest.requests("")); n != restBefore {
+	if n := len(l.rest.Matching("")); n != restBefore {
 		t.Errorf("refused requests made %d REST requests; want none", n-restBefore)
 	}
 	// The same text, signed properly, is accepted: the refusals above were
@@ -247,7 +247,7 @@ func TestSMSPumping(t *testing.T) {
 			parseTwiML(t, "text me from a call", l.voice("/twilio/voice/result", sid, from, "Digits", "3"))
 		}
 	}
-	texts := l.rest.requests("/Messages.json")
+	texts := l.rest.Matching("/Messages.json")
 	if len(texts) > globalCap {
 		t.Errorf("the line sent %d REST texts; want at most the global cap %d", len(texts), globalCap)
 	}
@@ -257,7 +257,7 @@ func TestSMSPumping(t *testing.T) {
 			t.Errorf("a REST text went to %q; want only +44 numbers outside premium and personal ranges", to)
 		}
 	}
-	if calls := l.rest.requests("/Calls.json"); len(calls) > 0 {
+	if calls := l.rest.Matching("/Calls.json"); len(calls) > 0 {
 		t.Errorf("texts and calls from pumpers made %d REST calls; want none", len(calls))
 	}
 	t.Logf("%d REST texts sent (cap %d)", len(texts), globalCap)
@@ -333,7 +333,7 @@ func TestNoDiallingOutsideRoster(t *testing.T) {
 			t.Errorf("TwiML dialled %q; want only rostered volunteers %v", num, rosterNumbers)
 		}
 	}
-	for _, c := range l.rest.requests("/Calls.json") {
+	for _, c := range l.rest.Matching("/Calls.json") {
 		to := c.Form.Get("To")
 		if !slices.Contains(rosterNumbers, to) {
 			t.Errorf("a REST call went to %q; want only rostered volunteers", to)
@@ -347,7 +347,7 @@ func TestNoDiallingOutsideRoster(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d <Number>s seen, %d REST calls", len(numbers), len(l.rest.requests("/Calls.json")))
+	t.Logf("%d <Number>s seen, %d REST calls", len(numbers), len(l.rest.Matching("/Calls.json")))
 }
 
 // FuzzWebhook throws arbitrary methods, paths, content types, signatures
