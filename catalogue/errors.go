@@ -10,6 +10,11 @@ var (
 	ErrNotFound = errors.New("catalogue: activity not found")
 	// ErrNoCatalogue means no catalogue has been loaded yet.
 	ErrNoCatalogue = errors.New("catalogue: no catalogue loaded")
+	// ErrTruncated means a source ends part way through a record, as a file
+	// still being copied or a download cut short does: what was read is not
+	// the whole catalogue. Readers wrap it with where the source ends; a
+	// Refresher holds such a source and keeps the catalogue in service.
+	ErrTruncated = errors.New("catalogue: source ends part way through a record")
 )
 
 // RecordError says precisely why one record of a source was skipped: which

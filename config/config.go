@@ -45,13 +45,20 @@ type Config struct {
 	Catalogue         string        // CATALOGUE: path or http(s) URL; empty = bundled sample
 	PostcodesFile     string        // POSTCODES_FILE: optional full postcode file for exact points
 	CatalogueRefresh  time.Duration // CATALOGUE_REFRESH
-	TaxonomyMap       string        // TAXONOMY_MAP: Open Referral term -> category table
-	Volunteers        string        // VOLUNTEERS: path of the volunteers file
-	OpenAIKey         string        // OPENAI_API_KEY
-	OpenAIBaseURL     string        // OPENAI_BASE_URL
-	OpenAIModel       string        // OPENAI_MODEL
-	OpenAITimeout     time.Duration // OPENAI_TIMEOUT
-	LogLevel          slog.Level    // LOG_LEVEL
+	// CatalogueMaxDrop is the largest share (0 to 1] of the active
+	// activities in service one reload may take out; more is held until a
+	// coordinator accepts it (docs/catalogue.md).
+	CatalogueMaxDrop float64 // CATALOGUE_MAX_DROP: "0.25" or "25%"
+	// DataDir is where the line keeps what must outlive the process: the
+	// embedded store when REDIS_URL is empty, and a coordinator's marks.
+	DataDir       string        // DATA_DIR
+	TaxonomyMap   string        // TAXONOMY_MAP: Open Referral term -> category table
+	Volunteers    string        // VOLUNTEERS: path of the volunteers file
+	OpenAIKey     string        // OPENAI_API_KEY
+	OpenAIBaseURL string        // OPENAI_BASE_URL
+	OpenAIModel   string        // OPENAI_MODEL
+	OpenAITimeout time.Duration // OPENAI_TIMEOUT
+	LogLevel      slog.Level    // LOG_LEVEL
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// loopback address, apart from the webhooks (docs/performance.md).
 	DebugAddr         string        // DEBUG_ADDR
@@ -65,6 +72,9 @@ type Config struct {
 	SMSGlobalPerHour  int           // SMS_GLOBAL_PER_HOUR
 	SMSRepliesPerHour int           // SMS_REPLIES_PER_HOUR (replies to one resident)
 }
+
+// DefaultDataDir is DATA_DIR when it is not set: beside where the line runs.
+const DefaultDataDir = "./heritageline-data"
 
 // Demo values used when the line runs with no Twilio account: a number from
 // Ofcom's range reserved for drama, and an obviously fake account SID.
@@ -95,6 +105,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Catalogue:          p.str("CATALOGUE", ""),
 		PostcodesFile:      p.str("POSTCODES_FILE", ""),
 		CatalogueRefresh:   p.duration("CATALOGUE_REFRESH", 15*time.Minute),
+		CatalogueMaxDrop:   p.fraction("CATALOGUE_MAX_DROP", 0.25),
+		DataDir:            p.str("DATA_DIR", DefaultDataDir),
 		TaxonomyMap:        p.str("TAXONOMY_MAP", ""),
 		Volunteers:         p.str("VOLUNTEERS", ""),
 		OpenAIKey:          p.str("OPENAI_API_KEY", ""),
@@ -279,6 +291,24 @@ func (p *parser) duration(name string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+// fraction reads a share from 0 (exclusive) to 1: "0.25" or "25%".
+func (p *parser) fraction(name string, def float64) float64 {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	num, pct := strings.CutSuffix(v, "%")
+	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if pct {
+		f /= 100
+	}
+	if err != nil || !(f > 0 && f <= 1) {
+		p.fail(name, v, "must be a share above 0 and at most 1, as a fraction (0.25) or a percentage (25%)")
+		return def
+	}
+	return f
 }
 
 func (p *parser) boolean(name string, def bool) bool {

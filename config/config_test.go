@@ -111,3 +111,37 @@ func TestRedisPasswordNotEchoed(t *testing.T) {
 		t.Errorf("err = %v; want a REDIS_URL error without the password", err)
 	}
 }
+
+func TestCatalogueMaxDrop(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want float64
+		bad  bool
+	}{
+		{"", 0.25, false}, {"0.4", 0.4, false}, {"40%", 0.4, false}, {"100%", 1, false}, {"1", 1, false},
+		{"0", 0, true}, {"0%", 0, true}, {"150%", 0, true}, {"-0.1", 0, true}, {"a third", 0, true},
+	} {
+		c, err := FromEnv(env(map[string]string{"CATALOGUE_MAX_DROP": tt.v}))
+		if tt.bad {
+			var ce *Error
+			if !errors.As(err, &ce) || ce.Problems[0].Name != "CATALOGUE_MAX_DROP" || ce.Problems[0].Value != tt.v {
+				t.Errorf("CATALOGUE_MAX_DROP=%q: got %v; want a problem naming it and its value", tt.v, err)
+			}
+			continue
+		}
+		if err != nil || c.CatalogueMaxDrop != tt.want {
+			t.Errorf("CATALOGUE_MAX_DROP=%q: got %v, %v; want %v", tt.v, c.CatalogueMaxDrop, err, tt.want)
+		}
+	}
+}
+
+func TestDataDir(t *testing.T) {
+	c, _ := FromEnv(env(nil))
+	if c.DataDir != "./heritageline-data" {
+		t.Errorf("DataDir: got %q; want ./heritageline-data", c.DataDir)
+	}
+	c, _ = FromEnv(env(map[string]string{"DATA_DIR": "/var/lib/heritageline"}))
+	if c.DataDir != "/var/lib/heritageline" {
+		t.Errorf("DataDir: got %q; want /var/lib/heritageline", c.DataDir)
+	}
+}

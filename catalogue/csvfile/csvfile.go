@@ -75,7 +75,8 @@ func countLines(r io.Reader) (int, error) {
 // checked and located with PlaceChecks.
 //
 // It returns an error (wrapping ErrHeader, or the reader's error) only when the
-// file cannot be read at all. Each bad row is left out of Load.Activities and
+// file cannot be read at all, or one wrapping catalogue.ErrTruncated when it
+// ends part way through its last record (see endWatch.cutOff). Each bad row is left out of Load.Activities and
 // reported in Load.Skipped with its line, field and reason; inactive rows are
 // kept, with Active false.
 func Read(name string, r io.Reader) (catalogue.Load, error) {
@@ -100,7 +101,8 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 		load.Activities = make([]catalogue.Activity, 0, capHint)
 	}
 	rd := &rowReader{in: catalogue.NewInterner(), schedules: map[string]catalogue.Schedule{}}
-	cr := csv.NewReader(r)
+	end := &endWatch{r: r}
+	cr := csv.NewReader(end)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
 	cr.TrimLeadingSpace = true
@@ -116,6 +118,7 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 		return load, fmt.Errorf("%w: %s: %v", ErrHeader, name, err)
 	}
 	firstLine := map[string]int{}
+	var last lastRow
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -123,13 +126,15 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
+			last = lastRow{err: pe}
 			load.Skipped = append(load.Skipped, &catalogue.RecordError{Source: name, Line: pe.StartLine, Field: "row", Reason: "not valid CSV: " + pe.Err.Error()})
 			continue
 		}
 		if err != nil {
-			return load, fmt.Errorf("csvfile: %s: %w", name, err)
+			return load, readErr(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		last = lastRow{line: line, fields: len(rec)}
 		a, rerr := rd.activity(rec, col, len(header))
 		if rerr == nil {
 			rerr = catalogue.Check(&a, checks)
@@ -150,6 +155,9 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 			a.Source = name + "#" + a.ID
 		}
 		load.Activities = append(load.Activities, a)
+	}
+	if err := end.cutOff(name, last, len(header)); err != nil {
+		return load, err
 	}
 	return load, nil
 }

@@ -179,7 +179,7 @@ func parsePage(data []byte) (*page, error) {
 	if len(data) > 0 && data[0] == '[' {
 		var recs []json.RawMessage
 		if err := json.Unmarshal(data, &recs); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+			return nil, formatErr(data, err)
 		}
 		if recs == nil {
 			recs = []json.RawMessage{}
@@ -188,7 +188,7 @@ func parsePage(data []byte) (*page, error) {
 	}
 	var p page
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		return nil, formatErr(data, err)
 	}
 	if p.Contents == nil && p.Content == nil {
 		if e := p.Empty; e != nil && *e {
@@ -198,6 +198,16 @@ func parsePage(data []byte) (*page, error) {
 		return nil, fmt.Errorf("%w: no \"contents\" or \"content\" list", ErrFormat)
 	}
 	return &p, nil
+}
+
+// formatErr wraps err, from decoding data, in ErrFormat, and also in
+// catalogue.ErrTruncated when data is JSON that simply stops (a file still
+// being copied, a response cut short) rather than JSON with a mistake in it.
+func formatErr(data []byte, err error) error {
+	if derr := json.NewDecoder(bytes.NewReader(data)).Decode(new(json.RawMessage)); errors.Is(derr, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: %w: the JSON stops after %d bytes, part way through: %v", ErrFormat, catalogue.ErrTruncated, len(data), err)
+	}
+	return fmt.Errorf("%w: %v", ErrFormat, err)
 }
 
 // batch accumulates records into a Load, skipping duplicates.

@@ -68,3 +68,39 @@ func TestRefresherKeepsCatalogueInRedis(t *testing.T) {
 		}
 	})
 }
+
+// TestInServiceHoldsAfterRestart: InService counts the version in service in
+// Redis, so a refresher that has loaded nothing itself (a line restarted, or
+// a new instance) still holds a source with half the activities gone.
+func TestInServiceHoldsAfterRestart(t *testing.T) {
+	backends(t, func(t *testing.T, rdb redis.UniversalClient) {
+		ctx := context.Background()
+		s := newStore(t, rdb, Options{})
+		if n, err := s.InService(ctx); n != 0 || err != nil {
+			t.Fatalf("InService before any catalogue: got %d, %v; want 0, nil", n, err)
+		}
+		all := sample()
+		active := 0
+		for _, a := range all {
+			if a.Active {
+				active++
+			}
+		}
+		if _, err := s.Replace(ctx, all); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.InService(ctx); n != active || err != nil {
+			t.Fatalf("InService: got %d, %v; want %d, nil", n, err, active)
+		}
+		restarted := newStore(t, rdb, Options{})
+		r := catalogue.NewRefresher(func(context.Context) (catalogue.Load, error) {
+			return catalogue.Load{Source: "half.csv", Activities: all[:len(all)/2]}, nil
+		}, restarted, catalogue.RefresherOptions{Logger: testLogger(t)})
+		if err := r.Refresh(ctx); !errors.Is(err, catalogue.ErrHeld) {
+			t.Fatalf("half the catalogue after a restart: got %v; want ErrHeld", err)
+		}
+		if n, _ := s.InService(ctx); n != active {
+			t.Errorf("after the hold: got %d in service; want %d", n, active)
+		}
+	})
+}

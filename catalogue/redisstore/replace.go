@@ -344,3 +344,23 @@ func versionSum(ver string) string {
 	_, sum, _ := strings.Cut(ver, "-")
 	return sum
 }
+
+var _ catalogue.InServiceCounter = (*Store)(nil)
+
+// InService returns the number of active activities in the version in
+// service (the size of its geo set), or 0 when no version is; for
+// catalogue.Refresher's limit on how much one reload may remove.
+func (s *Store) InService(ctx context.Context) (int, error) {
+	cur, err := s.rdb.Get(ctx, s.k.current()).Result()
+	if errors.Is(err, redis.Nil) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("redisstore: in service: %w", err)
+	}
+	n, err := s.rdb.ZCard(ctx, s.k.geo(cur)).Result()
+	if err != nil {
+		return 0, fmt.Errorf("redisstore: in service: %w", err)
+	}
+	return int(n), nil
+}

@@ -127,6 +127,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		}, rules, rdb, log)
 	}
 
+	accept := newAcceptMark(cfg.DataDir, log)
 	srcOpts := source.Options{}
 	srcOpts.OpenReferral.Taxonomy = cfg.TaxonomyMap
 	srcOpts.OpenReferral.Logger = log
@@ -136,8 +137,10 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 			l.metrics.CatalogueLoaded(time.Now(), 0, err) // counted; the catalogue in service stays
 		}
 		return ld, err
-	}, store, catalogue.RefresherOptions{Interval: cfg.CatalogueRefresh, Logger: log})
+	}, store, catalogue.RefresherOptions{Interval: cfg.CatalogueRefresh, Logger: log,
+		MaxDrop: cfg.CatalogueMaxDrop, AcceptDrop: accept.accepts})
 	l.refresher.OnLoad(func(ctx context.Context, ld catalogue.Load, version string) {
+		accept.used()
 		// Venues give their full postcodes exact points, and same-named
 		// places near the catalogue win; the rules learn the towns by name.
 		var pts []places.Point
@@ -180,6 +183,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		OnReply: func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
 	})
 	l.watchStats(store, sender)
+	l.watchRefresher()
 	l.handler = l.routes()
 	ok = true
 	return l, nil

@@ -17,13 +17,15 @@ import (
 
 func catalogueCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError("heritageline catalogue: say check or search\n\n%s", usage)
+		return usageError("heritageline catalogue: say check, search or accept\n\n%s", usage)
 	}
 	switch args[0] {
 	case "check":
 		return catalogueCheck(ctx, args[1:], getenv, stdout)
 	case "search":
 		return catalogueSearch(ctx, args[1:], getenv, stdout, stderr)
+	case "accept":
+		return catalogueAccept(ctx, args[1:], getenv, stdout)
 	}
 	return usageError("heritageline catalogue: unknown subcommand %q\n\n%s", args[0], usage)
 }

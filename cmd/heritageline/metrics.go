@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/outbound"
 )
@@ -20,6 +21,23 @@ func (l *line) watchStats(store *redisstore.Store, sender *outbound.Sender) {
 		"heritageline_outbound_total",
 		"Texts and calls the line asked Twilio for, by result: sent, failed, or refused by a guard.",
 		[]string{"kind", "result"}, nil)})
+}
+
+// watchRefresher exposes a held catalogue reload: 1 for the reason the
+// catalogue in service is being kept instead of the source's, 0 otherwise.
+func (l *line) watchRefresher() {
+	for _, reason := range []catalogue.HoldReason{catalogue.HoldCutOff, catalogue.HoldDrop} {
+		l.metrics.Registry().MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name:        "heritageline_catalogue_held",
+			Help:        "1 while the last catalogue reload was held (the source cut off, or removing too much at once) and the catalogue in service kept; the log says what was held.",
+			ConstLabels: prometheus.Labels{"reason": string(reason)},
+		}, func() float64 {
+			if l.refresher.Status().Held.Reason == reason {
+				return 1
+			}
+			return 0
+		}))
+	}
 }
 
 type outboundCollector struct {

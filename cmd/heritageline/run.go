@@ -17,6 +17,7 @@ Usage:
                                                send a simulated text and print the reply
   heritageline catalogue check SOURCE          load a catalogue and report every skipped record
   heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
+  heritageline catalogue accept                let the next reload remove more than CATALOGUE_MAX_DROP
   heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
   heritageline about                           data sources and attributions
 `
