@@ -8,17 +8,6 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 )
 
-// monthWords name the months, with the usual short forms. "mar" and "may"
-// count only next to a day number, as every month does here.
-var monthWords = map[string]time.Month{
-	"january": time.January, "jan": time.January, "february": time.February, "feb": time.February,
-	"march": time.March, "mar": time.March, "april": time.April, "apr": time.April, "may": time.May,
-	"june": time.June, "jun": time.June, "july": time.July, "jul": time.July,
-	"august": time.August, "aug": time.August, "september": time.September, "sept": time.September,
-	"sep": time.September, "october": time.October, "oct": time.October, "november": time.November,
-	"nov": time.November, "december": time.December, "dec": time.December,
-}
-
 // findDate finds a day of a month among the unused words ("5th december",
 // "the 5th of dec", "december 5"), marks its words used and returns the
 // next such date from today (this year's, or next year's once it has

@@ -3,17 +3,19 @@ package understand
 import "strconv"
 
 // cardinals and ordinals are numbers as speech recognition and residents
-// write them in words ("number three", "the second one").
+// write them in words ("number three", "the second one"): the book's, one
+// to twelve.
 var (
-	cardinals = map[string]int{
-		"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-	}
-	ordinals = map[string]int{
-		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-		"eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
-		"6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
-	}
+	cardinals = func() map[string]int {
+		m := map[string]int{}
+		for w, n := range lexicon.Numbers {
+			if n >= 1 && n <= 12 {
+				m[w] = n
+			}
+		}
+		return m
+	}()
+	ordinals = lexicon.Ordinals
 )
 
 // itemNumber reads one word as a list number: digits, a number in words or

@@ -1,6 +1,9 @@
 package understand
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Misspellings of the rules' own words are corrected before the phrase rules
 // run, when the correction is safe: one word of the message, not a place, is
@@ -31,15 +34,16 @@ var correctable = func() []string {
 			out = append(out, p)
 		}
 	}
-	for _, c := range categoryWords {
-		add(c.Phrase)
+	for p := range categoryWords {
+		add(p)
 	}
-	for _, t := range tagWords {
-		add(t.Phrase)
+	for p := range tagWords {
+		add(p)
 	}
 	for d := range dayWords {
 		add(d)
 	}
+	slices.Sort(out) // the maps' order is random
 	return out
 }()
 

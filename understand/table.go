@@ -4,13 +4,13 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/heritage-line/heritageline/catalogue"
-	"golang.org/x/text/unicode/norm"
+	"github.com/heritage-line/heritageline/words"
 )
 
-// rule is one phrase of the tables in words.go and what it does to a request.
+// rule is one phrase of the book's lexicon (words.go) and what it does to a
+// request.
 type rule struct {
 	words    []string
 	apply    func(req *catalogue.Request, now time.Time)
@@ -44,11 +44,11 @@ func buildTable() ([]rule, map[string]bool) {
 	for _, p := range helpMePhrases {
 		add(p, nothing, false, true)
 	}
-	for _, c := range categoryWords {
-		add(c.Phrase, func(r *catalogue.Request, _ time.Time) { r.Categories = append(r.Categories, c.Category) }, false, false)
+	for p, c := range categoryWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.Categories = append(r.Categories, c) }, false, false)
 	}
-	for _, t := range tagWords {
-		add(t.Phrase, func(r *catalogue.Request, _ time.Time) { r.Tags = append(r.Tags, t.Tag) }, false, false)
+	for p, t := range tagWords {
+		add(p, func(r *catalogue.Request, _ time.Time) { r.Tags = append(r.Tags, t) }, false, false)
 	}
 	for _, p := range freeWords {
 		add(p, func(r *catalogue.Request, _ time.Time) { r.FreeOnly = true }, false, false)
@@ -88,23 +88,6 @@ func buildTable() ([]rule, map[string]bool) {
 
 // Normalise prepares text for the rules: lower case, accents removed ("café"
 // becomes "cafe"), apostrophes dropped ("what's" becomes "whats"), every
-// other run of punctuation or space a single space, trimmed.
-func Normalise(text string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range norm.NFKD.String(text) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
+// other run of punctuation or space a single space, trimmed. It is the book
+// of words' words.Normalise, which the lexicon's phrases are written in.
+func Normalise(text string) string { return words.Normalise(text) }
