@@ -92,6 +92,7 @@ type schedule struct {
 	Interval    *flexInt    `json:"interval"`
 	ByDay       string      `json:"byday"`
 	ByMonthDay  flexString  `json:"bymonthday"`
+	ByMonth     flexString  `json:"bymonth"` // iCal BYMONTH: a season (not an HSDS 3.0 field; the line's own feed writes it)
 	OpensAt     string      `json:"opens_at"`
 	ClosesAt    string      `json:"closes_at"`
 	DTStart     string      `json:"dtstart"`

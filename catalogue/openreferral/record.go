@@ -85,11 +85,15 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 	}
 
 	terms := make([]Term, 0, len(s.Attributes)+len(s.ServiceTaxonomys))
+	var own ownTerms
 	for _, a := range s.Attributes {
 		if t := a.TaxonomyTerm; t != nil {
 			voc := t.Vocabulary
 			if voc == "" {
 				voc = t.Taxonomy
+			}
+			if own.readOwn(voc, t) {
+				continue
 			}
 			terms = append(terms, Term{Vocabulary: voc, Values: []string{t.Term, t.Code, t.Name}})
 		}
@@ -100,6 +104,15 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 		}
 	}
 	cat, tags, ok := im.taxonomy.Map(terms)
+	if own.category != "" {
+		cat, ok = own.category, true
+	}
+	for _, t := range tags {
+		if !containsString(own.tags, t) {
+			own.tags = append(own.tags, t)
+		}
+	}
+	tags = own.tags
 	if !ok {
 		field := "attributes"
 		if len(s.ServiceTaxonomys) > 0 || len(s.Attributes) == 0 && s.RegularSchedules != nil {
@@ -156,27 +169,28 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 			return nil, ferr
 		}
 		a := catalogue.Activity{
-			ID:           id,
-			Title:        name,
-			Organisation: oneLine(s.Organization.Name),
-			Summary:      summary(desc, name),
-			Description:  desc,
-			Category:     cat,
-			Tags:         append([]string(nil), tags...),
-			Venue:        p.venue,
-			Address:      p.address,
-			Town:         p.town,
-			Postcode:     p.postcode,
-			Lat:          p.lat,
-			Lon:          p.lon,
-			Schedule:     sched,
-			Cost:         cost,
-			Free:         free,
-			Access:       p.access,
-			Phone:        phoneNo,
-			Referral:     catalogue.SelfReferral,
-			Languages:    langs,
-			Active:       active,
+			ID:            id,
+			Title:         name,
+			Organisation:  oneLine(s.Organization.Name),
+			Summary:       summary(desc, name),
+			Description:   desc,
+			Category:      cat,
+			Tags:          append([]string(nil), tags...),
+			Venue:         p.venue,
+			Address:       p.address,
+			Town:          p.town,
+			Postcode:      p.postcode,
+			Lat:           p.lat,
+			Lon:           p.lon,
+			Schedule:      sched,
+			Cost:          cost,
+			Free:          free,
+			Access:        p.access,
+			Phone:         phoneNo,
+			Referral:      catalogue.SelfReferral,
+			BookingNeeded: own.booking,
+			Languages:     langs,
+			Active:        active,
 		}
 		if a.Phone == "" {
 			a.Phone = firstPhone(p.phones)
@@ -186,6 +200,9 @@ func (im *Importer) convert(s *service) ([]catalogue.Activity, *fieldError) {
 		}
 		if a.Venue == "" {
 			a.Venue = a.Organisation
+		}
+		if own.linkWorker {
+			a.Referral = catalogue.LinkWorker
 		}
 		if len(places) > 1 {
 			a.ID = id + "@" + p.id

@@ -2,6 +2,7 @@ package openreferral
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,10 +28,14 @@ var icalDays = map[string]time.Weekday{
 // An entry it cannot understand at all (an unknown freq, a malformed byday, a
 // time that is not HH:MM) is an error; an entry that is valid but says nothing
 // the line can use (bymonthday only) adds no rule, and its words are kept in Text.
+// The months of the entries' bymonth (iCal's BYMONTH, which HSDS 3.0 lacks but
+// the line's own feed writes) are the season, when every entry with a rule
+// has them.
 func buildSchedule(field string, entries []schedule) (catalogue.Schedule, *fieldError) {
 	var s catalogue.Schedule
 	var texts []string
 	allFrom, allTo := true, true
+	allMonths := true
 	for i, e := range entries {
 		at := fmt.Sprintf("%s[%d]", field, i)
 		if d := strings.TrimSpace(e.Description); d != "" && !containsString(texts, d) {
@@ -41,6 +46,20 @@ func buildSchedule(field string, entries []schedule) (catalogue.Schedule, *field
 			return catalogue.Schedule{}, err
 		}
 		s.Rules = append(s.Rules, rules...)
+		months, err := parseMonths(at+".bymonth", string(e.ByMonth))
+		if err != nil {
+			return catalogue.Schedule{}, err
+		}
+		if len(rules) > 0 {
+			if len(months) == 0 {
+				allMonths = false
+			}
+			for _, m := range months {
+				if !slices.Contains(s.Months, m) {
+					s.Months = append(s.Months, m)
+				}
+			}
+		}
 
 		from, err := parseDate(at+".valid_from", e.ValidFrom)
 		if err != nil {
@@ -75,6 +94,9 @@ func buildSchedule(field string, entries []schedule) (catalogue.Schedule, *field
 	}
 	if !allTo {
 		s.ValidTo = catalogue.Date{}
+	}
+	if !allMonths || len(s.Months) == 12 {
+		s.Months = nil
 	}
 	if s.ValidFrom != (catalogue.Date{}) && s.ValidTo != (catalogue.Date{}) && s.ValidTo.Before(s.ValidFrom) {
 		return catalogue.Schedule{}, &fieldError{field + ".valid_to", "ends before valid_from"}
@@ -121,6 +143,11 @@ func buildRules(at string, e schedule) ([]catalogue.Rule, *fieldError) {
 	if interval == 0 {
 		interval = 1
 	}
+	// dtstart is the first session: nothing is offered before it.
+	start, err := parseDate(at+".dtstart", e.DTStart)
+	if err != nil {
+		return nil, err
+	}
 	opens, err := parseClock(at+".opens_at", e.OpensAt)
 	if err != nil {
 		return nil, err
@@ -159,7 +186,7 @@ func buildRules(at string, e schedule) ([]catalogue.Rule, *fieldError) {
 
 	switch freq {
 	case "DAILY", "WEEKLY":
-		r := catalogue.Rule{Freq: catalogue.Weekly, Opens: opens, Closes: closes}
+		r := catalogue.Rule{Freq: catalogue.Weekly, Opens: opens, Closes: closes, Start: start}
 		if freq == "DAILY" {
 			if interval != 1 {
 				return nil, &fieldError{at + ".interval", "unparseable schedule: daily with an interval"}
@@ -178,16 +205,11 @@ func buildRules(at string, e schedule) ([]catalogue.Rule, *fieldError) {
 			r.Interval = interval
 			// The anchor is dtstart, else valid_from; without either the
 			// rule is kept and the line gives no next date.
-			start, err := parseDate(at+".dtstart", e.DTStart)
-			if err != nil {
-				return nil, err
-			}
-			if start == (catalogue.Date{}) {
-				if start, err = parseDate(at+".valid_from", e.ValidFrom); err != nil {
+			if r.Start == (catalogue.Date{}) {
+				if r.Start, err = parseDate(at+".valid_from", e.ValidFrom); err != nil {
 					return nil, err
 				}
 			}
-			r.Start = start
 		}
 		return []catalogue.Rule{r}, nil
 	case "MONTHLY":
@@ -201,7 +223,7 @@ func buildRules(at string, e schedule) ([]catalogue.Rule, *fieldError) {
 			}
 			i := indexDay(rules, p.day)
 			if i < 0 {
-				rules = append(rules, catalogue.Rule{Freq: catalogue.Monthly, Days: []time.Weekday{p.day}, Opens: opens, Closes: closes})
+				rules = append(rules, catalogue.Rule{Freq: catalogue.Monthly, Days: []time.Weekday{p.day}, Opens: opens, Closes: closes, Start: start})
 				i = len(rules) - 1
 			}
 			if !containsInt(rules[i].Weeks, p.week) {
@@ -264,6 +286,26 @@ func parseDate(field, s string) (catalogue.Date, *fieldError) {
 		}
 	}
 	return catalogue.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, nil
+}
+
+// parseMonths reads iCal's BYMONTH: month numbers 1 to 12 separated by
+// commas ("4,5,6,7,8,9"), in the order given. Empty is no months.
+func parseMonths(field, s string) ([]time.Month, *fieldError) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	var out []time.Month
+	for _, tok := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(tok))
+		if err != nil || n < 1 || n > 12 {
+			return nil, &fieldError{field, fmt.Sprintf("unparseable schedule: bymonth %q", clip(s))}
+		}
+		if m := time.Month(n); !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 func weekdayName(s string) (string, bool) {
