@@ -17,6 +17,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/feed"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/llm"
@@ -46,6 +47,7 @@ type line struct {
 	metrics   *metrics.Metrics
 	voice     *ivr.Line
 	text      *sms.Line
+	feed      *feed.Feed
 	handler   http.Handler
 	closers   []func() // run in reverse order by close
 }
@@ -182,6 +184,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
 		OnReply: func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
 	})
+	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)
 	l.watchRefresher()
 	l.handler = l.routes()

@@ -24,6 +24,13 @@ func (l *line) routes() http.Handler {
 	tw.Handle("/voice", webhook("voice", l.voice.Incoming()))
 	tw.Handle("/status", webhook("status", l.voice.Status()))
 
+	// The catalogue in service, read only, as an Open Referral UK API.
+	get := []string{http.MethodGet, http.MethodHead}
+	r.Handle("/openreferral", l.feed.Index()).Methods(get...)
+	r.Handle("/openreferral/", l.feed.Index()).Methods(get...)
+	r.Handle("/openreferral/services", l.feed.Services()).Methods(get...)
+	r.Handle("/openreferral/services/{id}", l.feed.Service()).Methods(get...)
+
 	r.Handle("/healthz", http.HandlerFunc(healthz)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/readyz", http.HandlerFunc(l.readyz)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/metrics", l.metrics.Handler()).Methods(http.MethodGet)
