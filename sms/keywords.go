@@ -3,15 +3,26 @@ package sms
 import (
 	"strings"
 	"unicode"
+
+	"github.com/heritage-line/heritageline/words"
 )
 
 // Opt-out and opt-in are decided here, on the exact word, whatever the
 // understander says: a language model in front of the rules must never opt
-// someone out (or back in) because of how it read a sentence.
+// someone out (or back in) because of how it read a sentence. The words are
+// the book's (words.Lexicon), in upper case as keyword gives them.
 var (
-	optOutWords = map[string]bool{"STOP": true, "STOPALL": true, "UNSUBSCRIBE": true, "CANCEL": true, "END": true, "QUIT": true, "REVOKE": true, "OPTOUT": true}
-	optInWords  = map[string]bool{"START": true, "YES": true, "UNSTOP": true}
+	optOutWords = upperSet(words.For(words.English).Lexicon().OptOut)
+	optInWords  = upperSet(words.For(words.English).Lexicon().OptIn)
 )
+
+func upperSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[strings.ToUpper(w)] = true
+	}
+	return m
+}
 
 // keyword is body as a command word: upper case, without surrounding space
 // or punctuation ("Stop." gives "STOP"). A body of several words gives "".

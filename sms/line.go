@@ -19,6 +19,7 @@ import (
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // Config is the SMS line's settings. Zero values take the defaults noted.
@@ -29,8 +30,10 @@ type Config struct {
 	StateTTL       time.Duration // how long a texter's list is remembered; default 7 days
 	RepliesPerHour int           // replies to one number in an hour; default 20
 	PageSize       int           // activities per reply at most; default 5
-	CallbackWhen   string        // when a volunteer rings back; default "usually within one working day"
-	Now            func() time.Time
+	// Language is the language replies are in; default English. What
+	// they say is the book of words' (words.For(Language)).
+	Language words.Lang
+	Now      func() time.Time
 }
 
 // Desk is what the SMS line uses of *volunteers.Desk.
@@ -78,6 +81,7 @@ type Deps struct {
 type Line struct {
 	cfg  Config
 	deps Deps
+	book *words.Book    // what replies say
 	docs twimlout.Cache // a list asked for again is the same reply
 }
 
@@ -87,7 +91,7 @@ func New(cfg Config, deps Deps) *Line {
 	cfg.StateTTL = cmp.Or(cfg.StateTTL, 7*24*time.Hour)
 	cfg.RepliesPerHour = cmp.Or(cfg.RepliesPerHour, 20)
 	cfg.PageSize = cmp.Or(cfg.PageSize, 5)
-	cfg.CallbackWhen = cmp.Or(cfg.CallbackWhen, "usually within one working day")
+	cfg.Language = cmp.Or(cfg.Language, words.English)
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -97,7 +101,7 @@ func New(cfg Config, deps Deps) *Line {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Line{cfg: cfg, deps: deps}
+	return &Line{cfg: cfg, deps: deps, book: words.For(cfg.Language)}
 }
 
 // Handler answers POST /twilio/sms. Signature checking and the body limit

@@ -2,89 +2,57 @@ package sms
 
 import (
 	"context"
-	"fmt"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
-// What residents read. British English, GSM-7, short.
+// What residents read comes from the book of words (words.Book); these put
+// in the line's name, its number and an example from the catalogue.
 
 func (l *Line) help(ctx context.Context) string {
-	s := l.cfg.LineName + " finds heritage activities near you: walks, museums, history groups, cafés, crafts and digs. " +
-		"Text a postcode or town, with a word like walks if you like. " + l.examplesShort(ctx) +
-		"Reply a number for details, MORE for more, CALL for a volunteer to ring you, STOP to stop texts."
-	if l.cfg.LineNumber != "" {
-		s += " To talk to us, ring " + l.cfg.LineNumber + "."
-	}
-	return s
+	town, postcode := l.example(ctx)
+	return l.book.Help(l.cfg.LineName, l.cfg.LineNumber, town, postcode)
 }
 
 func (l *Line) callbackBooked(cb volunteers.Callback) string {
-	s := "Thank you. A volunteer will ring you"
-	if l.cfg.LineNumber != "" {
-		s += " from " + l.cfg.LineNumber
-	}
-	s += ", " + l.cfg.CallbackWhen + "."
-	if cb.Ref != "" {
-		s += " Your reference is " + cb.Ref + "."
-	}
-	return s
+	return l.book.CallbackBooked(l.cfg.LineNumber, cb.Ref)
 }
 
-func (l *Line) optedIn() string {
-	return "You're back on " + l.cfg.LineName + ". Text a postcode or town to find heritage activities near you, or HELP for how it works."
-}
+func (l *Line) optedIn() string { return l.book.OptedIn(l.cfg.LineName) }
 
-func (l *Line) tooMany() string {
-	s := "You've sent a lot of texts, so " + l.cfg.LineName + " will be quiet for a while. Please try again in an hour"
-	if l.cfg.LineNumber != "" {
-		s += ", or ring " + l.cfg.LineNumber
-	}
-	return s + "."
-}
+func (l *Line) tooMany() string { return l.book.TooMany(l.cfg.LineName, l.cfg.LineNumber) }
 
 func (l *Line) empty(ctx context.Context) string {
-	return "Hello from " + l.cfg.LineName + ". Your message came through empty. " + l.examples(ctx)
+	town, postcode := l.example(ctx)
+	return l.book.Empty(l.cfg.LineName, town, postcode)
 }
 
 func (l *Line) pictureOnly(ctx context.Context) string {
-	return "Thank you, but " + l.cfg.LineName + " can only read words, not pictures. " + l.examples(ctx)
+	town, postcode := l.example(ctx)
+	return l.book.PictureOnly(l.cfg.LineName, town, postcode)
 }
 
 func (l *Line) unknown(ctx context.Context) string {
-	return "Sorry, I didn't understand that. " + l.examples(ctx) + " Or reply CALL for a volunteer to ring you."
+	town, postcode := l.example(ctx)
+	return l.book.NotUnderstood(town, postcode)
 }
 
 func (l *Line) askPlace(ctx context.Context) string {
-	return "Where should I look? " + l.examples(ctx)
+	town, postcode := l.example(ctx)
+	return l.book.WhereToLook(town, postcode)
 }
 
 func (l *Line) notFound(ctx context.Context) string {
-	return "Sorry, I couldn't find that place. " + l.examples(ctx)
+	town, postcode := l.example(ctx)
+	return l.book.PlaceNotFound(town, postcode)
 }
 
-// examples says what to send, with a town and a postcode from the catalogue.
-func (l *Line) examples(ctx context.Context) string {
+func (l *Line) noListYet(ctx context.Context) string {
 	town, postcode := l.example(ctx)
-	if town == "" {
-		return "Text a postcode or the name of your town to find heritage activities near you."
-	}
-	if postcode == "" {
-		return fmt.Sprintf("Text a postcode or a town, such as %s, to find heritage activities near you.", town)
-	}
-	return fmt.Sprintf("Text a postcode or a town, such as %s or %s, to find heritage activities near you.", postcode, town)
-}
-
-func (l *Line) examplesShort(ctx context.Context) string {
-	town, postcode := l.example(ctx)
-	switch {
-	case town != "" && postcode != "":
-		return fmt.Sprintf("For example: %s, or walks %s. ", postcode, town)
-	case town != "":
-		return fmt.Sprintf("For example: walks %s. ", town)
-	}
-	return ""
+	return l.book.NoListYet(town, postcode)
 }
 
 // example returns the catalogue's busiest town and the postcode of its
@@ -101,3 +69,21 @@ func (l *Line) example(ctx context.Context) (town, postcode string) {
 	}
 	return t.Name, res[0].Activity.Postcode
 }
+
+// filters are what st narrowed its search to, for the book's headings.
+func filters(st state) words.Filters {
+	f := words.Filters{Categories: st.Categories, Tags: st.Tags, Free: st.FreeOnly, WithinDays: st.WithinDays}
+	if d, ok := weekdays[st.Day]; ok {
+		f.Day, f.OnDay = d, true
+	}
+	return f
+}
+
+// weekdays reads back the weekday a state keeps by name.
+var weekdays = func() map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		m[d.String()] = d
+	}
+	return m
+}()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -51,24 +50,23 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	}
 	var note string
 	if total == 0 && filtered {
-		note = "Nothing " + filterWords(st) + " within " + fmt.Sprint(widerMiles) + " miles of " + st.Place + ". The nearest activities:"
+		note = l.book.NothingFiltered(filters(st), st.Place, widerMiles)
 		st.Categories, st.Tags, st.FreeOnly, st.WithinDays, st.From, st.Day = nil, nil, false, 0, time.Time{}, ""
 		if results, total, err = l.widening(ctx, &st); err != nil {
 			return "", err
 		}
 	} else if total > 0 && st.Within > nearMiles {
-		note = "Nothing within " + fmt.Sprint(nearMiles) + " miles of " + st.Place + ", so these are within " + fmt.Sprint(widerMiles) + ":"
+		note = l.book.WiderHeading(st.Place, nearMiles, widerMiles)
 	}
 	l.recordSearch(ctx, t.hash, st, l.onePage(results))
 	if total == 0 {
 		t.keep(st)
-		return "Sorry, there is nothing within " + fmt.Sprint(widerMiles) + " miles of " + st.Place +
-			" yet. Text another town or postcode, or CALL for a volunteer to ring you.", nil
+		return l.book.NothingNear(st.Place, widerMiles), nil
 	}
 	st.Total = total
 	head := note
 	if head == "" {
-		head = heading(st) + ":"
+		head = l.book.Heading(filters(st), st.Place)
 	}
 	return l.page(ctx, t, st, head, results)
 }
@@ -154,17 +152,13 @@ func (l *Line) page(ctx context.Context, t *turn, st state, head string, results
 	first := len(st.IDs) + 1
 	items := make([]string, len(shown))
 	for i, r := range shown {
-		items[i] = smstext.Item(first+i, r)
+		items[i] = l.book.ListItem(first+i, r)
 	}
-	foot := "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
-	if len(st.IDs)+len(shown) >= st.Total {
-		foot = "Reply a number for details, or CALL for a volunteer to ring back."
-	}
-	body, kept := smstext.Fit(head, items, foot)
-	if kept < len(shown) && !strings.Contains(foot, "MORE") {
+	more := len(st.IDs)+len(shown) < st.Total
+	body, kept := smstext.Fit(head, items, l.book.ListFoot(more))
+	if kept < len(shown) && !more {
 		// Some did not fit, so there is more after all.
-		foot = "Reply a number for details, MORE for more, CALL for a volunteer to ring back."
-		body, kept = smstext.Fit(head, items, foot)
+		body, kept = smstext.Fit(head, items, l.book.ListFoot(true))
 	}
 	for _, r := range shown[:kept] {
 		st.IDs = append(st.IDs, r.Activity.ID)
@@ -184,8 +178,7 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		return l.askPlace(ctx), nil
 	}
 	if len(st.IDs) >= st.Total {
-		return "That's all I have within " + fmt.Sprint(st.Within) + " miles of " + st.Place +
-			". Text a nearby town or postcode to look there, or CALL for a volunteer to ring you.", nil
+		return l.book.AllShown(st.Place, int(st.Within)), nil
 	}
 	results, rest, err := l.aheadOf(ctx, st)
 	if err != nil {
@@ -207,21 +200,20 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		}
 	}
 	l.recordSearch(ctx, t.hash, st, l.onePage(results))
-	head := "More " + strings.TrimPrefix(strings.ToLower(heading(st)[:1])+heading(st)[1:], "heritage activities ") + ":"
-	return l.page(ctx, t, st, head, results)
+	return l.page(ctx, t, st, l.book.MoreHeading(filters(st), st.Place), results)
 }
 
 // details answers a number from the last list.
 func (l *Line) details(ctx context.Context, t *turn, st state, n int) (string, error) {
 	if len(st.IDs) == 0 {
-		return "Text a postcode or town first, and I'll send a numbered list. " + l.examples(ctx), nil
+		return l.noListYet(ctx), nil
 	}
 	if n < 1 || n > len(st.IDs) {
-		return fmt.Sprintf("There's no number %d in your list. Reply a number from 1 to %d, or MORE for more.", n, len(st.IDs)), nil
+		return l.book.NoSuchNumber(n, len(st.IDs)), nil
 	}
 	a, err := l.deps.Finder.Get(ctx, st.IDs[n-1])
 	if errors.Is(err, catalogue.ErrNotFound) {
-		return "Sorry, that activity is no longer listed. Reply another number, or text a town or postcode to search again.", nil
+		return l.book.NoLongerListed(), nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("sms: get activity: %w", err)
@@ -230,7 +222,7 @@ func (l *Line) details(ctx context.Context, t *turn, st state, n int) (string, e
 	next, _ := catalogue.Matches(&a, catalogue.Query{Now: now})
 	res := catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next}
 	l.deps.Figures.Record(ctx, figures.Event{Time: now, Channel: figures.SMS, Kind: figures.Details, Person: t.hash, Area: st.Area, Offered: []string{a.ID}})
-	return smstext.Details(res, now), nil
+	return l.book.Details(res, now), nil
 }
 
 func (l *Line) recordSearch(ctx context.Context, hash string, st state, results []catalogue.Result) {
@@ -269,36 +261,6 @@ func placeName(m places.Match) string {
 	return name
 }
 
-// heading is the first line of a list: "Walks near Frome", "Free
-// dementia-friendly heritage activities near Lowestoft this week".
-func heading(st state) string {
-	what := "heritage activities"
-	if len(st.Categories) == 1 {
-		what = strings.ToLower(categoryPlural[st.Categories[0]])
-	}
-	var adj, suffix []string
-	if st.FreeOnly {
-		adj = append(adj, "free")
-	}
-	for _, t := range st.Tags {
-		switch t {
-		case catalogue.TagDementiaFriendly, catalogue.TagStepFree:
-			adj = append(adj, tagWords[t])
-		default:
-			suffix = append(suffix, tagWords[t])
-		}
-	}
-	h := strings.Join(append(adj, what), " ")
-	if len(suffix) > 0 {
-		h += " " + strings.Join(suffix, ", ")
-	}
-	h += " near " + st.Place
-	if d := filterWhen(st); d != "" {
-		h += " " + d
-	}
-	return strings.ToUpper(h[:1]) + h[1:]
-}
-
 // nextDay is the London midnight starting the next day after now that falls
 // on d, or now itself when today is d (sessions already over are not shown).
 func nextDay(now time.Time, d time.Weekday) time.Time {
@@ -309,56 +271,6 @@ func nextDay(now time.Time, d time.Weekday) time.Time {
 	}
 	y, m, day := now.Date()
 	return time.Date(y, m, day+ahead, 0, 0, 0, 0, catalogue.London)
-}
-
-func filterWhen(st state) string {
-	if st.Day != "" {
-		return "on " + st.Day
-	}
-	switch st.WithinDays {
-	case 1:
-		return "today"
-	case 7:
-		return "this week"
-	}
-	return ""
-}
-
-// filterWords says what the resident asked for, for "Nothing ... within 25
-// miles": "for walks dementia-friendly on Saturday", "free this week".
-func filterWords(st state) string {
-	var parts []string
-	if len(st.Categories) > 0 {
-		var cs []string
-		for _, c := range st.Categories {
-			cs = append(cs, strings.ToLower(categoryPlural[c]))
-		}
-		parts = append(parts, "for "+strings.Join(cs, " or "))
-	}
-	var quals []string
-	if st.FreeOnly {
-		quals = append(quals, "free")
-	}
-	for _, t := range st.Tags {
-		quals = append(quals, tagWords[t])
-	}
-	if len(quals) > 0 {
-		parts = append(parts, strings.Join(quals, ", "))
-	}
-	if w := filterWhen(st); w != "" {
-		parts = append(parts, w)
-	}
-	return strings.Join(parts, " ")
-}
-
-var categoryPlural = map[catalogue.Category]string{
-	catalogue.Walk: "Walks", catalogue.Museum: "Museums", catalogue.HistoryGroup: "History groups",
-	catalogue.Cafe: "Cafés", catalogue.Crafts: "Crafts", catalogue.Archaeology: "Archaeology",
-}
-
-var tagWords = map[string]string{
-	catalogue.TagDementiaFriendly: "dementia-friendly", catalogue.TagStepFree: "step-free",
-	catalogue.TagCarersWelcome: "welcoming carers", catalogue.TagWomenOnly: "for women",
 }
 
 func cmpOr(a, b string) string {
