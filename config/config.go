@@ -156,6 +156,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		if c.PublicURL == "" {
 			p.fail("PUBLIC_URL", "", "is required when TWILIO_AUTH_TOKEN is set: it is the base URL Twilio calls, used to check signatures")
 		}
+		if c.Catalogue == "" {
+			p.fail("CATALOGUE", "", "is required when TWILIO_AUTH_TOKEN is set: the bundled sample's phone numbers are made up")
+		}
 	}
 	if _, _, err := net.SplitHostPort(c.ListenAddr); err != nil {
 		p.fail("LISTEN_ADDR", c.ListenAddr, "must be host:port, for example :8080")

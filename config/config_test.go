@@ -55,6 +55,7 @@ func TestProduction(t *testing.T) {
 		"PUBLIC_URL":          "https://line.example.org/",
 		"REDIS_URL":           "redis://localhost:6379/0",
 		"CATALOGUE_REFRESH":   "1h",
+		"CATALOGUE":           "/srv/heritageline/catalogue.csv",
 		"LOG_LEVEL":           "debug",
 		"REDIS_AUTOPIPELINE":  "false",
 	}))
@@ -86,7 +87,7 @@ func TestEveryProblemNamed(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want *config.Error", err)
 	}
-	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR", "REDIS_AUTOPIPELINE"}
+	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "CATALOGUE", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR", "REDIS_AUTOPIPELINE"}
 	var got []string
 	for _, p := range ce.Problems {
 		got = append(got, p.Name)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -64,12 +65,22 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		}
 	}()
 
-	rdb, closeRedis, err := openRedis(ctx, cfg)
+	rdb, closeRedis, err := openRedis(ctx, cfg, log)
 	if err != nil {
 		return nil, err
 	}
 	l.rdb = rdb
 	l.onClose(closeRedis)
+	if cfg.RedisURL == "" && cfg.DemoToken && cfg.AnalyticsSalt == "token:"+cfg.AuthToken {
+		// The demo's token is new at every start: keep its pseudonyms' key
+		// with its data, or what DATA_DIR keeps could not be found again.
+		salt, err := demoSalt(cfg.DataDir)
+		if err != nil {
+			log.Warn("demo line: pseudonyms will change at the next start", "err", err)
+		} else {
+			cfg.AnalyticsSalt, l.cfg.AnalyticsSalt = salt, salt
+		}
+	}
 	shared, closeShared := autoPipeline(rdb, cfg.RedisAutoPipeline, log)
 	l.onClose(closeShared)
 
@@ -163,6 +174,16 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		rules.set(understand.New(ix, names))
 		l.metrics.CatalogueLoaded(time.Now(), len(pts), nil)
 	})
+	if !cfg.DemoToken {
+		// A real line does not start without a catalogue it can offer: the
+		// first load is awaited, and a source that cannot be read, yields
+		// no activity or is cut off stops start-up naming it. (The demo
+		// starts at once; /readyz says 503 until its catalogue is in.)
+		if err := l.refresher.Refresh(ctx); err != nil && !errors.Is(err, catalogue.ErrReplacedElsewhere) {
+			return nil, &config.Error{Problems: []config.Problem{{Name: "CATALOGUE", Value: cfg.Catalogue,
+				Reason: fmt.Sprintf("gives the line nothing to offer: %v", err)}}}
+		}
+	}
 	runCtx, stopRefresh := context.WithCancel(context.WithoutCancel(ctx))
 	refreshDone := make(chan struct{})
 	go func() { defer close(refreshDone); l.refresher.Run(runCtx) }()

@@ -65,6 +65,7 @@ func startLiveLineWith(t testing.TB, env map[string]string, tweak func(*config.C
 		"TWILIO_PHONE_NUMBER": faultLineNumber,
 		"VOLUNTEERS":          "testdata/volunteers.yaml",
 		"LOG_LEVEL":           "warn",
+		"DATA_DIR":            t.TempDir(),
 	}
 	for k, v := range env {
 		all[k] = v

@@ -12,20 +12,43 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/internal/embedded"
 )
 
-// openRedis connects to REDIS_URL, or starts the embedded in-process Redis when
-// it is empty. The URL chooses the topology, all behind redis.UniversalClient:
+// openRedis connects to REDIS_URL, or starts the embedded store when it is
+// empty. The URL chooses the topology, all behind redis.UniversalClient:
 //
 //	redis://host:6379/0                                  a single server
 //	redis://host:26379?master_name=mymaster&addr=host2:26379   Sentinel
 //	redis://host:7000?addr=host2:7001&addr=host3:7002    Cluster
 //
+// The embedded store keeps its data in DATA_DIR (internal/embedded); when it
+// cannot (the directory cannot be written, or another line has it open) a
+// real line stops with a config.Problem naming DATA_DIR, and the demo (no
+// token) says so and runs on a store that keeps nothing, as it always did.
+//
 // It returns the client and a function that closes it (and the embedded server).
-func openRedis(ctx context.Context, cfg config.Config) (redis.UniversalClient, func(), error) {
+func openRedis(ctx context.Context, cfg config.Config, log *slog.Logger) (redis.UniversalClient, func(), error) {
 	if cfg.RedisURL == "" {
+		es, err := embedded.Open(embedded.Options{Dir: cfg.DataDir, Skip: []string{catalogueKeys}, Logger: log})
+		if err == nil {
+			rdb := es.Client()
+			return rdb, func() {
+				rdb.Close()
+				if err := es.Close(); err != nil {
+					log.Error("embedded redis: last save failed", "dir", cfg.DataDir, "err", err)
+				}
+			}, nil
+		}
+		problem := &config.Error{Problems: []config.Problem{{Name: "DATA_DIR", Value: cfg.DataDir,
+			Reason: fmt.Sprintf("cannot hold the line's data (%v); with no REDIS_URL the line keeps callbacks, duty, opt-outs and figures there", err)}}}
+		if !cfg.DemoToken {
+			return nil, nil, problem
+		}
+		log.Warn("demo line keeps nothing between runs: the data directory cannot be used", "dir", cfg.DataDir, "err", err)
 		m := miniredis.NewMiniRedis()
-		if err := m.Start(); err != nil {
+		m.ClockTTL(true)
+		if err := m.StartAddr("127.0.0.1:0"); err != nil {
 			return nil, nil, fmt.Errorf("start embedded redis: %w", err)
 		}
 		rdb := redis.NewClient(&redis.Options{Addr: m.Addr()})
@@ -38,6 +61,11 @@ func openRedis(ctx context.Context, cfg config.Config) (redis.UniversalClient, f
 	rdb := redis.NewUniversalClient(opts)
 	return rdb, func() { rdb.Close() }, nil
 }
+
+// catalogueKeys is the prefix of the catalogue's keys (redisstore's
+// default): the embedded store does not keep them, since the line reads
+// the catalogue from its source at every start.
+const catalogueKeys = "{hl:cat}"
 
 // autoPipeline returns the deferred face of rdb's autopipeliner, through
 // which the line sends conversation state and searches (roundtrip.Exec), so

@@ -28,7 +28,7 @@ func TestOpenRedisTopology(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			c, closeRedis, err := openRedis(context.Background(), config.Config{RedisURL: tt.url, RedisPoolSize: 7})
+			c, closeRedis, err := openRedis(context.Background(), config.Config{RedisURL: tt.url, RedisPoolSize: 7}, slog.Default())
 			if tt.wantErr {
 				if err == nil {
 					closeRedis()

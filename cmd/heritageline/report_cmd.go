@@ -2,16 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
+	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/embedded"
 )
 
 // reportCommand prints the evaluation figures, per week, from the line's Redis.
@@ -50,26 +53,47 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil {
 		return err
 	}
-	if cfg.RedisURL == "" {
-		return errors.New("report: set REDIS_URL to the line's Redis (the embedded one keeps nothing between runs)")
-	}
-	rdb, closeRedis, err := openRedis(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer closeRedis()
 	log := newLogger(stderr, cfg.LogLevel)
-	store := redisstore.New(rdb, redisstore.Options{Logger: log})
-	rec := figures.NewRedis(rdb, figures.Options{
-		Retention: cfg.Retention,
-		Title: func(id string) string {
+	var (
+		rdb   redis.UniversalClient
+		title func(id string) string
+	)
+	if cfg.RedisURL == "" {
+		// The line's embedded store: a copy of its snapshot in DATA_DIR, at
+		// most a second or so old, read whether the line runs or not. The
+		// catalogue is not kept there, so titles come from the source.
+		es, err := embedded.ReadOnly(cfg.DataDir)
+		if err != nil {
+			return fmt.Errorf("report: no figures in DATA_DIR=%s (set DATA_DIR to the line's, or REDIS_URL to its Redis): %w", cfg.DataDir, err)
+		}
+		defer es.Close()
+		c := es.Client()
+		defer c.Close()
+		rdb = c
+		titles := map[string]string{}
+		if ld, err := source.Load(ctx, cfg.Catalogue, sourceOptions(getenv)); err == nil {
+			for _, a := range ld.Activities {
+				titles[a.ID] = a.Title
+			}
+		}
+		title = func(id string) string { return titles[id] }
+	} else {
+		c, closeRedis, err := openRedis(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer closeRedis()
+		rdb = c
+		store := redisstore.New(rdb, redisstore.Options{Logger: log})
+		title = func(id string) string {
 			a, err := store.Get(ctx, id)
 			if err != nil {
 				return ""
 			}
 			return a.Title
-		},
-	}, log)
+		}
+	}
+	rec := figures.NewRedis(rdb, figures.Options{Retention: cfg.Retention, Title: title}, log)
 	rep, err := rec.Report(ctx, from, to.Add(24*time.Hour-time.Second))
 	if err != nil {
 		return fmt.Errorf("report: %w", err)

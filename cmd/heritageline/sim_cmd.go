@@ -46,10 +46,18 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 		to := getenv("TWILIO_PHONE_NUMBER")
 		return &sim.Line{URL: strings.TrimRight(f.url, "/"), AuthToken: token, From: f.from, To: to, AccountSID: getenv("TWILIO_ACCOUNT_SID"), StatusCallback: true}, func() {}, nil
 	}
+	// A simulated line keeps nothing: its store lives in a directory of its
+	// own, removed when it stops, never in the real line's DATA_DIR.
+	dataDir, err := os.MkdirTemp("", "heritageline-sim-")
+	if err != nil {
+		return nil, nil, err
+	}
 	embedded := func(k string) string {
 		switch k {
 		case "LISTEN_ADDR":
 			return "127.0.0.1:0"
+		case "DATA_DIR":
+			return dataDir
 		case "PUBLIC_URL", "REDIS_URL", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER":
 			return ""
 		case "LOG_LEVEL":
@@ -62,10 +70,12 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 	}
 	cfg, err := config.FromEnv(embedded)
 	if err != nil {
+		os.RemoveAll(dataDir)
 		return nil, nil, err
 	}
 	srv, err := startServer(ctx, cfg, newLogger(stderr, cfg.LogLevel), stdout)
 	if err != nil {
+		os.RemoveAll(dataDir)
 		return nil, nil, err
 	}
 	// The first text must find the catalogue: wait for its first load.
@@ -73,7 +83,7 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 		time.Sleep(20 * time.Millisecond)
 	}
 	l := &sim.Line{URL: srv.URL, AuthToken: cfg.AuthToken, From: f.from, To: cfg.PhoneNumber, AccountSID: cfg.AccountSID, StatusCallback: true}
-	return l, func() { srv.Shutdown() }, nil
+	return l, func() { srv.Shutdown(); os.RemoveAll(dataDir) }, nil
 }
 
 func callCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
