@@ -3,7 +3,10 @@
 // telephony side needs. It imports nothing from Twilio, Redis or OpenAI.
 package catalogue
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // Category is the kind of an activity. Every activity has exactly one.
 type Category string
@@ -78,3 +81,10 @@ type Activity struct {
 
 // HasTag reports whether the activity carries tag.
 func (a *Activity) HasTag(tag string) bool { return slices.Contains(a.Tags, tag) }
+
+// Offerable reports whether a may be offered to a resident at the moment now:
+// it is active and its schedule has not ended (see Schedule.Ended). An ended
+// activity is never offered, whatever its status says.
+func (a *Activity) Offerable(now time.Time) bool {
+	return a.Active && !a.Schedule.Ended(now)
+}

@@ -39,9 +39,19 @@ func (e *RecordError) Error() string {
 }
 
 // Load is the outcome of reading a source: the activities it yielded (active and
-// inactive) and the records it skipped, each with its reason.
+// inactive), the records it skipped, each with its reason, the records left
+// out because their schedules have ended, and warnings about records that
+// loaded. Summarise sums it up for the coordinator.
 type Load struct {
 	Source     string
 	Activities []Activity
 	Skipped    []*RecordError
+	// Ended are active records, fit to load, whose schedules ended before
+	// the day they were read (Field "schedule"). They are not in Activities:
+	// an ended activity is never offered.
+	Ended []*RecordError
+	// Warnings are about records that are in Activities all the same: a
+	// phone that is not a phone number, an "every other" rule with no start
+	// date, an Open Referral record whose own page could not be fetched.
+	Warnings []*RecordError
 }

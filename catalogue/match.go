@@ -2,12 +2,13 @@ package catalogue
 
 import "time"
 
-// Matches reports whether a satisfies q's filters (active, category, tags, free
-// only, on within q.WithinDays of q.Now), ignoring distance, and returns its next
-// session after q.Now (zero if unknown). Every Finder uses it, so the filters
-// mean the same on every store.
+// Matches reports whether a satisfies q's filters (active and not ended,
+// category, tags, free only, on within q.WithinDays of q.Now), ignoring
+// distance, and returns its next session after q.Now (zero if unknown). Every
+// Finder uses it, so the filters mean the same on every store.
 //
-// In detail: a must be active; its category must be one of q.Categories (any
+// In detail: a must be offerable at q.Now (active, and its schedule not ended
+// before that day: see Activity.Offerable); its category must be one of q.Categories (any
 // of them; none means all); it must carry every tag of q.Tags; with q.FreeOnly
 // it must be free. With q.WithinDays > 0 it must have a session starting at or
 // after q.Now and before the same wall-clock time q.WithinDays days later in
@@ -15,7 +16,11 @@ import "time"
 // "every other" rule with no start date) does not match a time filter. A zero
 // q.Now means the current time.
 func Matches(a *Activity, q Query) (next Session, ok bool) {
-	if a == nil || !a.Active {
+	now := q.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if a == nil || !a.Offerable(now) {
 		return Session{}, false
 	}
 	if len(q.Categories) > 0 {
@@ -37,10 +42,6 @@ func Matches(a *Activity, q Query) (next Session, ok bool) {
 	}
 	if q.FreeOnly && !a.Free {
 		return Session{}, false
-	}
-	now := q.Now
-	if now.IsZero() {
-		now = time.Now()
 	}
 	next, known := a.Schedule.Next(now)
 	if q.WithinDays > 0 {

@@ -320,6 +320,7 @@ func (r *Refresher) Refresh(ctx context.Context) error {
 		slog.Int("active", active),
 		slog.Int("inactive", inactive),
 		slog.Int("skipped", len(l.Skipped)),
+		slog.Int("ended", len(l.Ended)),
 		slog.Int64("duration_ms", took.Milliseconds()),
 	}
 	switch outcome {

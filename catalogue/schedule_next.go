@@ -43,6 +43,13 @@ func (s Schedule) Next(after time.Time) (Session, bool) {
 	return Session{}, false
 }
 
+// Ended reports whether s has ended by the moment now: it has an until date
+// (ValidTo) and now falls on a later day in Europe/London. A schedule is still
+// current on its until date itself. A schedule with no until date never ends.
+func (s Schedule) Ended(now time.Time) bool {
+	return !s.ValidTo.IsZero() && DateOf(now).After(s.ValidTo)
+}
+
 // Between returns the sessions of s that start at or after t1 and before t2,
 // in order (at most ten years of them).
 func (s Schedule) Between(t1, t2 time.Time) []Session {

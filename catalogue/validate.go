@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // The bounds of Great Britain and Northern Ireland: a point outside them is
@@ -23,6 +24,17 @@ type Checks struct {
 	// Locate returns a point for a normalised postcode (or outcode); false if
 	// it is unknown. Nil locates nothing.
 	Locate func(postcode string) (lat, lon float64, ok bool)
+	// Now is the moment an ended schedule is judged at (see Review). Nil
+	// means time.Now.
+	Now func() time.Time
+}
+
+// Clock returns c.Now(), or the current time when c.Now is nil.
+func (c Checks) Clock() time.Time {
+	if c.Now == nil {
+		return time.Now()
+	}
+	return c.Now()
 }
 
 // InUK reports whether lat, lon lies inside the bounds of Great Britain and
@@ -111,9 +123,12 @@ func categoryList() string {
 // Validate applies Check to every activity of load, in order, and moves each
 // one that fails (and each repeat of an id already seen, field "id", reason
 // "duplicate id") from load.Activities to load.Skipped, with Source set to
-// load.Source. The activities kept are completed as Check describes.
+// load.Source. It then applies Review at c's clock: an activity whose schedule
+// has ended moves to load.Ended, and warnings about the others are added to
+// load.Warnings. The activities kept are completed as Check describes.
 func Validate(load *Load, c Checks) {
 	seen := map[string]bool{}
+	now := c.Clock()
 	kept := load.Activities[:0]
 	for i := range load.Activities {
 		a := load.Activities[i]
@@ -127,6 +142,16 @@ func Validate(load *Load, c Checks) {
 			continue
 		}
 		seen[a.ID] = true
+		ended, warnings := Review(&a, now)
+		if ended != nil {
+			ended.Source = load.Source
+			load.Ended = append(load.Ended, ended)
+			continue
+		}
+		for _, w := range warnings {
+			w.Source = load.Source
+		}
+		load.Warnings = append(load.Warnings, warnings...)
 		kept = append(kept, a)
 	}
 	clear(load.Activities[len(kept):])

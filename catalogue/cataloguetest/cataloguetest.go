@@ -166,6 +166,34 @@ func TestFinder(t *testing.T, newFinder func(t *testing.T, acts []catalogue.Acti
 		}
 	})
 
+	t.Run("Near/never an ended activity", func(t *testing.T) {
+		// Active, but "until" a day before Now: an ended activity is never
+		// offered, by any store, whatever its status says. One that ends on
+		// Now's own day is still current.
+		ended := Fixture()[0]
+		ended.ID, ended.Schedule = "ended-cafe", schedule("every Thursday, 10:30-12:00, until "+catalogue.DateOf(Now).AddDays(-1).String())
+		today := Fixture()[0]
+		today.ID, today.Schedule = "ends-today", schedule("every day, 20:00-21:00, until "+catalogue.DateOf(Now).String())
+		acts := append(Fixture(), ended, today)
+		f := newFinder(t, acts)
+		for _, query := range []catalogue.Query{q(nil), q(func(q *catalogue.Query) { q.WithinDays = 7 }), q(func(q *catalogue.Query) { q.Categories = []catalogue.Category{catalogue.Cafe} })} {
+			results, total, err := f.Near(ctx, query)
+			if err != nil {
+				t.Fatalf("Near: %v", err)
+			}
+			got := ids(results)
+			if slices.Contains(got, "ended-cafe") {
+				t.Errorf("got %v; want no ended-cafe (ended %s)", got, ended.Schedule.ValidTo)
+			}
+			if !slices.Contains(got, "ends-today") {
+				t.Errorf("got %v; want ends-today, which is current until the end of its last day", got)
+			}
+			if total != len(got) {
+				t.Errorf("got total %d for %d results; want the ended activity left out of the total too", total, len(got))
+			}
+		}
+	})
+
 	t.Run("Near/default limit is 10", func(t *testing.T) {
 		var many []catalogue.Activity
 		for i := range 13 {

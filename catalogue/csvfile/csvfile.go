@@ -78,7 +78,9 @@ func countLines(r io.Reader) (int, error) {
 // file cannot be read at all, or one wrapping catalogue.ErrTruncated when it
 // ends part way through its last record (see endWatch.cutOff). Each bad row is left out of Load.Activities and
 // reported in Load.Skipped with its line, field and reason; inactive rows are
-// kept, with Active false.
+// kept, with Active false. An active row whose schedule has ended (judged at
+// the checks' clock) is reported in Load.Ended instead, and warnings about
+// rows that load (catalogue.Review) in Load.Warnings.
 func Read(name string, r io.Reader) (catalogue.Load, error) {
 	return ReadWith(name, r, PlaceChecks())
 }
@@ -119,6 +121,7 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 	}
 	firstLine := map[string]int{}
 	var last lastRow
+	now := checks.Clock()
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -149,8 +152,18 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 			load.Skipped = append(load.Skipped, rerr)
 			continue
 		}
-		rd.own(&a)
 		firstLine[a.ID] = line
+		ended, warnings := catalogue.Review(&a, now)
+		if ended != nil {
+			ended.Source, ended.Line = name, line
+			load.Ended = append(load.Ended, ended)
+			continue
+		}
+		for _, w := range warnings {
+			w.Source, w.Line = name, line
+		}
+		load.Warnings = append(load.Warnings, warnings...)
+		rd.own(&a)
 		if a.Source == "" {
 			a.Source = name + "#" + a.ID
 		}

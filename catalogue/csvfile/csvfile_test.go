@@ -3,6 +3,7 @@ package csvfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -295,5 +296,41 @@ func TestReadFileSameAsRead(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ReadFile got %+v; want %+v", got, want)
+	}
+}
+
+// TestReadEndedAndWarnings: a row whose schedule has ended is reported as
+// ended on its line, not loaded as an activity to offer; a phone that is not
+// a phone number and an "every other" rule with no start date load with a
+// warning on their lines.
+func TestReadEndedAndWarnings(t *testing.T) {
+	const file = `id,title,category,schedule,town,postcode,latitude,longitude,phone
+current,A,walk,"every Tuesday, 10:00-12:00",Frome,BA11 1AT,51.2,-2.3,01632 960101
+ended,B,walk,"every Tuesday, 10:00-12:00, until 2020-01-01",Frome,BA11 1AT,51.2,-2.3,01632 960101
+no-phone,C,walk,"every Tuesday, 10:00-12:00",Frome,BA11 1AT,51.2,-2.3,ring Sue
+no-start,D,walk,"every other Friday, 10:00-12:00",Frome,BA11 1AT,51.2,-2.3,
+`
+	checks := fakeChecks
+	checks.Now = func() time.Time { return time.Date(2026, 12, 2, 9, 0, 0, 0, catalogue.London) }
+	load, err := ReadWith("ended.csv", strings.NewReader(file), checks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range load.Activities {
+		ids = append(ids, a.ID)
+	}
+	if strings.Join(ids, " ") != "current no-phone no-start" {
+		t.Errorf("got activities %v; want current, no-phone, no-start", ids)
+	}
+	if len(load.Ended) != 1 || *load.Ended[0] != (catalogue.RecordError{Source: "ended.csv", Line: 3, Record: "ended", Field: "schedule", Reason: load.Ended[0].Reason}) || !strings.Contains(load.Ended[0].Reason, "2020-01-01") {
+		t.Errorf("got ended %v; want ended.csv line 3, field schedule, naming 2020-01-01", load.Ended)
+	}
+	var warned []string
+	for _, w := range load.Warnings {
+		warned = append(warned, fmt.Sprintf("%s:%d:%s", w.Source, w.Line, w.Field))
+	}
+	if strings.Join(warned, " ") != "ended.csv:4:phone ended.csv:5:schedule" {
+		t.Errorf("got warnings %v; want line 4's phone and line 5's schedule", load.Warnings)
 	}
 }

@@ -77,7 +77,7 @@ func (d *directory) count() int {
 }
 
 func fastOptions(t *testing.T) Options {
-	return Options{Checks: catalogue.Checks{Locate: locate}, Timeout: 2 * time.Second, Backoff: time.Millisecond, PerPage: 4}
+	return Options{Checks: catalogue.Checks{Locate: locate, Now: testNow}, Timeout: 2 * time.Second, Backoff: time.Millisecond, PerPage: 4}
 }
 
 func TestFetchFollowsEveryPage(t *testing.T) {

@@ -22,7 +22,7 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate, Now: testNow}})
 	if err != nil {
 		f.Fatal(err)
 	}

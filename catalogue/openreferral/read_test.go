@@ -1,6 +1,7 @@
 package openreferral
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -45,6 +46,10 @@ func checkSkipped(t *testing.T, got []*catalogue.RecordError, want []wantSkip) {
 	}
 }
 
+// testNow is the clock of the tests' checks: a day when every fixture's
+// schedule is current, except those written to have ended.
+func testNow() time.Time { return time.Date(2026, 3, 3, 9, 0, 0, 0, catalogue.London) }
+
 // locate is a fake postcode lookup knowing one postcode.
 func locate(pc string) (float64, float64, bool) {
 	if pc == "NR30 3BX" {
@@ -83,7 +88,7 @@ func TestReadPages(t *testing.T) {
 			{"108", "service_at_locations", "online only"},
 		}},
 	}
-	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate, Now: testNow}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +141,7 @@ func readAll(t *testing.T, im *Importer, dir string) catalogue.Load {
 }
 
 func TestMapping(t *testing.T) {
-	im, err := New(Options{Checks: catalogue.Checks{Locate: locate}})
+	im, err := New(Options{Checks: catalogue.Checks{Locate: locate, Now: testNow}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +340,7 @@ func TestEmptyValues(t *testing.T) {
 	in := `[{"id":"a","name":"Walk","status":null,"schedules":[{"freq":"WEEKLY","interval":"","byday":"MO","opens_at":"10:00","closes_at":"11:00"}],
 	  "service_at_locations":[{"location":{"latitude":"","longitude":null,"addresses":[{"postal_code":"NR30 3BX"}]}}],
 	  "cost_options":[{"amount":"","option":"Free"}],"attributes":[{"taxonomy_term":{"term":"walk"}}]}]`
-	im, _ := New(Options{Checks: catalogue.Checks{Locate: locate}})
+	im, _ := New(Options{Checks: catalogue.Checks{Locate: locate, Now: testNow}})
 	load, err := im.Read("in", strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
@@ -346,5 +351,44 @@ func TestEmptyValues(t *testing.T) {
 	a := load.Activities[0]
 	if a.Lat != 52.6053 || !a.Free || a.Schedule.Rules[0].Interval != 0 || !a.Active {
 		t.Errorf("got lat %g free %v interval %d active %v; want 52.6053 true 0 true", a.Lat, a.Free, a.Schedule.Rules[0].Interval, a.Active)
+	}
+}
+
+// TestEndedScheduleIsNotLoadedAsActive reads a record whose schedule ended
+// (valid_to in 2005, and the fixture's own 2026-10-31 read after it): it is
+// reported as ended with its id, never loaded as an activity to offer.
+func TestEndedScheduleIsNotLoadedAsActive(t *testing.T) {
+	page2, err := os.ReadFile(filepath.Join("testdata", "v3", "page2.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		now  time.Time
+	}{
+		{"ended in 2005", []byte(strings.NewReplacer(`"2026-01-09"`, `"2005-01-07"`, `"2026-01-01"`, `"2005-01-01"`, `"2026-10-31"`, `"2005-12-31"`).Replace(string(page2))), testNow()},
+		{"ended since the fixture was written", page2, time.Date(2026, 12, 2, 9, 0, 0, 0, catalogue.London)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im, err := New(Options{Checks: catalogue.Checks{Locate: locate, Now: func() time.Time { return tt.now }}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			load, err := im.Read("page2.json", bytes.NewReader(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(load.Activities); slices.Contains(got, "v3-dig") {
+				t.Errorf("got activities %q; want no v3-dig, whose schedule has ended", got)
+			}
+			if len(load.Ended) != 1 || load.Ended[0].Record != "v3-dig" || load.Ended[0].Field != "schedule" || load.Ended[0].Source != "page2.json" {
+				t.Fatalf("got ended %v; want v3-dig's schedule, from page2.json", load.Ended)
+			}
+			if s := catalogue.Summarise(load); s.Active != 0 || s.Ended != 1 || s.Complete() {
+				t.Errorf("got %d active, %d ended, complete %v; want 0 active, 1 ended, not complete", s.Active, s.Ended, s.Complete())
+			}
+		})
 	}
 }

@@ -107,12 +107,13 @@ func match(c candidate, q catalogue.Query) (hit, bool) {
 	return hit{c, next, true}, ok
 }
 
-// plainMatch is the part of catalogue.Matches that needs no schedule: active,
-// category, tags, free only. With no time filter it decides alone whether an
+// plainMatch is the part of catalogue.Matches that needs no walk through the
+// schedule: offerable (active and not ended), category, tags, free only.
+// Near sets q.Now before it gets here. With no time filter it decides alone whether an
 // activity matches, and the next session (catalogue.Matches, the last word)
 // is worked out only for the results returned and any at the same distance.
 func plainMatch(a *catalogue.Activity, q catalogue.Query) bool {
-	if !a.Active || (len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category)) {
+	if !a.Offerable(q.Now) || (len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category)) {
 		return false
 	}
 	for _, tag := range q.Tags {

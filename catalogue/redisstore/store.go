@@ -176,6 +176,9 @@ func (s *Store) Stats() Stats {
 // returns catalogue.ErrNoCatalogue when no catalogue has been loaded,
 // ErrUnavailable when Redis is away and none is held, or ctx's error.
 func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
+	if q.Now.IsZero() {
+		q.Now = time.Now() // one moment for every candidate's checks
+	}
 	snap := s.snap.Load()
 	if snap != nil && s.skipRedis() {
 		rs, total := s.fallback(ctx, snap, q, nil)

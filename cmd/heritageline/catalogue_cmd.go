@@ -37,7 +37,10 @@ func sourceOptions(getenv func(string) string) source.Options {
 }
 
 // catalogueCheck loads SOURCE and prints what was loaded and every record
-// skipped, with its reason. It fails only when nothing could be offered.
+// skipped, ended or loaded with a warning, with its line and field. It exits
+// 0 only when every record loads and none has ended, 1 when some were skipped
+// or have ended, and 2 when the source could not be read at all or has no
+// activity that could be offered.
 func catalogueCheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return usageError("heritageline catalogue check: give one SOURCE (a path or an http(s) URL; \"sample\" for the bundled one)")
@@ -58,22 +61,19 @@ func catalogueCheck(ctx context.Context, args []string, getenv func(string) stri
 		fmt.Fprintln(stdout)
 	}
 	if err != nil {
-		return fmt.Errorf("catalogue check: %w", err)
+		return exitError{code: 2, err: fmt.Errorf("catalogue check: nothing could be read: %w", err)}
 	}
-	active, inactive := 0, 0
-	for _, a := range load.Activities {
-		if a.Active {
-			active++
-		} else {
-			inactive++
-		}
+	sum := catalogue.Summarise(load)
+	fmt.Fprintf(stdout, "%s: %d active, %d inactive, %d ended, %d skipped, %d with warnings\n",
+		sum.Source, sum.Active, sum.Inactive, sum.Ended, sum.Skipped, sum.Warned)
+	for _, f := range sum.Findings {
+		fmt.Fprintf(stdout, "  %v\n", f)
 	}
-	fmt.Fprintf(stdout, "%s: %d active, %d inactive, %d skipped\n", load.Source, active, inactive, len(load.Skipped))
-	for _, s := range load.Skipped {
-		fmt.Fprintf(stdout, "  skipped: %v\n", s)
-	}
-	if active == 0 {
-		return fmt.Errorf("catalogue check: %s has no activity that could be offered", load.Source)
+	switch {
+	case !sum.Offerable():
+		return exitError{code: 2, err: fmt.Errorf("catalogue check: %s has no activity that could be offered", sum.Source)}
+	case !sum.Complete():
+		return exitError{code: 1, err: fmt.Errorf("catalogue check: %s: %d skipped and %d ended will not be offered; each is listed above with its line and field", sum.Source, sum.Skipped, sum.Ended)}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -15,18 +16,6 @@ func runCmd(t *testing.T, args ...string) (string, error) {
 	return out.String() + errOut.String(), err
 }
 
-func TestCatalogueCheckNamesEachBadRecord(t *testing.T) {
-	out, err := runCmd(t, "catalogue", "check", "../../catalogue/openreferral/testdata/v3/page1.json")
-	if err != nil {
-		t.Fatalf("check: %v\n%s", err, out)
-	}
-	for _, want := range []string{"2 active", `record "v3-no-name": field name: missing`, `record "v3-new-york"`, "outside the UK"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
-}
-
 func TestCatalogueCheckFailsWhenNothingCanBeOffered(t *testing.T) {
 	out, err := runCmd(t, "catalogue", "check", "testdata/catalogue/all-bad.csv")
 	if err == nil {
@@ -36,6 +25,50 @@ func TestCatalogueCheckFailsWhenNothingCanBeOffered(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestCatalogueCheckExitCodes: 0 only when every record loads, 1 when some
+// were skipped or have ended, 2 when nothing could be read or offered; each
+// finding is printed with its line and field.
+func TestCatalogueCheckExitCodes(t *testing.T) {
+	tests := []struct {
+		source string
+		code   int
+		want   []string
+	}{
+		{"sample", 0, []string{"32 active, 2 inactive, 0 ended, 0 skipped"}},
+		{"testdata/catalogue/ended.csv", 1, []string{
+			"2 active, 0 inactive, 1 ended, 0 skipped, 1 with warnings",
+			`ended: testdata/catalogue/ended.csv line 3 record "long-gone": field schedule: ended on 2020-01-01`,
+			`warning: testdata/catalogue/ended.csv line 4 record "ring-sue": field phone: "ring Sue" is not a phone number`,
+		}},
+		{"../../catalogue/openreferral/testdata/v3/page1.json", 1, []string{"2 active", `skipped: ../../catalogue/openreferral/testdata/v3/page1.json record "v3-no-name": field name: missing`, `record "v3-new-york"`, "outside the UK"}},
+		{"testdata/catalogue/all-bad.csv", 2, []string{"0 active", "3 skipped"}},
+		{"testdata/catalogue/no-such-file.csv", 2, []string{"nothing could be read", "no-such-file.csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source, func(t *testing.T) {
+			out, err := runCmd(t, "catalogue", "check", tt.source)
+			code := 0
+			var ee exitError
+			switch {
+			case errors.As(err, &ee):
+				code = ee.code
+				out += err.Error()
+			case err != nil:
+				code = 1
+				out += err.Error()
+			}
+			if code != tt.code {
+				t.Errorf("got exit %d; want %d\n%s", code, tt.code, out)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+		})
 	}
 }
 
