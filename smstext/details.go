@@ -45,7 +45,10 @@ func Details(r catalogue.Result, now time.Time) string {
 		}
 	}
 	// Still too long (odd data, or UCS-2): every line gets a fair share.
-	body = joinLines(clip(title, 40), clip(where, 60), clip(when, 50), clip(cost, 30), clip(book, 60))
+	if cost != "" {
+		cost = "Cost: " + shortenCost(strings.TrimPrefix(cost, "Cost: "), 30-len("Cost: "))
+	}
+	body = joinLines(clip(title, 40), clip(where, 60), clip(when, 50), cost, clip(book, 60))
 	return Truncate(body, MaxSegments)
 }
 

@@ -38,17 +38,25 @@ func Item(n int, r catalogue.Result) string {
 	return strings.Join(parts, ", ")
 }
 
-// shortCost is the cost as a list shows it: "Free", or the organiser's wording
-// up to its first bracket or comma ("£3 (tea included)" gives "£3").
+// costRunes is the most of a cost a list item shows.
+const costRunes = 20
+
+// shortCost is the cost as a list shows it: "Free"; the organiser's wording
+// up to its first bracket, comma or semicolon when that gives the price or
+// there is no price ("£3 (tea included)" gives "£3"); otherwise the price
+// ("Under 18s and Over 60s, £35 per 1 hour session" gives "£35"). See
+// shortenCost: an amount is never lost or cut.
 func shortCost(a catalogue.Activity) string {
 	if a.Free {
 		return "Free"
 	}
 	c := oneLine(a.Cost)
 	if i := strings.IndexAny(c, "(,;"); i > 0 {
-		c = strings.TrimSpace(c[:i])
+		if first := strings.TrimSpace(c[:i]); amountRE.MatchString(first) || !amountRE.MatchString(c) {
+			c = first
+		}
 	}
-	return clip(c, 20)
+	return shortenCost(c, costRunes)
 }
 
 // Fit joins head, as many of items as fit, and foot, one per line, into a body

@@ -268,3 +268,43 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestCostKeepsTheAmount: a cost whose words come before the price is never
+// shortened to the words alone, nor cut in the middle of a word.
+func TestCostKeepsTheAmount(t *testing.T) {
+	const cost = "Under 18s and Over 60s, £35 per 1 hour session"
+	a := cafe()
+	a.Free, a.Cost = false, cost
+	if got, want := Item(1, catalogue.Result{Activity: a, Miles: 0.3}), "1 Heritage Café, 1st Thu 10:30, £35, 0.3mi"; got != want {
+		t.Errorf("Item = %q; want %q", got, want)
+	}
+	// A title in UCS-2 leaves room for only 201 characters, so every line
+	// must be shortened.
+	a.Title = "Łódź ☕ café and conversation"
+	a.Access = strings.Repeat("Lift to all floors; ", 10)
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+	got := Details(catalogue.Result{Activity: a}, now)
+	if !strings.Contains(got, "\nCost: £35 per 1 hour session\n") {
+		t.Errorf("Details = %q; want the line Cost: £35 per 1 hour session", got)
+	}
+
+	tests := []struct {
+		cost string
+		n    int
+		want string
+	}{
+		{cost, 60, cost},
+		{cost, 24, "£35 per 1 hour session"},
+		{cost, 20, "£35"},
+		{"Adults £5; concessions £3; under 5s free", 20, "£3 to £5"},
+		{"£1,200 for the whole course of twelve weeks", 20, "£1,200"},
+		{"Donations welcome towards tea and the hire of the hall", 24, "Donations welcome..."},
+		{"50p a cup, biscuits free", 8, "50p"},
+		{"35 EUR per session, payable on the day", 20, "35 EUR per session"},
+	}
+	for _, tt := range tests {
+		if got := shortenCost(tt.cost, tt.n); got != tt.want {
+			t.Errorf("shortenCost(%q, %d) = %q; want %q", tt.cost, tt.n, got, tt.want)
+		}
+	}
+}
