@@ -33,7 +33,7 @@ func TestCatalogueCheckReadsTheLinesOwnFeed(t *testing.T) {
 	if err != nil {
 		t.Fatalf("check: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "32 active, 0 inactive, 0 skipped") {
+	if !strings.Contains(out, "32 active, 0 inactive, 0 ended, 0 skipped") {
 		t.Errorf("got %q; want the sample's 32 active activities and nothing skipped", out)
 	}
 
