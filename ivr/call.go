@@ -12,6 +12,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/places"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // call is one call's state, saved in Redis under its CallSid. It holds no
@@ -60,18 +61,18 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 	var keys map[string]string
 	switch step {
 	case "menu":
-		keys = menuWords
+		keys = l.keys.menu
 	case "result":
-		keys = resultWords
+		keys = l.keys.result
 	case "end":
-		keys = endWords
+		keys = l.keys.end
 	case "confirm", "none":
-		keys = yesNoWords
+		keys = l.keys.yesNo
 	case "kind":
-		keys = kindWords
+		keys = l.keys.kind
 	}
-	if step != "place" || in.Digits != "" || len(words(in.Speech)) <= 2 {
-		switch choice(in, keys) {
+	if step != "place" || in.Digits != "" || len(wordsOf(in.Speech)) <= 2 {
+		switch l.keys.choice(in, keys) {
 		case "*":
 			st.at("menu")
 			return l.mainMenu(ctx, st), nil
@@ -102,7 +103,7 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 		return l.noneStep(ctx, r, st, in)
 	}
 	st.at("menu")
-	return append([]twiml.Element{l.say("Sorry, let's start again.")}, l.mainMenu(ctx, st)...), nil
+	return append([]twiml.Element{l.say(l.book.StartAgain())}, l.mainMenu(ctx, st)...), nil
 }
 
 // missed handles silence or an answer the step did not understand: a kind
@@ -110,19 +111,13 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 func (l *Line) missed(ctx context.Context, r *http.Request, st *call, in input, again func() []twiml.Element) []twiml.Element {
 	st.Misses++
 	if st.Misses >= maxMisses {
-		return append([]twiml.Element{l.say("Let me find you a volunteer to help.")}, l.handoff(ctx, r, st)...)
+		return append([]twiml.Element{l.say(l.book.FindingVolunteer())}, l.handoff(ctx, r, st)...)
 	}
-	sorry := "Sorry, I didn't catch that."
+	sorry := l.book.NotCaught()
 	if in.silent() {
-		sorry = "Sorry, I didn't hear anything."
+		sorry = l.book.HeardNothing()
 	}
 	return append([]twiml.Element{l.say(sorry)}, again()...)
-}
-
-var menuWords = map[string]string{
-	"near": "1", "nearby": "1", "find": "1", "activities": "1", "local": "1",
-	"week": "2", "days": "2", "soon": "2",
-	"again": "3", "repeat": "3", "pardon": "3",
 }
 
 // mainMenu is the main menu's Gather.
@@ -148,15 +143,14 @@ func newPlace(week bool) string {
 func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
 	st.Week = false
-	return l.gather(step, l.hints(ctx, "near", "week", "volunteer", "again"),
-		"For activities near you, press 1 or say near. For the next seven days, press 2. For a volunteer, press 0. To hear this again, press 3.")
+	return l.gather(step, l.hints(ctx, l.lex.Hints[words.PromptMenu]...), l.book.MainMenu())
 }
 
 // menuStep answers the main menu. Besides its keys it takes a town said
 // straight away.
 func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
-	c := choice(in, menuWords)
-	if in.Digits == "" && (c == "1" || c == "2") && len(words(in.Speech)) > 1 {
+	c := l.keys.choice(in, l.keys.menu)
+	if in.Digits == "" && (c == "1" || c == "2") && len(wordsOf(in.Speech)) > 1 {
 		// "near Frome", "what's on this week in Frome": the place too.
 		if m, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = c == "2"
@@ -190,7 +184,7 @@ func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Elem
 	if st.bare() {
 		step, st.inURL = newPlace(st.Week), true
 	}
-	return l.gather(step, l.hints(ctx), lead, "Please say your town, village or postcode.")
+	return l.gather(step, l.hints(ctx), lead, l.book.AskPlace())
 }
 
 // hints are the catalogue's towns, after extra words.
@@ -255,11 +249,11 @@ func (l *Line) placeStep(ctx context.Context, r *http.Request, st *call, in inpu
 func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	st.PlaceMisses++
 	if st.PlaceMisses >= 2 {
-		return l.townsMenu(ctx, r, st, "Sorry, I still didn't catch that.")
+		return l.townsMenu(ctx, r, st, l.book.StillNotCaught())
 	}
-	sorry := "Sorry, I didn't catch that place."
+	sorry := l.book.PlaceNotCaught()
 	if in.silent() {
-		sorry = "Sorry, I didn't hear anything."
+		sorry = l.book.HeardNothing()
 	}
 	week := st.Week
 	v := l.askPlace(ctx, st, sorry)
@@ -279,25 +273,20 @@ func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in inp
 	return l.askConfirm(st), nil
 }
 
-var yesNoWords = map[string]string{
-	"yes": "1", "yeah": "1", "yep": "1", "right": "1", "correct": "1", "please": "1",
-	"no": "2", "nope": "2", "wrong": "2", "again": "2",
-}
-
 func (l *Line) askConfirm(st *call) []twiml.Element {
 	st.at("confirm")
-	name := st.Guess.Name
+	ask := l.book.DidYouMean(st.Guess.Name)
 	if st.Several && st.Guess.Area != "" {
-		name += ", in " + st.Guess.Area
+		ask = l.book.DidYouMeanIn(st.Guess.Name, st.Guess.Area)
 	}
-	return l.gather("confirm", "yes, no", fmt.Sprintf("Did you mean %s? Press 1 for yes, 2 to try again.", name))
+	return l.gather("confirm", hintList(l.lex.Hints[words.PromptConfirm]...), ask)
 }
 
 func (l *Line) confirmStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	if st.Guess == nil {
 		return l.askPlace(ctx, st, ""), nil
 	}
-	switch choice(in, yesNoWords) {
+	switch l.keys.choice(in, l.keys.yesNo) {
 	case "1":
 		st.Place, st.Guess = st.Guess, nil
 		return l.startSearch(ctx, r, st, nil)
@@ -327,26 +316,24 @@ func (l *Line) townsMenu(ctx context.Context, r *http.Request, st *call, lead st
 
 func (l *Line) townsPrompt(st *call, lead string) []twiml.Element {
 	st.at("towns")
-	var b strings.Builder
-	for i, t := range st.Towns {
-		fmt.Fprintf(&b, "For %s, press %d. ", t.Name, i+1)
-	}
-	b.WriteString("For a volunteer, press 0.")
+	menu := make([]string, 0, len(st.Towns)+1)
 	names := make([]string, len(st.Towns))
 	for i, t := range st.Towns {
+		menu = append(menu, l.book.TownKey(t.Name, i+1))
 		names[i] = t.Name
 	}
-	return l.gather("towns", hintList(names...), lead, "Here are the towns I know.", b.String())
+	menu = append(menu, l.book.VolunteerKey())
+	return l.gather("towns", hintList(names...), lead, l.book.TownsIntro(), l.book.Join(menu...))
 }
 
 func (l *Line) townsStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	keys := map[string]string{}
 	for i, t := range st.Towns {
-		for _, w := range words(t.Name) {
+		for _, w := range wordsOf(t.Name) {
 			keys[w] = fmt.Sprint(i + 1)
 		}
 	}
-	c := choice(in, keys)
+	c := l.keys.choice(in, keys)
 	if n := atoi(c); c != "" && n >= 1 && n <= len(st.Towns) {
 		t := st.Towns[n-1]
 		st.Place = &places.Place{Name: t.Name, Lat: t.Lat, Lon: t.Lon, Kind: places.KindTown}

@@ -26,7 +26,7 @@ func (l *Line) connect(w http.ResponseWriter, r *http.Request) {
 	if err != nil || doc == "" {
 		l.log.ErrorContext(ctx, "voice: connect callback", "call_sid", r.PostForm.Get("CallSid"), "err", err)
 		l.write(w, r, []twiml.Element{
-			l.say("I'm sorry, something went wrong on the line, so I couldn't connect you. Please text TAKE and the callback's reference to try again."),
+			l.say(l.book.ConnectFailed()),
 			twiml.VoiceHangup{},
 		})
 		return

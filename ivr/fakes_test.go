@@ -77,7 +77,7 @@ func (f fakeTowns) Towns(context.Context) ([]catalogue.Town, error) { return f.t
 type fakeResolver map[string]places.Match
 
 func (f fakeResolver) Resolve(text string) (places.Match, bool) {
-	m, ok := f[strings.Join(words(text), " ")]
+	m, ok := f[strings.Join(wordsOf(text), " ")]
 	return m, ok
 }
 
@@ -86,7 +86,7 @@ type fakeUnderstander struct{}
 
 func (fakeUnderstander) Understand(_ context.Context, text string) catalogue.Request {
 	req := catalogue.Request{Intent: catalogue.IntentUnknown}
-	for _, w := range words(text) {
+	for _, w := range wordsOf(text) {
 		switch w {
 		case "frome":
 			req.Intent, req.Place = catalogue.IntentFind, "Frome"

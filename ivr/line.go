@@ -28,15 +28,19 @@ import (
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // Config is what the voice line says and where its webhooks live.
 type Config struct {
-	PublicURL       string        // "https://line.example.org": every TwiML URL is built from it
-	LineName        string        // "Heritage Line": the greeting is "Welcome to <LineName>."
-	LineNumber      string        // the line's own number, E.164: Dial callerId and the goodbye's SMS hint
-	Voice           string        // Twilio voice; default "Polly.Amy"
-	Language        string        // default "en-GB"
+	PublicURL  string // "https://line.example.org": every TwiML URL is built from it
+	LineName   string // "Heritage Line": the greeting is "Welcome to <LineName>."
+	LineNumber string // the line's own number, E.164: Dial callerId and the goodbye's SMS hint
+	// Lang is the language the line speaks (default English); what it says
+	// is the book of words' (words.For(Lang)).
+	Lang            words.Lang
+	Voice           string        // Twilio voice; default the language's (Polly.Amy for English)
+	Language        string        // Say and Gather language; default the language's (en-GB)
 	StateTTL        time.Duration // how long a call's state lives; default 2 hours
 	MaxTextsPerCall int           // default 3
 	Now             func() time.Time
@@ -93,20 +97,24 @@ type Deps struct {
 type Line struct {
 	cfg  Config
 	deps Deps
+	book *words.Book    // what the line says
+	lex  *words.Lexicon // the words it understands
+	keys *stepWords     // those words, by step, as keys
 	log  *slog.Logger
 	docs twimlout.Cache // the greeting and first question are the same for every caller
 
 	hintsMade sync.Map // of *madeHints by their extra words
 }
 
-// New returns a Line, filling Config defaults (voice Polly.Amy, en-GB, state
-// kept 2 hours, 3 texts per call, time.Now).
+// New returns a Line, filling Config defaults (English, with its voice
+// Polly.Amy and en-GB, state kept 2 hours, 3 texts per call, time.Now).
 func New(cfg Config, deps Deps) *Line {
+	book := words.For(cfg.Lang)
 	if cfg.Voice == "" {
-		cfg.Voice = "Polly.Amy"
+		cfg.Voice = book.Language().Voice
 	}
 	if cfg.Language == "" {
-		cfg.Language = "en-GB"
+		cfg.Language = book.Language().SayLanguage
 	}
 	if cfg.StateTTL <= 0 {
 		cfg.StateTTL = 2 * time.Hour
@@ -128,7 +136,8 @@ func New(cfg Config, deps Deps) *Line {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Line{cfg: cfg, deps: deps, log: log}
+	lex := book.Lexicon()
+	return &Line{cfg: cfg, deps: deps, book: book, lex: lex, keys: newStepWords(lex), log: log}
 }
 
 // url is the absolute URL of a voice step.
@@ -152,7 +161,7 @@ func (l *Line) Incoming() http.Handler {
 		defer l.recovered(w, r)
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
-		verbs := []twiml.Element{l.say("Welcome to " + l.cfg.LineName + ".")}
+		verbs := []twiml.Element{l.say(l.book.Greeting(l.cfg.LineName))}
 		verbs = append(verbs, l.menuAt(ctx, &call{}, newCallMenu)...)
 		l.write(w, r, verbs)
 	})
@@ -213,7 +222,7 @@ func (l *Line) Step() http.Handler {
 		var verbs []twiml.Element
 		if !found {
 			st = &call{}
-			verbs = append([]twiml.Element{l.say("Sorry, I lost my place. Let's start again.")}, l.mainMenu(ctx, st)...)
+			verbs = append([]twiml.Element{l.say(l.book.LostPlace())}, l.mainMenu(ctx, st)...)
 		} else {
 			verbs, err = l.dispatch(ctx, r, step, st, readInput(r))
 			if err != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
-	"github.com/heritage-line/heritageline/smstext"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // The search widens once, from near to far, saying so.
@@ -70,9 +70,9 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 			if !filtered {
 				break
 			}
-			dropped = fmt.Sprintf("I found nothing of that kind within %d miles, so here are the nearest of any kind.", farMiles)
+			dropped = l.book.NothingOfKind(farMiles)
 			if st.Week && len(st.Kinds) == 0 {
-				dropped = fmt.Sprintf("Nothing is on in the next seven days within %d miles, so here are the nearest at any time.", farMiles)
+				dropped = l.book.NothingThisWeek(farMiles)
 			}
 			st.Kinds, st.Week = nil, false
 		}
@@ -85,9 +85,9 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 				continue
 			}
 			st.Miles, st.Total = miles, total
-			found := fmt.Sprintf("I found %d within %v miles.", total, miles)
+			found := l.book.Found(total, int(miles))
 			if miles == farMiles && keep {
-				found = fmt.Sprintf("There's nothing within %d miles, but I found %d within %d.", nearMiles, total, farMiles)
+				found = l.book.FoundFurther(total, nearMiles, farMiles)
 			}
 			if dropped != "" {
 				lead = append(lead, dropped)
@@ -127,15 +127,10 @@ func area(st *call) string {
 	return st.Place.Name
 }
 
-var noneWords = map[string]string{
-	"somewhere": "1", "else": "1", "elsewhere": "1", "different": "1", "try": "1", "again": "1",
-}
-
 func (l *Line) nonePrompt(st *call, lead ...string) []twiml.Element {
 	st.at("none")
-	prompts := append(lead, fmt.Sprintf("I'm sorry, I couldn't find any activities within %d miles.", farMiles),
-		"To try somewhere else, press 1. For a volunteer, press 0, or stay on the line.")
-	return l.gather("none", "somewhere else, volunteer", prompts...)
+	prompts := append(lead, l.book.NoneFound(farMiles), l.book.NoneOptions())
+	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), prompts...)
 }
 
 // noneStep: 1 searches somewhere else; silence is staying on the line for a
@@ -144,7 +139,7 @@ func (l *Line) noneStep(ctx context.Context, r *http.Request, st *call, in input
 	if in.silent() {
 		return l.handoff(ctx, r, st), nil
 	}
-	if choice(in, noneWords) == "1" {
+	if l.keys.choice(in, l.keys.none) == "1" {
 		return l.askPlace(ctx, st, ""), nil
 	}
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.nonePrompt(st) }), nil
@@ -172,33 +167,18 @@ func (l *Line) speakResult(st *call, res catalogue.Result, lead ...string) []twi
 	for _, s := range lead {
 		v = append(v, l.say(s))
 	}
-	v = append(v, l.say(describe(res, l.cfg.Now())))
+	v = append(v, l.say(l.book.Describe(res, l.cfg.Now())))
 	return append(v, l.resultOptions(st)...)
-}
-
-var resultWords = map[string]string{
-	"next": "1", "another": "1", "more": "1",
-	"again": "2", "repeat": "2", "pardon": "2",
-	"text": "3", "send": "3", "message": "3",
-	"number": "4", "phone": "4", "booking": "4", "book": "4",
-	"kind": "5", "type": "5", "sort": "5", "choose": "5",
-	"bye": "9", "goodbye": "9", "end": "9",
 }
 
 func (l *Line) resultOptions(st *call, lead ...string) []twiml.Element {
 	st.at("result")
-	kind := "To choose a kind of activity, press 5."
-	if len(st.Kinds) > 0 {
-		kind = "To choose a different kind, press 5."
-	}
-	prompts := append(lead,
-		"For the next one, press 1. To hear it again, press 2. To have it sent by text, press 3. For the phone number, press 4. "+
-			kind+" For the menu, press star, or for a volunteer, press 0.")
-	return l.gather("result", "next, again, text, number, kind, menu, volunteer", prompts...)
+	prompts := append(lead, l.book.ResultOptions(len(st.Kinds) > 0))
+	return l.gather("result", hintList(l.lex.Hints[words.PromptResult]...), prompts...)
 }
 
 func (l *Line) resultStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
-	c := choice(in, resultWords)
+	c := l.keys.choice(in, l.keys.result)
 	switch c {
 	case "1", "2":
 		if c == "1" {
@@ -240,11 +220,11 @@ func (l *Line) phoneStep(ctx context.Context, r *http.Request, st *call) ([]twim
 		Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Details,
 		Person: l.person(r), Area: area(st), Offered: []string{res.Activity.ID},
 	})
-	n := spokenPhone(res.Activity.Phone)
+	n := l.book.SpokenPhone(res.Activity.Phone)
 	if n == "" {
-		return l.resultOptions(st, "There's no phone number for this one."), nil
+		return l.resultOptions(st, l.book.NoPhone()), nil
 	}
-	return l.resultOptions(st, fmt.Sprintf("The number is %s. Again, that's %s.", n, n)), nil
+	return l.resultOptions(st, l.book.PhoneIs(n)), nil
 }
 
 // ukMobile reports whether number (E.164) is a UK mobile.
@@ -259,11 +239,11 @@ func (l *Line) textStep(ctx context.Context, r *http.Request, st *call) ([]twiml
 	to := privacy.Normalise(from)
 	switch {
 	case st.Texts >= l.cfg.MaxTextsPerCall:
-		return l.resultOptions(st, fmt.Sprintf("I've already sent %d texts on this call, which is as many as I can.", st.Texts)), nil
+		return l.resultOptions(st, l.book.TextsUsedUp(st.Texts)), nil
 	case withheld(from):
-		return l.resultOptions(st, "Your number is hidden, so I can't send a text."), nil
+		return l.resultOptions(st, l.book.HiddenNoText()), nil
 	case !ukMobile(to):
-		return l.resultOptions(st, "I can only send texts to UK mobile phones, so I can't text this phone."), nil
+		return l.resultOptions(st, l.book.OnlyUKMobiles()), nil
 	}
 	res, ok, err := l.current(ctx, st)
 	if err != nil {
@@ -272,7 +252,7 @@ func (l *Line) textStep(ctx context.Context, r *http.Request, st *call) ([]twiml
 	if !ok {
 		return l.endPrompt(st), nil
 	}
-	err = l.deps.Texter.SendText(ctx, to, smstext.Details(res, l.cfg.Now()))
+	err = l.deps.Texter.SendText(ctx, to, l.book.Details(res, l.cfg.Now()))
 	switch {
 	case err == nil:
 		st.Texts++
@@ -280,16 +260,16 @@ func (l *Line) textStep(ctx context.Context, r *http.Request, st *call) ([]twiml
 			Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Texted,
 			Person: l.person(r), Area: area(st), Offered: []string{res.Activity.ID},
 		})
-		return l.resultOptions(st, "I've sent it to your phone."), nil
+		return l.resultOptions(st, l.book.TextSent()), nil
 	case errors.Is(err, outbound.ErrOptedOut):
-		return l.resultOptions(st, "Your number has asked us not to send texts. To turn them back on, text START to this number."), nil
+		return l.resultOptions(st, l.book.TextOptedOut()), nil
 	case errors.Is(err, outbound.ErrRateLimited), errors.Is(err, outbound.ErrCapReached):
-		return l.resultOptions(st, "I can't send any more texts just now. Please try again later."), nil
+		return l.resultOptions(st, l.book.TextsLater()), nil
 	case errors.Is(err, outbound.ErrCountry):
-		return l.resultOptions(st, "I can only send texts to UK mobile phones, so I can't text this phone."), nil
+		return l.resultOptions(st, l.book.OnlyUKMobiles()), nil
 	}
 	l.log.ErrorContext(ctx, "voice: send text", "call_sid", r.PostForm.Get("CallSid"), "err", err)
-	return l.resultOptions(st, "I'm sorry, the text didn't go through. Please try again later."), nil
+	return l.resultOptions(st, l.book.TextFailed()), nil
 }
 
 // kindGroups are the kinds a caller can narrow to, in menu order.
@@ -300,19 +280,10 @@ var kindGroups = [][]catalogue.Category{
 	{catalogue.Crafts, catalogue.Archaeology},
 }
 
-var kindWords = map[string]string{
-	"walk": "1", "walks": "1", "walking": "1", "tour": "1", "tours": "1",
-	"museum": "2", "museums": "2", "historic": "2", "castle": "2", "castles": "2", "places": "2",
-	"group": "3", "groups": "3", "talk": "3", "talks": "3", "cafe": "3", "café": "3", "cafes": "3", "cafés": "3", "coffee": "3", "society": "3",
-	"hands": "4", "craft": "4", "crafts": "4", "crafting": "4", "archaeology": "4", "dig": "4", "digging": "4",
-	"everything": "5", "all": "5", "anything": "5", "any": "5",
-}
-
 func (l *Line) kindPrompt(st *call, lead ...string) []twiml.Element {
 	st.at("kind")
-	prompts := append(lead, "For walks and tours, press 1. For museums and historic places, press 2. "+
-		"For groups, talks and cafés, press 3. For hands-on crafts and archaeology, press 4. For everything, press 5.")
-	return l.gather("kind", "walks, museums, groups, talks, cafés, crafts, archaeology, everything", prompts...)
+	prompts := append(lead, l.book.KindMenu())
+	return l.gather("kind", hintList(l.lex.Hints[words.PromptKind]...), prompts...)
 }
 
 // kindStep narrows the list to one kind and restarts it from the nearest.
@@ -322,7 +293,7 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 		return l.askPlace(ctx, st, ""), nil
 	}
 	var kinds []catalogue.Category
-	c := choice(in, kindWords)
+	c := l.keys.choice(in, l.keys.kind)
 	switch n := atoi(c); {
 	case c == "5":
 	case n >= 1 && n <= len(kindGroups):
@@ -339,20 +310,13 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 	return l.startSearch(ctx, r, st, nil)
 }
 
-var endWords = map[string]string{
-	"again": "1", "repeat": "1",
-	"somewhere": "2", "else": "2", "elsewhere": "2", "different": "2",
-	"end": "9", "bye": "9", "goodbye": "9", "finish": "9", "finished": "9",
-}
-
 func (l *Line) endPrompt(st *call) []twiml.Element {
 	st.at("end")
-	return l.gather("end", "again, somewhere else, volunteer, goodbye",
-		"That's all of them. To hear them again, press 1. To search somewhere else, press 2. For a volunteer, press 0. To end the call, press 9.")
+	return l.gather("end", hintList(l.lex.Hints[words.PromptEnd]...), l.book.EndOptions())
 }
 
 func (l *Line) endStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
-	switch choice(in, endWords) {
+	switch l.keys.choice(in, l.keys.end) {
 	case "1":
 		st.Pos = 0
 		res, ok, err := l.current(ctx, st)
@@ -373,9 +337,5 @@ func (l *Line) endStep(ctx context.Context, r *http.Request, st *call, in input)
 
 // goodbye invites the caller to call again and mentions the SMS line.
 func (l *Line) goodbye() []twiml.Element {
-	text := "Thank you for calling " + l.cfg.LineName + ". Please call again any time."
-	if n := spokenPhone(l.cfg.LineNumber); n != "" {
-		text += " You can also text the name of your town to " + n + "."
-	}
-	return []twiml.Element{l.say(text + " Goodbye."), twiml.VoiceHangup{}}
+	return []twiml.Element{l.say(l.book.Goodbye(l.cfg.LineName, l.book.SpokenPhone(l.cfg.LineNumber))), twiml.VoiceHangup{}}
 }

@@ -67,7 +67,7 @@ func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) 
 	l.log.ErrorContext(r.Context(), "voice step failed",
 		"call_sid", r.PostForm.Get("CallSid"), "step", stepName(r), "err", err)
 	w.Header().Set(fallbackHeader, "fallback") // counted by the metrics
-	verbs := []twiml.Element{l.say("I'm sorry, something has gone wrong on our side.")}
+	verbs := []twiml.Element{l.say(l.book.VoiceFallback())}
 	// The webhook's own deadline may be spent already (a slow Redis): allow
 	// a short, separate moment to find who is on duty (the desk falls back to
 	// the volunteers file when Redis fails), so the caller is not kept waiting.

@@ -11,6 +11,7 @@ import (
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // defaultRingSeconds is how long volunteers' phones ring when the roster does
@@ -41,7 +42,7 @@ func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element
 		vols = nil
 	}
 	if len(vols) == 0 {
-		return l.messageOffer("I'm sorry, no volunteers are free just now.")
+		return l.messageOffer(l.book.NoVolunteersFree())
 	}
 	roster := l.deps.Desk.Roster()
 	ring := roster.RingSeconds
@@ -63,18 +64,14 @@ func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element
 	if roster.Sequential {
 		dial.Sequential = "true"
 	}
-	return []twiml.Element{l.say("Putting you through to a volunteer. Please hold on."), dial}
+	return []twiml.Element{l.say(l.book.PuttingThrough()), dial}
 }
 
 // messageOffer invites a message after the beep, or 2 for a callback with no
 // message. Silence falls through to the callback step.
 func (l *Line) messageOffer(lead string) []twiml.Element {
-	text := "Please leave a short message with your name after the beep, and a volunteer will ring you back. Or press 2 to be rung back without leaving a message."
-	if lead != "" {
-		text = lead + " " + text
-	}
 	return []twiml.Element{
-		l.say(text),
+		l.say(l.book.Join(lead, l.book.MessageOffer())),
 		twiml.VoiceRecord{
 			Action: l.url("recorded"), Method: "POST",
 			MaxLength: "120", PlayBeep: "true", Timeout: "7", FinishOnKey: "#2",
@@ -90,7 +87,7 @@ func (l *Line) screen(w http.ResponseWriter, r *http.Request) {
 		twiml.VoiceGather{
 			Input: "dtmf", NumDigits: "1", Timeout: "8",
 			Action: l.url("screened"), Method: "POST",
-			InnerElements: []twiml.Element{l.say(l.cfg.LineName + " call. Press 1 to take it.")},
+			InnerElements: []twiml.Element{l.say(l.book.Screening(l.cfg.LineName))},
 		},
 		twiml.VoiceHangup{},
 	})
@@ -123,7 +120,7 @@ func (l *Line) dialed(w http.ResponseWriter, r *http.Request) {
 		l.write(w, r, l.goodbye())
 		return
 	}
-	l.write(w, r, l.messageOffer("I'm sorry, no volunteer could answer just now."))
+	l.write(w, r, l.messageOffer(l.book.NoVolunteerAnswered()))
 }
 
 // recorded is the Record's action: a message becomes a voicemail callback
@@ -136,7 +133,7 @@ func (l *Line) recorded(w http.ResponseWriter, r *http.Request) {
 	case f.Get("Digits") == "2" && atoi(dur) < 3:
 		l.write(w, r, l.queueCallback(r, "voice", "", ""))
 	case f.Get("RecordingUrl") != "" && (dur == "" || atoi(dur) > 0):
-		l.write(w, r, l.queueCallback(r, "voicemail", f.Get("RecordingUrl"), "Thank you for your message."))
+		l.write(w, r, l.queueCallback(r, "voicemail", f.Get("RecordingUrl"), l.book.ThanksForMessage()))
 	default:
 		l.callbackPrompt(w, r, 1)
 	}
@@ -145,7 +142,7 @@ func (l *Line) recorded(w http.ResponseWriter, r *http.Request) {
 // callbackOffer follows an empty recording: 2 (or a second silence) queues a
 // callback, 1 offers the message again.
 func (l *Line) callbackOffer(w http.ResponseWriter, r *http.Request) {
-	switch choice(readInput(r), map[string]string{"back": "2", "ring": "2", "call": "2", "yes": "2", "message": "1"}) {
+	switch l.keys.choice(readInput(r), l.keys.callback) {
 	case "2":
 		l.write(w, r, l.queueCallback(r, "voice", "", ""))
 		return
@@ -155,7 +152,7 @@ func (l *Line) callbackOffer(w http.ResponseWriter, r *http.Request) {
 	}
 	try := atoi(r.URL.Query().Get("try"))
 	if try >= 2 {
-		l.write(w, r, l.queueCallback(r, "voice", "", "I didn't hear anything, so I'll ask a volunteer to ring you."))
+		l.write(w, r, l.queueCallback(r, "voice", "", l.book.SilenceRingBack()))
 		return
 	}
 	l.callbackPrompt(w, r, try+1)
@@ -165,9 +162,9 @@ func (l *Line) callbackPrompt(w http.ResponseWriter, r *http.Request, try int) {
 	l.write(w, r, []twiml.Element{
 		twiml.VoiceGather{
 			Input: "dtmf speech", NumDigits: "1", Timeout: gatherTimeout, SpeechTimeout: "auto",
-			Language: l.cfg.Language, Hints: "ring me back, message",
+			Language: l.cfg.Language, Hints: hintList(l.lex.Hints[words.PromptCallback]...),
 			Action: l.url("callback"), Method: "POST",
-			InnerElements: []twiml.Element{l.say("For a volunteer to ring you back, press 2. To leave a message after all, press 1.")},
+			InnerElements: []twiml.Element{l.say(l.book.CallbackPrompt())},
 		},
 		twiml.VoiceRedirect{Url: fmt.Sprintf("%s?try=%d", l.url("callback"), try+1), Method: "POST"},
 	})
@@ -183,8 +180,7 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 		v = append(v, l.say(lead))
 	}
 	if withheld(from) {
-		return append(v, l.say("Your number is hidden, so a volunteer can't ring you back. Please call again with your number showing."),
-			twiml.VoiceHangup{})
+		return append(v, l.say(l.book.HiddenNoCallback()), twiml.VoiceHangup{})
 	}
 	cb, err := bounded(ctx, func(ctx context.Context) (volunteers.Callback, error) {
 		return l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{
@@ -193,13 +189,9 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 	})
 	if err != nil {
 		l.log.ErrorContext(ctx, "voice: request callback", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "err", err)
-		return append(v, l.say("I'm sorry, I couldn't arrange a call back just now. Please call again later."), twiml.VoiceHangup{})
+		return append(v, l.say(l.book.CallbackFailed()), twiml.VoiceHangup{})
 	}
 	l.log.InfoContext(ctx, "voice: callback requested", "call_sid", r.PostForm.Get("CallSid"), "ref", cb.Ref, "kind", kind)
 	// The desk records the request in the figures (once, however often asked).
-	text := "A volunteer will ring you back from this line's number"
-	if n := spokenPhone(l.cfg.LineNumber); n != "" {
-		text += ", " + n
-	}
-	return append(v, l.say(text+"."), l.say("Thank you for calling. Goodbye."), twiml.VoiceHangup{})
+	return append(v, l.say(l.book.CallbackComing(l.book.SpokenPhone(l.cfg.LineNumber))), l.say(l.book.ThanksGoodbye()), twiml.VoiceHangup{})
 }

@@ -2,41 +2,76 @@ package ivr
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/heritage-line/heritageline/words"
 )
 
-// everywhere are the spoken words that mean star (main menu) or 0 (a
-// volunteer) at every step.
-var everywhere = map[string]string{
-	"volunteer": "0", "person": "0", "someone": "0", "somebody": "0", "human": "0",
-	"operator": "0", "people": "0", "talk": "0", "speak": "0",
-	"menu": "*", "start": "*", "beginning": "*",
+// stepWords are the words a caller may say at each step, from the book of
+// words' lexicon (words.Lexicon.Spoken), as the keys they stand for.
+type stepWords struct {
+	// everywhere are the words that mean star (the main menu) or 0 (a
+	// volunteer) at every step; numbers are digits said on their own.
+	everywhere, numbers                            map[string]string
+	menu, result, end, yesNo, kind, none, callback map[string]string
 }
 
-var numberWords = map[string]string{
-	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-	"six": "6", "seven": "7", "eight": "8", "nine": "9",
-	"0": "0", "1": "1", "2": "2", "3": "3", "4": "4", "5": "5", "6": "6", "7": "7", "8": "8", "9": "9",
+// keysFor maps the words of each meaning to its key. A word with two
+// meanings at one step keeps the first in pairs' order.
+func keysFor(lx *words.Lexicon, pairs ...any) map[string]string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		meaning, key := pairs[i].(words.Meaning), pairs[i+1].(string)
+		for _, w := range lx.Spoken[meaning] {
+			if _, ok := m[w]; !ok {
+				m[w] = key
+			}
+		}
+	}
+	return m
 }
 
-// words splits speech into lower-case words of letters and digits.
-func words(speech string) []string {
-	return strings.FieldsFunc(strings.ToLower(speech), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
+func newStepWords(lx *words.Lexicon) *stepWords {
+	sw := &stepWords{
+		everywhere: keysFor(lx, words.SayVolunteer, "0", words.SayMenu, "*"),
+		numbers:    map[string]string{},
+		menu:       keysFor(lx, words.SayNear, "1", words.SayWeek, "2", words.SayRepeat, "3"),
+		result: keysFor(lx, words.SayNext, "1", words.SayRepeat, "2", words.SayText, "3", words.SayPhone, "4",
+			words.SayKind, "5", words.SayGoodbye, "9"),
+		end:   keysFor(lx, words.SayRepeat, "1", words.SayElsewhere, "2", words.SayGoodbye, "9"),
+		yesNo: keysFor(lx, words.SayYes, "1", words.SayNo, "2"),
+		kind: keysFor(lx, words.SayWalks, "1", words.SayMuseums, "2", words.SayGroups, "3", words.SayHandsOn, "4",
+			words.SayAnything, "5"),
+		none:     keysFor(lx, words.SayElsewhere, "1", words.SayTryAgain, "1"),
+		callback: keysFor(lx, words.SayRingBack, "2", words.SayMessage, "1"),
+	}
+	for w, n := range lx.Numbers {
+		if n >= 0 && n <= 9 {
+			sw.numbers[w] = string(rune('0' + n))
+		}
+	}
+	for d := '0'; d <= '9'; d++ {
+		sw.numbers[string(d)] = string(d)
+	}
+	return sw
+}
+
+// words splits speech into the lexicon's words: lower case, no accents,
+// letters and digits (words.Normalise).
+func wordsOf(speech string) []string {
+	return strings.Fields(words.Normalise(speech))
 }
 
 // choice turns a key press or a short spoken answer into a key: the digit
 // pressed; a number said on its own ("two"); the key of the first word found
 // in keys; or star or 0 for the words of everywhere. It returns "" when it
 // cannot tell.
-func choice(in input, keys map[string]string) string {
+func (sw *stepWords) choice(in input, keys map[string]string) string {
 	if in.Digits != "" {
 		return in.Digits[:1]
 	}
-	ws := words(in.Speech)
+	ws := wordsOf(in.Speech)
 	if len(ws) == 1 {
-		if d, ok := numberWords[ws[0]]; ok {
+		if d, ok := sw.numbers[ws[0]]; ok {
 			return d
 		}
 	}
@@ -46,7 +81,7 @@ func choice(in input, keys map[string]string) string {
 		}
 	}
 	for _, w := range ws {
-		if k, ok := everywhere[w]; ok {
+		if k, ok := sw.everywhere[w]; ok {
 			return k
 		}
 	}

@@ -379,3 +379,40 @@ func TestRenderGolden(t *testing.T) {
 		t.Errorf("the renderers' words differ from %s; run go test -update ./words and review the diff", path)
 	}
 }
+
+// FuzzSpokenPhone reads catalogue phone numbers (outside input): in every
+// language only the language's digit words and its separators come out.
+func FuzzSpokenPhone(f *testing.F) {
+	f.Add("01632 960101")
+	f.Add("+44 (0)20 7946 0000")
+	f.Add("ring 0800-123-4567 ext. 2")
+	f.Fuzz(func(t *testing.T, number string) {
+		for _, l := range All() {
+			b := For(l.Code)
+			allowed := map[string]bool{}
+			for d := range 10 {
+				allowed[b.g.digit(d)] = true
+			}
+			spoken := b.SpokenPhone(number)
+			for _, sep := range []string{b.say(kItemSep), " "} {
+				spoken = strings.ReplaceAll(spoken, sep, "\x00")
+			}
+			for _, w := range strings.Split(spoken, "\x00") {
+				if w == "" {
+					continue
+				}
+				if !l.Spaced {
+					for _, r := range w {
+						if !allowed[string(r)] {
+							t.Errorf("%s: SpokenPhone(%q) says %q", l.Code, number, string(r))
+						}
+					}
+					continue
+				}
+				if !allowed[w] {
+					t.Errorf("%s: SpokenPhone(%q) says %q", l.Code, number, w)
+				}
+			}
+		}
+	})
+}

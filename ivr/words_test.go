@@ -7,27 +7,8 @@ import (
 	"testing"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/words"
 )
-
-func TestSpokenPhone(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"01632 960101", "oh one six three two, nine six oh, one oh one"},
-		{"020 7946 0000", "oh two oh, seven nine four six, oh oh oh oh"},
-		{"+441632960000", "oh one six three two, nine six oh, oh oh oh"},
-		{"07700900111", "oh seven seven oh oh, nine oh oh, one one one"},
-		{"0800 123 4567", "oh eight oh oh, one two three, four five six seven"},
-		{"+44 1632 960101", "oh one six three two, nine six oh, one oh one"},
-		{"", ""},
-		{"ring the office", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := spokenPhone(tt.in); got != tt.want {
-				t.Errorf("spokenPhone(%q): got %q; want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
 
 func TestDescribe(t *testing.T) {
 	f := testFinder()
@@ -45,12 +26,15 @@ func TestDescribe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := describe(tt.res, now); got != tt.want {
+			if got := words.For(words.English).Describe(tt.res, now); got != tt.want {
 				t.Errorf("got %q; want %q", got, tt.want)
 			}
 		})
 	}
 }
+
+// english are the English words for each step.
+var english = newStepWords(words.For(words.English).Lexicon())
 
 func TestChoice(t *testing.T) {
 	tests := []struct {
@@ -68,7 +52,7 @@ func TestChoice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.digits+tt.speech, func(t *testing.T) {
-			if got := choice(input{Digits: tt.digits, Speech: tt.speech}, menuWords); got != tt.want {
+			if got := english.choice(input{Digits: tt.digits, Speech: tt.speech}, english.menu); got != tt.want {
 				t.Errorf("got %q; want %q", got, tt.want)
 			}
 		})
@@ -92,23 +76,8 @@ func FuzzInput(f *testing.F) {
 		if in.Confidence != -1 && (in.Confidence < 0 || in.Confidence > 1) {
 			t.Errorf("confidence %v out of range", in.Confidence)
 		}
-		for _, keys := range []map[string]string{menuWords, resultWords, kindWords, endWords, yesNoWords} {
-			_ = choice(in, keys)
-		}
-	})
-}
-
-// FuzzSpokenPhone reads catalogue phone numbers (outside input): only digit
-// words and commas come out.
-func FuzzSpokenPhone(f *testing.F) {
-	f.Add("01632 960101")
-	f.Add("+44 (0)20 7946 0000")
-	f.Add("ring 0800-123-4567 ext. 2")
-	f.Fuzz(func(t *testing.T, number string) {
-		for _, w := range strings.Fields(strings.ReplaceAll(spokenPhone(number), ",", "")) {
-			if !strings.Contains(" oh one two three four five six seven eight nine ", " "+w+" ") {
-				t.Errorf("spokenPhone(%q) says %q", number, w)
-			}
+		for _, keys := range []map[string]string{english.menu, english.result, english.kind, english.end, english.yesNo} {
+			_ = english.choice(in, keys)
 		}
 	})
 }
