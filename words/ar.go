@@ -110,6 +110,7 @@ var ar = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         "، ",
 	kFreeShort:       "مجاني",
+	kCostRange:       "من {low} إلى {high}",
 	kStop:            ".",
 	kDetailsBy:       "الجهة: {organisation}",
 	kDetailsWhere:    "المكان: {where}",

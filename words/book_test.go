@@ -226,7 +226,7 @@ func walkArgs(m reflect.Method, variant int) []reflect.Value {
 				r.Activity.BookingNeeded, r.Activity.Referral, r.Activity.Venue, r.Activity.Town = false, "", "", ""
 				r.Next = catalogue.Session{}
 			case 2:
-				r.Activity.Phone, r.Activity.Free, r.Activity.Cost = "", false, "£2"
+				r.Activity.Phone, r.Activity.Free, r.Activity.Cost = "", false, "Adults £5 and concessions £3 at the door"
 			}
 			args = append(args, reflect.ValueOf(r))
 		case reflect.TypeFor[catalogue.Schedule]():

@@ -114,6 +114,7 @@ var cy = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         ", ",
 	kFreeShort:       "Am ddim",
+	kCostRange:       "{low} i {high}",
 	kStop:            ".",
 	kDetailsBy:       "Gan {organisation}",
 	kDetailsWhere:    "Ble: {where}",

@@ -103,6 +103,7 @@ var en = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         ", ",
 	kFreeShort:       "Free",
+	kCostRange:       "{low} to {high}",
 	kStop:            ".",
 	kDetailsBy:       "By {organisation}",
 	kDetailsWhere:    "Where: {where}",

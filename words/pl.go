@@ -113,6 +113,7 @@ var pl = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         ", ",
 	kFreeShort:       "Bezpłatne",
+	kCostRange:       "od {low} do {high}",
 	kStop:            ".",
 	kDetailsBy:       "Organizator: {organisation}",
 	kDetailsWhere:    "Gdzie: {where}",

@@ -271,17 +271,22 @@ func (b *Book) ListItem(n int, r catalogue.Result) string {
 	return smstext.Normalise(strings.Join(parts, b.say(kItemSep)))
 }
 
-// shortCost is the cost as a list shows it: "Free", or the organiser's
-// wording up to its first bracket or comma ("£3 (tea included)" gives "£3").
+// shortCost is the cost as a list shows it: "Free"; the organiser's wording
+// up to its first bracket, comma or semicolon when that gives the price or
+// there is no price ("£3 (tea included)" gives "£3"); otherwise the price
+// ("Under 18s and Over 60s, £35 per 1 hour session" gives "£35"). See
+// shortenCost: an amount is never lost or cut.
 func (b *Book) shortCost(a catalogue.Activity) string {
 	if a.Free {
 		return b.say(kFreeShort)
 	}
 	c := oneLine(a.Cost)
 	if i := strings.IndexAny(c, "(,;"); i > 0 {
-		c = strings.TrimSpace(c[:i])
+		if first := strings.TrimSpace(c[:i]); amountRE.MatchString(first) || !amountRE.MatchString(c) {
+			c = first
+		}
 	}
-	return clip(c, 20)
+	return b.shortenCost(c, costRunes)
 }
 
 // Details is the full text of one activity: title, organisation, where,
@@ -299,11 +304,14 @@ func (b *Book) Details(r catalogue.Result, now time.Time) string {
 	}
 	where := b.say(kDetailsWhere, "where", oneLine(joinDistinct(a.Venue, a.Address, strings.TrimSpace(a.Town+" "+a.Postcode))))
 	when := b.say(kDetailsWhen, "when", b.whenText(r, now))
-	cost := ""
+	cost, costText := "", ""
 	if c := strings.TrimSpace(a.Cost); c != "" {
-		cost = b.say(kDetailsCost, "cost", oneLine(c))
+		costText = oneLine(c)
 	} else if a.Free {
-		cost = b.say(kDetailsCost, "cost", b.say(kFreeShort))
+		costText = b.say(kFreeShort)
+	}
+	if costText != "" {
+		cost = b.say(kDetailsCost, "cost", costText)
 	}
 	access := ""
 	if a.Access != "" {
@@ -324,8 +332,13 @@ func (b *Book) Details(r catalogue.Result, now time.Time) string {
 			return body
 		}
 	}
-	// Still too long (odd data, or UCS-2): every line gets a fair share.
-	body = joinLines(clip(title, 40), clip(where, 60), clip(when, 50), clip(cost, 30), clip(book, 60))
+	// Still too long (odd data, or UCS-2): every line gets a fair share,
+	// the cost keeping its price.
+	if cost != "" {
+		label := utf8.RuneCountInString(b.say(kDetailsCost, "cost", ""))
+		cost = smstext.Normalise(b.say(kDetailsCost, "cost", b.shortenCost(costText, 30-label)))
+	}
+	body = joinLines(clip(title, 40), clip(where, 60), clip(when, 50), cost, clip(book, 60))
 	return smstext.Truncate(body, smstext.MaxSegments)
 }
 

@@ -263,7 +263,20 @@ func TestEnglishAsToday(t *testing.T) {
 			t.Errorf("Clock(%v): got %q; want %q", c, got, want)
 		}
 	}
-	for i, a := range load.Activities {
+	acts := load.Activities
+	for _, cost := range []string{
+		"Under 18s and Over 60s, £35 per 1 hour session", "Adults £5; concessions £3; under 5s free",
+		"Adults £5 and concessions £3 at the door", "£1,200 for the whole course of twelve weeks",
+		"Donations welcome towards tea and the hire of the hall", "50p a cup, biscuits free",
+		"35 EUR per session, payable on the day",
+	} {
+		a := walkRes.Activity
+		a.Free, a.Cost = false, cost
+		acts = append(acts, a)
+		a.Title, a.Access = "Łódź ☕ café and conversation", strings.Repeat("Lift to all floors; ", 10)
+		acts = append(acts, a)
+	}
+	for i, a := range acts {
 		next, _ := a.Schedule.Next(now)
 		r := catalogue.Result{Activity: a, Miles: float64(i) * 0.37, Next: next}
 		if got, want := b.ListItem(i+1, r), smstext.Item(i+1, r); got != want {

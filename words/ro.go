@@ -102,6 +102,7 @@ var ro = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         ", ",
 	kFreeShort:       "Gratuit",
+	kCostRange:       "între {low} și {high}",
 	kStop:            ".",
 	kDetailsBy:       "Organizator: {organisation}",
 	kDetailsWhere:    "Unde: {where}",

@@ -106,6 +106,7 @@ const (
 	kItemTitle       key = "text.item_title"
 	kItemSep         key = "text.item_separator"
 	kFreeShort       key = "text.free"
+	kCostRange       key = "text.cost_range"
 	kStop            key = "text.full_stop"
 	kDetailsBy       key = "text.details_by"
 	kDetailsWhere    key = "text.details_where"

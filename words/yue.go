@@ -101,6 +101,7 @@ var yue = table{
 	kItemTitle:       "{number} {title}",
 	kItemSep:         "，",
 	kFreeShort:       "免費",
+	kCostRange:       "{low}至{high}",
 	kStop:            "。",
 	kDetailsBy:       "主辦：{organisation}",
 	kDetailsWhere:    "地點：{where}",
