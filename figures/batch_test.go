@@ -49,7 +49,7 @@ func TestBatchOneRoundTrip(t *testing.T) {
 	backends(t, func(t *testing.T, rdb redis.UniversalClient) {
 		var rt pipelines
 		rdb.AddHook(&rt)
-		r := NewRedis(rdb, Options{Title: func(id string) string { return titles[id] }, FlushInterval: time.Hour}, testLog(t))
+		r := NewRedis(rdb, Options{Title: func(id string) string { return titles[id] }, FlushInterval: time.Hour, Timeout: slowMachine}, testLog(t))
 		defer r.Close()
 		for _, e := range fixture() {
 			r.Record(context.Background(), e)
@@ -85,7 +85,7 @@ func TestBatchWrittenWithoutFlush(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rdb, _ := redistest.Mini(t)
-			r := NewRedis(rdb, Options{FlushInterval: tt.interval, BatchSize: tt.size}, testLog(t))
+			r := NewRedis(rdb, Options{FlushInterval: tt.interval, BatchSize: tt.size, Timeout: slowMachine}, testLog(t))
 			defer r.Close()
 			e := Event{Time: at("2025-01-06 10:00"), Channel: SMS, Kind: Contact, Person: p1}
 			for range tt.events {
@@ -161,7 +161,7 @@ func TestBatchDropsWhenFull(t *testing.T) {
 // at once.
 func TestCloseWritesEverything(t *testing.T) {
 	rdb, _ := redistest.Start(t)
-	r := NewRedis(rdb, Options{FlushInterval: time.Hour}, testLog(t))
+	r := NewRedis(rdb, Options{FlushInterval: time.Hour, Timeout: slowMachine}, testLog(t))
 	e := Event{Time: at("2025-01-06 10:00"), Channel: Voice, Kind: Contact, Person: p1}
 	for range 300 {
 		r.Record(context.Background(), e)
@@ -189,7 +189,7 @@ func TestCloseWritesEverything(t *testing.T) {
 // (run with -race).
 func TestBatchConcurrent(t *testing.T) {
 	rdb, _ := redistest.Mini(t)
-	r := NewRedis(rdb, Options{FlushInterval: time.Millisecond, BatchSize: 7}, testLog(t))
+	r := NewRedis(rdb, Options{FlushInterval: time.Millisecond, BatchSize: 7, Timeout: slowMachine}, testLog(t))
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
