@@ -216,53 +216,19 @@ func TestEnglishDescribe(t *testing.T) {
 	}
 }
 
-// TestEnglishAsToday pins the English renderers to the ones the line uses
-// today (catalogue's schedule words, smstext's list items and details) on
-// every activity of the sample catalogue and every schedule shape, for
-// every day of a year.
-func TestEnglishAsToday(t *testing.T) {
+// TestEnglishAsBefore pins the English renderers to what the line said
+// before the book of words: testdata/english.golden holds the spoken and
+// short schedule, list item and details of every activity of the sample
+// catalogue (and of awkward costs), every five minutes' clock, and the dates
+// of a year, as catalogue and smstext rendered them when they moved here.
+func TestEnglishAsBefore(t *testing.T) {
 	load, err := sample.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var schedules []catalogue.Schedule
-	for _, a := range load.Activities {
-		schedules = append(schedules, a.Schedule)
-	}
-	for _, text := range scheduleTexts {
-		schedules = append(schedules, mustSchedule(t, text))
-	}
 	b := For(English)
-	for _, s := range schedules {
-		if got, want := b.Schedule(s), s.Spoken(); got != want {
-			t.Errorf("Schedule: got %q; want %q", got, want)
-		}
-		if got, want := b.ShortSchedule(s), s.Short(); got != want {
-			t.Errorf("ShortSchedule: got %q; want %q", got, want)
-		}
-	}
 	now := at(2026, 11, 30, 9, 0)
-	for d := range 400 {
-		when := at(2026, 11, 30, 0, 0).AddDate(0, 0, d).Add(time.Duration(d*37%1440) * time.Minute)
-		if got, want := b.Date(when, now), catalogue.SpokenDate(when, now); got != want {
-			t.Errorf("Date: got %q; want %q", got, want)
-		}
-		if got, want := b.ShortDate(when, now), catalogue.ShortDate(when, now); got != want {
-			t.Errorf("ShortDate: got %q; want %q", got, want)
-		}
-		s := catalogue.Session{Start: when}
-		if got, want := b.Session(s, now), catalogue.SpokenSession(s, now); got != want {
-			t.Errorf("Session: got %q; want %q", got, want)
-		}
-		if got, want := b.ShortSession(s, now), catalogue.ShortSession(s, now); got != want {
-			t.Errorf("ShortSession: got %q; want %q", got, want)
-		}
-	}
-	for c := catalogue.Clock(0); c < 24*60; c++ {
-		if got, want := b.Clock(c), c.Spoken(); got != want {
-			t.Errorf("Clock(%v): got %q; want %q", c, got, want)
-		}
-	}
+	var out strings.Builder
 	acts := load.Activities
 	for _, cost := range []string{
 		"Under 18s and Over 60s, £35 per 1 hour session", "Adults £5; concessions £3; under 5s free",
@@ -279,15 +245,43 @@ func TestEnglishAsToday(t *testing.T) {
 	for i, a := range acts {
 		next, _ := a.Schedule.Next(now)
 		r := catalogue.Result{Activity: a, Miles: float64(i) * 0.37, Next: next}
-		if got, want := b.ListItem(i+1, r), smstext.Item(i+1, r); got != want {
-			t.Errorf("ListItem: got %q; want %q", got, want)
+		fmt.Fprintf(&out, "%s\n  said:  %s\n  short: %s\n  item:  %s\n  miles: %s\n  details:\n%s\n\n",
+			a.ID, b.Schedule(a.Schedule), b.ShortSchedule(a.Schedule), b.ListItem(i+1, r), b.ShortMiles(r.Miles), b.Details(r, now))
+	}
+	for _, text := range scheduleTexts {
+		s := mustSchedule(t, text)
+		fmt.Fprintf(&out, "%s\n  said:  %s\n  short: %s\n", text, b.Schedule(s), b.ShortSchedule(s))
+	}
+	for c := catalogue.Clock(0); c < 24*60; c += 5 {
+		fmt.Fprintf(&out, "clock %s: %s (%s)\n", c, b.Clock(c), b.Clock(c+2))
+	}
+	for d := range 400 {
+		when := at(2026, 11, 30, 0, 0).AddDate(0, 0, d).Add(time.Duration(d*37%1440) * time.Minute)
+		s := catalogue.Session{Start: when}
+		fmt.Fprintf(&out, "%s: %s | %s | %s | %s\n", when.Format("2006-01-02 15:04"), b.Date(when, now), b.ShortDate(when, now),
+			b.Session(s, now), b.ShortSession(s, now))
+	}
+	checkGolden(t, "english.golden", out.String())
+}
+
+// checkGolden compares got with testdata/name, rewriting it with -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
 		}
-		if got, want := b.Details(r, now), smstext.Details(r, now); got != want {
-			t.Errorf("Details:\n%s\nwant\n%s", got, want)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if got, want := b.ShortMiles(r.Miles), smstext.Distance(r.Miles); got != want {
-			t.Errorf("ShortMiles(%v): got %q; want %q", r.Miles, got, want)
-		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update ./words to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("the words differ from %s; run go test -update ./words and review the diff", path)
 	}
 }
 
@@ -375,22 +369,7 @@ func TestRenderGolden(t *testing.T) {
 		r := walkRes
 		fmt.Fprintf(&out, "describe: %s\nitem: %s\ndetails:\n%s\n\n", b.Describe(r, now), b.ListItem(1, r), b.Details(r, now))
 	}
-	path := filepath.Join("testdata", "render.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update ./words to write it)", err)
-	}
-	if out.String() != string(want) {
-		t.Errorf("the renderers' words differ from %s; run go test -update ./words and review the diff", path)
-	}
+	checkGolden(t, "render.golden", out.String())
 }
 
 // FuzzSpokenPhone reads catalogue phone numbers (outside input): in every
