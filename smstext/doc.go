@@ -1,6 +1,6 @@
 // Package smstext fits text to SMS: GSM-7 normalisation, exact segment counts,
-// and the SMS wording of activities, shared by the SMS line and the voice
-// line's "send me this by text".
+// and fitting a list or a long text into a few segments. What a text says is
+// the book of words' (package words).
 //
 // Every reply the line texts is at most MaxSegments segments. Text is kept in
 // GSM-7 wherever a plain equivalent exists, because one character outside it

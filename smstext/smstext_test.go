@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
-
-	"github.com/heritage-line/heritageline/catalogue"
 )
 
 func TestSegments(t *testing.T) {
@@ -100,42 +97,6 @@ func TestIsGSM(t *testing.T) {
 	}
 }
 
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		miles float64
-		want  string
-	}{{0, "<0.1mi"}, {0.26, "0.3mi"}, {0.94, "0.9mi"}, {0.96, "1mi"}, {1.4, "1mi"}, {9.6, "10mi"}, {24.2, "24mi"}}
-	for _, tt := range tests {
-		if got := Distance(tt.miles); got != tt.want {
-			t.Errorf("Distance(%v) = %q; want %q", tt.miles, got, tt.want)
-		}
-	}
-}
-
-func cafe() catalogue.Activity {
-	return catalogue.Activity{
-		ID: "frome-heritage-cafe", Title: "Heritage Café", Organisation: "Frome Heritage Museum and Heritage Connectors",
-		Category: catalogue.Cafe, Venue: "Frome Heritage Museum", Address: "Frome Heritage Museum, North Parade",
-		Town: "Frome", Postcode: "BA11 1AT", Lat: 51.23, Lon: -2.3208,
-		Schedule: catalogue.Schedule{Rules: []catalogue.Rule{{Freq: catalogue.Monthly, Weeks: []int{1}, Days: []time.Weekday{time.Thursday}, Opens: 630, Closes: 720}}},
-		Cost:     "Free", Free: true, Access: "Ground-floor room; galleries are up stairs", Phone: "01632 960101", Active: true,
-	}
-}
-
-func TestItem(t *testing.T) {
-	a := cafe()
-	if got, want := Item(1, catalogue.Result{Activity: a, Miles: 0.26}), "1 Heritage Café, 1st Thu 10:30, Free, 0.3mi"; got != want {
-		t.Errorf("Item = %q; want %q", got, want)
-	}
-	a.Title = "The Trinity weavers’ housing walk around the old town and its hidden yards"
-	a.Free, a.Cost = false, "£3 (tea included)"
-	a.Schedule = catalogue.Schedule{}
-	got := Item(12, catalogue.Result{Activity: a, Miles: 3.2})
-	if want := "12 The Trinity weavers' housing walk aro..., Ring for dates, £3, 3mi"; got != want {
-		t.Errorf("Item = %q; want %q", got, want)
-	}
-}
-
 func TestFit(t *testing.T) {
 	var items []string
 	for i := 1; i <= 10; i++ {
@@ -163,35 +124,6 @@ func TestFit(t *testing.T) {
 	}
 }
 
-func TestDetails(t *testing.T) {
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
-	next := catalogue.Session{Start: time.Date(2026, 12, 3, 10, 30, 0, 0, catalogue.London)}
-	a := cafe()
-	got := Details(catalogue.Result{Activity: a, Miles: 0.3, Next: next}, now)
-	want := "Heritage Café\nBy Frome Heritage Museum and Heritage Connectors\n" +
-		"Where: Frome Heritage Museum, North Parade, Frome BA11 1AT\nWhen: 1st Thu 10:30. Next: Thu 3 Dec\n" +
-		"Cost: Free\nAccess: Ground-floor room; galleries are up stairs\nPhone: 01632 960101"
-	if got != want {
-		t.Errorf("Details =\n%s\nwant\n%s", got, want)
-	}
-
-	a.BookingNeeded, a.Referral = true, catalogue.LinkWorker
-	a.Access = strings.Repeat("Lift to all floors; ", 30)
-	a.Title = "Weavers’ “history” café — with tea…"
-	got = Details(catalogue.Result{Activity: a, Next: next}, now)
-	if n := Segments(got); n > MaxSegments {
-		t.Errorf("Details with a long access note is %d segments; want <= %d", n, MaxSegments)
-	}
-	if !IsGSM(got) {
-		t.Errorf("Details is not GSM-7: %q", got)
-	}
-	for _, s := range []string{"Booking needed: 01632 960101", "Referral needed", "Where:", "When:"} {
-		if !strings.Contains(got, s) {
-			t.Errorf("Details lacks %q:\n%s", s, got)
-		}
-	}
-}
-
 func FuzzTruncate(f *testing.F) {
 	for _, s := range []string{"", "a", strings.Repeat("€", 300), strings.Repeat("😀", 200), "“Free” – tea…"} {
 		f.Add(s)
@@ -202,109 +134,4 @@ func FuzzTruncate(f *testing.F) {
 			t.Errorf("Truncate gave %d segments; want <= %d", n, MaxSegments)
 		}
 	})
-}
-
-func TestDetailsAlwaysFits(t *testing.T) {
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
-	long := func(s string) string { return strings.Repeat(s, 200) }
-	tests := []struct {
-		name   string
-		change func(a *catalogue.Activity)
-		want   string
-	}{
-		{"no rules, organiser's words", func(a *catalogue.Activity) {
-			a.Schedule = catalogue.Schedule{Text: "Most Tuesdays – ring to check"}
-		}, "When: Most Tuesdays - ring to check"},
-		{"no rules, no words", func(a *catalogue.Activity) { a.Schedule = catalogue.Schedule{} }, "When: Ring for dates"},
-		{"ucs-2 title", func(a *catalogue.Activity) { a.Title = "Łódź ☕ café " + long("ж") }, "When:"},
-		{"emoji everywhere", func(a *catalogue.Activity) { a.Access = long("😀"); a.Organisation = long("🎨") }, "Phone:"},
-		{"extension characters", func(a *catalogue.Activity) { a.Access = long("[]{}€"); a.Cost = long("€") }, "Heritage Café"},
-		{"huge everything", func(a *catalogue.Activity) {
-			a.Title, a.Organisation, a.Venue, a.Address, a.Cost, a.Access = long("T"), long("O"), long("V"), long("A"), long("C"), long("X")
-		}, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := cafe()
-			tt.change(&a)
-			got := Details(catalogue.Result{Activity: a}, now)
-			if n := Segments(got); n > MaxSegments {
-				t.Errorf("Details is %d segments; want <= %d", n, MaxSegments)
-			}
-			if !strings.Contains(got, tt.want) {
-				t.Errorf("Details = %q; want it to contain %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func FuzzDetails(f *testing.F) {
-	f.Add("Heritage Café", "Step-free", "Free")
-	f.Add(strings.Repeat("😀", 100), strings.Repeat("€", 300), "£3 – tea…")
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
-	f.Fuzz(func(t *testing.T, title, access, cost string) {
-		a := cafe()
-		a.Title, a.Access, a.Cost = title, access, cost
-		if n := Segments(Details(catalogue.Result{Activity: a}, now)); n > MaxSegments {
-			t.Errorf("Details is %d segments; want <= %d", n, MaxSegments)
-		}
-		if item := Item(999, catalogue.Result{Activity: a, Miles: 24.9}); strings.ContainsAny(item, "\n\r") {
-			t.Errorf("Item = %q; want one line", item)
-		}
-	})
-}
-
-// TestOneLine checks the shortcut for text already on one line against the
-// long way round (split on any space, join with one).
-func TestOneLine(t *testing.T) {
-	for _, s := range []string{
-		"", " ", "Heritage walk", "Heritage  walk", " Heritage walk", "Heritage walk ",
-		"Heritage\twalk", "Heritage\nwalk", "Heritage\u00a0walk", "Café – “drop in”",
-		"£3 (tea included)", "a b c d", "a\u2003b", "a\u0085b", "\xff bad",
-	} {
-		want := strings.Join(strings.Fields(Normalise(s)), " ")
-		if got := oneLine(s); got != want {
-			t.Errorf("oneLine(%q) = %q; want %q", s, got, want)
-		}
-	}
-}
-
-// TestCostKeepsTheAmount: a cost whose words come before the price is never
-// shortened to the words alone, nor cut in the middle of a word.
-func TestCostKeepsTheAmount(t *testing.T) {
-	const cost = "Under 18s and Over 60s, £35 per 1 hour session"
-	a := cafe()
-	a.Free, a.Cost = false, cost
-	if got, want := Item(1, catalogue.Result{Activity: a, Miles: 0.3}), "1 Heritage Café, 1st Thu 10:30, £35, 0.3mi"; got != want {
-		t.Errorf("Item = %q; want %q", got, want)
-	}
-	// A title in UCS-2 leaves room for only 201 characters, so every line
-	// must be shortened.
-	a.Title = "Łódź ☕ café and conversation"
-	a.Access = strings.Repeat("Lift to all floors; ", 10)
-	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
-	got := Details(catalogue.Result{Activity: a}, now)
-	if !strings.Contains(got, "\nCost: £35 per 1 hour session\n") {
-		t.Errorf("Details = %q; want the line Cost: £35 per 1 hour session", got)
-	}
-
-	tests := []struct {
-		cost string
-		n    int
-		want string
-	}{
-		{cost, 60, cost},
-		{cost, 24, "£35 per 1 hour session"},
-		{cost, 20, "£35"},
-		{"Adults £5; concessions £3; under 5s free", 20, "£3 to £5"},
-		{"£1,200 for the whole course of twelve weeks", 20, "£1,200"},
-		{"Donations welcome towards tea and the hire of the hall", 24, "Donations welcome..."},
-		{"50p a cup, biscuits free", 8, "50p"},
-		{"35 EUR per session, payable on the day", 20, "35 EUR per session"},
-	}
-	for _, tt := range tests {
-		if got := shortenCost(tt.cost, tt.n); got != tt.want {
-			t.Errorf("shortenCost(%q, %d) = %q; want %q", tt.cost, tt.n, got, tt.want)
-		}
-	}
 }
