@@ -408,3 +408,27 @@ func FuzzSpokenPhone(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSchedule renders any schedule the rule language reads (catalogue
+// input) in every language: whole, with no parameter left unfilled.
+func FuzzSchedule(f *testing.F) {
+	for _, s := range scheduleTexts {
+		f.Add(s)
+	}
+	now := at(2026, 6, 1, 12, 0)
+	f.Fuzz(func(t *testing.T, text string) {
+		s, err := catalogue.ParseSchedule(text)
+		if err != nil {
+			return
+		}
+		next, _ := s.Next(now)
+		for _, l := range All() {
+			b := For(l.Code)
+			for _, got := range []string{b.Schedule(s), b.ShortSchedule(s), b.Session(next, now), b.ShortSession(next, now)} {
+				if strings.ContainsAny(got, "{}") || strings.Contains(got, "%!") {
+					t.Errorf("%s: %q renders as %q", l.Code, text, got)
+				}
+			}
+		}
+	})
+}

@@ -67,7 +67,7 @@ func TestRead(t *testing.T) {
 		{"cafe tags", cafe.Tags, []string{"dementia-friendly", "step-free"}},
 		{"cafe free from cost", cafe.Free, true},
 		{"cafe active", cafe.Active, true},
-		{"cafe schedule", cafe.Schedule.Short(), "1st Thu 10:30"},
+		{"cafe schedule", cafe.Schedule.String(), "first Thursday of the month, 10:30-12:00"},
 		{"cafe source", cafe.Source, "good.csv#cafe-1"},
 		{"cafe referral", cafe.Referral, catalogue.SelfReferral},
 		{"weave category lower-cased", weave.Category, catalogue.Crafts},
