@@ -2,8 +2,6 @@ package volunteers
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -66,11 +64,9 @@ const (
 func recordKey(ref string) string { return cbPrefix + ref }
 
 // residentKey finds an open callback from the same number, so asking twice
-// does not queue (and text volunteers) twice.
-func residentKey(phone string) string {
-	sum := sha256.Sum256([]byte("heritageline callback " + phone))
-	return cbPrefix + "res:" + hex.EncodeToString(sum[:12])
-}
+// does not queue (and text volunteers) twice. It is named by the keyed hash
+// of the number.
+func (d *Desk) residentKey(phone string) string { return cbPrefix + "res:" + d.hasher.Hash(phone) }
 
 var kinds = []string{"voicemail", "voice", "sms"}
 
@@ -93,7 +89,7 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	if !slices.Contains(kinds, kind) {
 		kind = "voice"
 	}
-	rk := residentKey(phone)
+	rk := d.residentKey(phone)
 	if cb, ok, err := d.openFor(ctx, rk); err != nil {
 		return Callback{}, err
 	} else if ok {
@@ -198,6 +194,11 @@ func (d *Desk) Timing(ctx context.Context, ref string) (Timing, error) {
 	}, nil
 }
 
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
 func millis(s string) time.Time {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n == 0 {
@@ -210,6 +211,7 @@ func millis(s string) time.Time {
 type openEntry struct {
 	Callback
 	phone string
+	notes int // notes added
 }
 
 // open returns the open callbacks, oldest first, pruning refs whose record
@@ -224,7 +226,7 @@ func (d *Desk) open(ctx context.Context) ([]openEntry, error) {
 	}
 	cmds, err := d.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for _, ref := range refs {
-			p.HMGet(ctx, recordKey(ref), "kind", "requested", "taken_by", "phone")
+			p.HMGet(ctx, recordKey(ref), "kind", "requested", "taken_by", "phone", "notes")
 		}
 		return nil
 	})
@@ -236,13 +238,14 @@ func (d *Desk) open(ctx context.Context) ([]openEntry, error) {
 	for i, c := range cmds {
 		vals := c.(*redis.SliceCmd).Val()
 		str := func(j int) string { s, _ := vals[j].(string); return s }
-		if len(vals) < 4 || str(1) == "" {
+		if len(vals) < 5 || str(1) == "" {
 			gone = append(gone, refs[i])
 			continue
 		}
 		out = append(out, openEntry{
 			Callback: Callback{Ref: refs[i], Kind: str(0), Requested: millis(str(1)), TakenBy: str(2)},
 			phone:    str(3),
+			notes:    atoi(str(4)),
 		})
 	}
 	if len(gone) > 0 {

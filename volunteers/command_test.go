@@ -27,6 +27,9 @@ func TestParseCommand(t *testing.T) {
 		{"NOTE C7 rang, no answer", Command{Verb: "NOTE", Ref: "C7", Note: "rang, no answer"}},
 		{"note c7: will try Friday", Command{Verb: "NOTE", Ref: "C7", Note: "will try Friday"}},
 		{"NOTE C7", Command{Verb: "NOTE", Ref: "C7"}},
+		{"NOTES C7", Command{Verb: "NOTES", Ref: "C7"}},
+		{"notes c 7", Command{Verb: "NOTES", Ref: "C7"}},
+		{"NOTES", Command{Verb: "NOTES"}},
 		{"stop", Command{Verb: "STOP"}},
 		{" Quit ", Command{Verb: "STOP"}},
 		{"STOP calling", Command{}},
@@ -59,7 +62,7 @@ func FuzzParseCommand(f *testing.F) {
 			if c.Ref != "" || c.Note != "" {
 				t.Errorf("ParseCommand(%q): got %+v", body, c)
 			}
-		case "TAKE", "DONE", "NOTE":
+		case "TAKE", "DONE", "NOTE", "NOTES":
 			if c.Ref != "" && (c.Ref[0] != 'C' || len(c.Ref) < 2 || strings.Trim(c.Ref[1:], "0123456789") != "" || c.Ref[1] == '0') {
 				t.Errorf("ParseCommand(%q): bad ref %q", body, c.Ref)
 			}

@@ -15,8 +15,8 @@ import (
 
 // Command is a volunteer's text, parsed.
 type Command struct {
-	Verb string // ON, OFF, LIST, TAKE, DONE, NOTE, HELP, STOP, START, or "" when not understood
-	Ref  string // "C7" for TAKE, DONE and NOTE; "" when missing or malformed
+	Verb string // ON, OFF, LIST, TAKE, DONE, NOTE, NOTES, HELP, STOP, START, or "" when not understood
+	Ref  string // "C7" for TAKE, DONE, NOTE and NOTES; "" when missing or malformed
 	Note string // NOTE's text
 }
 
@@ -24,7 +24,7 @@ type Command struct {
 const maxNote = 300
 
 // ParseCommand reads a volunteer's text: the command word in any case, then
-// for TAKE, DONE and NOTE a reference written "C7", "c7", "C 7", "#7" or "7",
+// for TAKE, DONE, NOTE and NOTES a reference written "C7", "c7", "C 7", "#7" or "7",
 // then for NOTE the note. A body that is exactly a standard opt-out word
 // (STOP, QUIT...) gives Verb "STOP"; exactly START, YES or UNSTOP gives
 // "START". Anything else gives Verb "".
@@ -41,7 +41,7 @@ func ParseCommand(body string) Command {
 	switch word {
 	case "ON", "OFF", "LIST", "HELP":
 		return Command{Verb: word}
-	case "TAKE", "DONE", "NOTE":
+	case "TAKE", "DONE", "NOTE", "NOTES":
 	default:
 		return Command{}
 	}
@@ -78,10 +78,10 @@ type optOuter interface {
 }
 
 const helpText = "Heritage Line volunteer commands: ON or OFF (duty), LIST (open callbacks), " +
-	"TAKE C7 (we ring you; press 1 to be connected to them), DONE C7 (close it), NOTE C7 your note. HELP for this list."
+	"TAKE C7 (we ring you; press 1 to be connected to them), DONE C7 (close it), NOTE C7 your note, NOTES C7 (read them). HELP for this list."
 
 // HandleText answers a text from a rostered volunteer (ON, OFF, LIST, TAKE,
-// DONE, NOTE, HELP) and returns the reply. A text from a number that is not
+// DONE, NOTE, NOTES, HELP) and returns the reply. A text from a number that is not
 // rostered is not handled: the reply is "" (check IsVolunteer first). Errors
 // are logged and answered with an apology, never returned.
 func (d *Desk) HandleText(ctx context.Context, from, body string) string {
@@ -90,7 +90,7 @@ func (d *Desk) HandleText(ctx context.Context, from, body string) string {
 		return ""
 	}
 	c := ParseCommand(body)
-	if (c.Verb == "TAKE" || c.Verb == "DONE" || c.Verb == "NOTE") && c.Ref == "" {
+	if (c.Verb == "TAKE" || c.Verb == "DONE" || c.Verb == "NOTE" || c.Verb == "NOTES") && c.Ref == "" {
 		return fmt.Sprintf("Which callback? Text %s and its reference, like %s C7.", c.Verb, c.Verb)
 	}
 	if c.Verb == "NOTE" && c.Note == "" {
@@ -129,6 +129,8 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 		return d.done(ctx, v, c.Ref)
 	case "NOTE":
 		return d.note(ctx, v, c.Ref, c.Note)
+	case "NOTES":
+		return d.notesReply(ctx, c.Ref)
 	case "HELP":
 		return helpText, nil
 	case "STOP":
@@ -177,6 +179,12 @@ func (d *Desk) list(ctx context.Context) (string, error) {
 		if e.TakenBy != "" {
 			fmt.Fprintf(&b, ", taken by %s", e.TakenBy)
 		}
+		switch {
+		case e.notes == 1:
+			b.WriteString(", 1 note")
+		case e.notes > 1:
+			fmt.Fprintf(&b, ", %d notes", e.notes)
+		}
 	}
 	return b.String(), nil
 }
@@ -196,37 +204,40 @@ func age(d time.Duration) string {
 	return fmt.Sprintf("%dd %dh", m/(24*60), m%(24*60)/60)
 }
 
-// takeScript claims a callback for one volunteer, atomically. It returns
-// {"missing"}, {"done", by}, {"taken", by}, or {"ok", phone, kind, requested,
-// recording}. The volunteer who holds it may take it again (to be rung again).
+// takeScript claims a callback for one volunteer, atomically. ARGV[2] is the
+// volunteer's keyed hash (volunteerKey), never their number. It returns
+// {"missing"}, {"done", by}, {"taken", by}, or {"ok", phone, kind,
+// requested, recording}. The volunteer who holds it may take it again (to be
+// rung again).
 var takeScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 if redis.call('HEXISTS', KEYS[1], 'done_at') == 1 then
   return {'done', redis.call('HGET', KEYS[1], 'done_by') or ''}
 end
-local holder = redis.call('HGET', KEYS[1], 'taken_phone')
+local holder = redis.call('HGET', KEYS[1], 'taken_key')
 if holder and holder ~= ARGV[2] then
   return {'taken', redis.call('HGET', KEYS[1], 'taken_by') or ''}
 end
 if not holder then
-  redis.call('HSET', KEYS[1], 'taken_by', ARGV[1], 'taken_phone', ARGV[2], 'taken_at', ARGV[3])
+  redis.call('HSET', KEYS[1], 'taken_by', ARGV[1], 'taken_key', ARGV[2], 'taken_at', ARGV[3])
 end
 redis.call('HDEL', KEYS[1], 'taken_call', 'connected_at')
 return {'ok', redis.call('HGET', KEYS[1], 'phone') or '', redis.call('HGET', KEYS[1], 'kind') or '',
   redis.call('HGET', KEYS[1], 'requested') or '', redis.call('HGET', KEYS[1], 'recording') or ''}
 `)
 
-// releaseScript gives a callback back when ringing the volunteer failed.
+// releaseScript gives a callback back when ringing the volunteer (ARGV[1],
+// their keyed hash) failed.
 var releaseScript = redis.NewScript(`
-if redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[1] then
-  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at', 'taken_call', 'connected_at')
+if redis.call('HGET', KEYS[1], 'taken_key') == ARGV[1] then
+  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_key', 'taken_at', 'taken_call', 'connected_at')
 end
 return 0
 `)
 
 func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error) {
 	key := recordKey(ref)
-	res, err := takeScript.Run(ctx, d.rdb, []string{key}, v.Name, v.Phone, d.now().UnixMilli()).StringSlice()
+	res, err := takeScript.Run(ctx, d.rdb, []string{key}, v.Name, d.volunteerKey(v), d.now().UnixMilli()).StringSlice()
 	if err != nil {
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
 	}
@@ -242,7 +253,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	// The resident is dialled only after the volunteer presses 1 (Connect),
 	// so a volunteer's voicemail never takes the call.
 	release := func() {
-		if err := releaseScript.Run(context.WithoutCancel(ctx), d.rdb, []string{key}, v.Phone).Err(); err != nil {
+		if err := releaseScript.Run(context.WithoutCancel(ctx), d.rdb, []string{key}, d.volunteerKey(v)).Err(); err != nil {
 			d.log.ErrorContext(ctx, "release callback", "ref", ref, "err", err)
 		}
 	}
@@ -276,24 +287,28 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 // spokenRef makes "C7" read as "C 7" rather than a word.
 func spokenRef(ref string) string { return strings.Replace(ref, "C", "C ", 1) }
 
-// doneScript closes a callback: forgets the resident's number, records who
-// and when, and takes it off the open list. It returns {"missing"}, {"done",
-// by} when already closed, or {"ok"}.
+// doneScript closes a callback: forgets the resident's number, the
+// recording, the volunteer's key and every note (KEYS[3]), records who and
+// when, and takes it off the open list. What stays until the record expires
+// is what the figures need: the kind, the times and the volunteers' first
+// names. It returns {"missing"}, {"done", by} when already closed, or {"ok"}.
 var doneScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 if redis.call('HEXISTS', KEYS[1], 'done_at') == 1 then
   return {'done', redis.call('HGET', KEYS[1], 'done_by') or ''}
 end
 local rk = redis.call('HGET', KEYS[1], 'rk')
-if rk then redis.call('DEL', rk) end
-redis.call('HDEL', KEYS[1], 'phone', 'recording')
+if rk and redis.call('GET', rk) == ARGV[3] then redis.call('DEL', rk) end
+redis.call('HDEL', KEYS[1], 'phone', 'recording', 'rk', 'taken_key', 'taken_phone', 'taken_call', 'connected_at',
+  'notes', 'note', 'note_by', 'note_at')
+redis.call('DEL', KEYS[3])
 redis.call('HSET', KEYS[1], 'done_by', ARGV[1], 'done_at', ARGV[2])
 redis.call('ZREM', KEYS[2], ARGV[3])
 return {'ok'}
 `)
 
 func (d *Desk) done(ctx context.Context, v Volunteer, ref string) (string, error) {
-	res, err := doneScript.Run(ctx, d.rdb, []string{recordKey(ref), openKey}, v.Name, d.now().UnixMilli(), ref).StringSlice()
+	res, err := doneScript.Run(ctx, d.rdb, []string{recordKey(ref), openKey, notesKey(ref)}, v.Name, d.now().UnixMilli(), ref).StringSlice()
 	if err != nil {
 		return "", fmt.Errorf("volunteers: done %s: %w", ref, err)
 	}
@@ -306,37 +321,4 @@ func (d *Desk) done(ctx context.Context, v Volunteer, ref string) (string, error
 	d.log.InfoContext(ctx, "callback done", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 	d.changed(ctx, ref)
 	return fmt.Sprintf("%s closed. Thank you, %s.", ref, v.Name), nil
-}
-
-// noteScript keeps a note on a callback that still exists.
-var noteScript = redis.NewScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'note', ARGV[1], 'note_by', ARGV[2], 'note_at', ARGV[3])
-return 1
-`)
-
-func (d *Desk) note(ctx context.Context, v Volunteer, ref, text string) (string, error) {
-	n, err := noteScript.Run(ctx, d.rdb, []string{recordKey(ref)}, text, v.Name, d.now().UnixMilli()).Int()
-	if err != nil {
-		return "", fmt.Errorf("volunteers: note %s: %w", ref, err)
-	}
-	if n == 0 {
-		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
-	}
-	return fmt.Sprintf("Note kept on %s.", ref), nil
-}
-
-// Note returns the latest note on callback ref and who wrote it. Errors:
-// ErrUnknownCallback, or a wrapped Redis error.
-func (d *Desk) Note(ctx context.Context, ref string) (note, by string, err error) {
-	vals, err := d.rdb.HMGet(ctx, recordKey(ref), "note", "note_by", "requested").Result()
-	if err != nil {
-		return "", "", fmt.Errorf("volunteers: note %s: %w", ref, err)
-	}
-	if vals[2] == nil {
-		return "", "", fmt.Errorf("volunteers: note %s: %w", ref, ErrUnknownCallback)
-	}
-	note, _ = vals[0].(string)
-	by, _ = vals[1].(string)
-	return note, by, nil
 }

@@ -80,7 +80,7 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 		return d.sayAndHangUp("Sorry, this callback can't be connected. Goodbye.")
 	}
 	key := recordKey(ref)
-	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_phone", "done_at").Result()
+	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_key", "done_at").Result()
 	if err != nil {
 		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
 	}
@@ -94,10 +94,10 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 		return d.sayAndHangUp(fmt.Sprintf("Callback %s has already been closed. Thank you. Goodbye.", spoken))
 	case holder == "":
 		return d.sayAndHangUp(fmt.Sprintf("Callback %s isn't taken. Text TAKE %s to be rung for it. Goodbye.", spoken, spoken))
-	case holder != v.Phone:
+	case holder != d.volunteerKey(v):
 		return d.sayAndHangUp(fmt.Sprintf("Callback %s is with another volunteer now. Thank you. Goodbye.", spoken))
 	case digits != "1":
-		if err := releaseScript.Run(ctx, d.rdb, []string{key}, v.Phone).Err(); err != nil {
+		if err := releaseScript.Run(ctx, d.rdb, []string{key}, d.volunteerKey(v)).Err(); err != nil {
 			return "", fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
 		}
 		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
@@ -118,13 +118,13 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 const takenPath = "/twilio/voice/taken"
 
 // endScript gives a callback back when the call that rang its volunteer
-// (ARGV[1], its SID, to ARGV[2], their number) ended before they pressed 1,
+// (ARGV[1], its SID, to ARGV[2], their keyed hash) ended before they pressed 1,
 // and returns its kind and when it was requested. A later ring, a release or
 // a connection makes it do nothing and return an empty list.
 var endScript = redis.NewScript(`
-if redis.call('HGET', KEYS[1], 'taken_call') == ARGV[1] and redis.call('HGET', KEYS[1], 'taken_phone') == ARGV[2]
+if redis.call('HGET', KEYS[1], 'taken_call') == ARGV[1] and redis.call('HGET', KEYS[1], 'taken_key') == ARGV[2]
   and redis.call('HEXISTS', KEYS[1], 'connected_at') == 0 then
-  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_phone', 'taken_at', 'taken_call')
+  redis.call('HDEL', KEYS[1], 'taken_by', 'taken_key', 'taken_at', 'taken_call')
   return {redis.call('HGET', KEYS[1], 'kind') or '', redis.call('HGET', KEYS[1], 'requested') or ''}
 end
 return {}
@@ -147,7 +147,7 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 	if !validRef(ref) || !ok || callSID == "" {
 		return nil
 	}
-	res, err := endScript.Run(ctx, d.rdb, []string{recordKey(ref)}, callSID, v.Phone).StringSlice()
+	res, err := endScript.Run(ctx, d.rdb, []string{recordKey(ref)}, callSID, d.volunteerKey(v)).StringSlice()
 	if err != nil {
 		return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
 	}

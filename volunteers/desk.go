@@ -59,6 +59,7 @@ type Desk struct {
 	voice    string
 	allowed  []string
 	onChange func(context.Context, Timing)
+	hasher   privacy.Hasher
 }
 
 // Option changes a Desk's defaults.
@@ -67,6 +68,13 @@ type Option func(*Desk)
 // WithCallbackTTL sets how long a callback record (and the resident's number
 // in it) is kept; default 7 days.
 func WithCallbackTTL(d time.Duration) Option { return func(k *Desk) { k.ttl = d } }
+
+// WithHasher sets the keyed hash that stands in for a number in Redis keys
+// and records (duty, who holds a callback, a resident's open callback), so
+// that Redis never holds a volunteer's number and a resident's only while a
+// callback is open. Default: privacy's zero Hasher (an empty key); the line
+// passes the one keyed with ANALYTICS_SALT.
+func WithHasher(h privacy.Hasher) Option { return func(k *Desk) { k.hasher = h } }
 
 // WithVoice sets the Twilio voice for what a volunteer hears; default Polly.Amy.
 func WithVoice(v string) Option { return func(k *Desk) { k.voice = v } }
@@ -128,7 +136,21 @@ func (d *Desk) IsVolunteer(phone string) bool {
 	return ok
 }
 
-const dutyKey = "{hl:vol}:duty"
+// Duty set by text is kept under one key per volunteer, named by the keyed
+// hash of their number (never the number), and expires dutyTTL after the
+// last ON or OFF: then the file's on_duty holds again.
+const (
+	dutyPrefix = "{hl:vol}:duty:"
+	// legacyDutyKey was a hash of duty by volunteers' numbers; setDuty
+	// removes the volunteer's field from it.
+	legacyDutyKey = "{hl:vol}:duty"
+	dutyTTL       = 90 * 24 * time.Hour
+)
+
+// volunteerKey is the keyed hash that stands for v in Redis.
+func (d *Desk) volunteerKey(v Volunteer) string { return d.hasher.Hash(v.Phone) }
+
+func (d *Desk) dutyKey(v Volunteer) string { return dutyPrefix + d.volunteerKey(v) }
 
 // Available returns the volunteers to ring now, in roster order: within hours
 // and on duty, at most MaxRinging. An empty slice means nobody can be rung.
@@ -152,11 +174,11 @@ func (d *Desk) onDuty(ctx context.Context) ([]Volunteer, error) {
 	if len(vs) == 0 {
 		return nil, nil
 	}
-	fields := make([]string, len(vs))
+	keys := make([]string, len(vs))
 	for i, v := range vs {
-		fields[i] = v.Phone
+		keys[i] = d.dutyKey(v)
 	}
-	vals, err := d.rdb.HMGet(ctx, dutyKey, fields...).Result()
+	vals, err := d.rdb.MGet(ctx, keys...).Result()
 	if err != nil {
 		err = fmt.Errorf("volunteers: duty: %w", err)
 		vals = nil
@@ -194,9 +216,14 @@ func b01(b bool) string {
 	return "0"
 }
 
-// setDuty records duty set by text for v.
+// setDuty records duty set by text for v, for dutyTTL.
 func (d *Desk) setDuty(ctx context.Context, v Volunteer, on bool) error {
-	if err := d.rdb.HSet(ctx, dutyKey, v.Phone, dutyValue(on, v.OnDuty)).Err(); err != nil {
+	_, err := d.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, d.dutyKey(v), dutyValue(on, v.OnDuty), dutyTTL)
+		p.HDel(ctx, legacyDutyKey, v.Phone)
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("volunteers: set duty: %w", err)
 	}
 	return nil

@@ -95,16 +95,19 @@ type rig struct {
 }
 
 // newRig builds a Desk on rdb at Wednesday 25 November 2026, 14:05 GMT.
-func newRig(t testing.TB, rdb redis.UniversalClient, roster volunteers.Roster) *rig {
+func newRig(t testing.TB, rdb redis.UniversalClient, roster volunteers.Roster, opts ...volunteers.Option) *rig {
 	now := time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
 	r := &rig{texter: &fakeTexter{}, caller: &fakeCaller{}, now: &now, done: make(chan volunteers.Timing, 10)}
 	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
-	r.desk = volunteers.NewDesk(roster, rdb, r.texter, r.caller, line, "https://line.example", func() time.Time { return *r.now }, log,
-		volunteers.WithOnChange(func(_ context.Context, tm volunteers.Timing) {
-			if tm.Stage() == "done" {
-				r.done <- tm
+	opts = append([]volunteers.Option{volunteers.WithOnChange(func(_ context.Context, tm volunteers.Timing) {
+		if tm.Stage() == "done" {
+			select {
+			case r.done <- tm:
+			default:
 			}
-		}))
+		}
+	})}, opts...)
+	r.desk = volunteers.NewDesk(roster, rdb, r.texter, r.caller, line, "https://line.example", func() time.Time { return *r.now }, log, opts...)
 	return r
 }
 
@@ -296,11 +299,11 @@ func TestCallbackLifecycle(t *testing.T) {
 			if got := r.desk.HandleText(ctx, sam, "LIST"); !strings.Contains(got, "taken by Jo") {
 				t.Errorf("LIST after TAKE: got %q", got)
 			}
-			if got := r.desk.HandleText(ctx, sam, "NOTE C1 rang, will try again Friday"); got != "Note kept on C1." {
+			if got := r.desk.HandleText(ctx, sam, "NOTE C1 rang, will try again Friday"); got != "Note kept on C1. Text NOTES C1 to read its notes." {
 				t.Errorf("NOTE: got %q", got)
 			}
-			if note, by, err := r.desk.Note(ctx, "C1"); note != "rang, will try again Friday" || by != "Sam" || err != nil {
-				t.Errorf("Note: got %q, %q, %v", note, by, err)
+			if notes, closed, err := r.desk.Notes(ctx, "C1"); len(notes) != 1 || notes[0].Text != "rang, will try again Friday" || notes[0].By != "Sam" || closed || err != nil {
+				t.Errorf("Notes: got %+v, %v, %v", notes, closed, err)
 			}
 
 			*r.now = r.now.Add(30 * time.Minute)

@@ -116,7 +116,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		return nil, err
 	}
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
-		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix),
+		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix), volunteers.WithHasher(hasher),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
 			e := figures.Event{Time: time.Now(), Channel: figures.Voice, Kind: figures.Callback, Outcome: t.Stage()}
 			if t.Kind == "sms" {
