@@ -2,7 +2,6 @@ package volunteers
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -17,9 +16,10 @@ import (
 
 // CallbackRequest asks for a volunteer to ring a resident.
 type CallbackRequest struct {
-	Phone        string // the resident's own number (From of the call or text)
-	Kind         string // "voicemail", "voice" (pressed for a callback), "sms"
-	RecordingURL string // for voicemail
+	Phone        string    // the resident's own number (From of the call or text)
+	Kind         string    // "voicemail", "voice" (pressed for a callback), "sms"
+	RecordingURL string    // for voicemail
+	Requested    time.Time // when it was asked for; zero means now (a spooled request keeps its own)
 }
 
 // Callback is a queued request.
@@ -70,13 +70,67 @@ func (d *Desk) residentKey(phone string) string { return cbPrefix + "res:" + d.h
 
 var kinds = []string{"voicemail", "voice", "sms"}
 
+// requestScript queues a callback for one resident, atomically: when the
+// resident key (KEYS[3]) names a callback that is still open it returns
+// {"open", ref, kind, requested, taken_by} and changes nothing; otherwise it
+// takes the next reference, at least ARGV[1] + 1 (refFloor), writes the
+// record under the prefix ARGV[2] (the keys share one hash tag, so one
+// Redis Cluster slot), puts it on the open list (KEYS[2]), points the
+// resident key at it, counts one notice in this hour's window (KEYS[4]) and
+// returns {"new", ref, notices}.
+var requestScript = redis.NewScript(`
+local ref = redis.call('GET', KEYS[3])
+if ref then
+  local rec = ARGV[2] .. ref
+  if redis.call('EXISTS', rec) == 1 and redis.call('HEXISTS', rec, 'done_at') == 0 then
+    return {'open', ref, redis.call('HGET', rec, 'kind') or '', redis.call('HGET', rec, 'requested') or '',
+      redis.call('HGET', rec, 'taken_by') or ''}
+  end
+end
+local n = redis.call('INCR', KEYS[1])
+local floor = tonumber(ARGV[1])
+if n <= floor then
+  n = floor + 1
+  redis.call('SET', KEYS[1], n)
+end
+ref = 'C' .. n
+local rec = ARGV[2] .. ref
+redis.call('HSET', rec, 'phone', ARGV[3], 'kind', ARGV[4], 'recording', ARGV[5], 'requested', ARGV[6], 'rk', KEYS[3])
+redis.call('PEXPIRE', rec, ARGV[7])
+redis.call('ZADD', KEYS[2], ARGV[6], ref)
+redis.call('SET', KEYS[3], ref, 'PX', ARGV[7])
+local notices = redis.call('INCR', KEYS[4])
+redis.call('EXPIRE', KEYS[4], 7200)
+return {'new', ref, notices}
+`)
+
+// noticeKey counts the callbacks requested in the clock hour (UTC) of t,
+// for the notices' flood limit.
+func noticeKey(t time.Time) string { return cbPrefix + "notices:" + t.UTC().Format("2006010215") }
+
+// summaryEvery is how often a flood gets a summary text at most: one in each
+// such slot of the clock.
+const summaryEvery = 15 * time.Minute
+
+// summaryKey is set once a summary has been texted in the slot of t, so a
+// flood gets one summary a slot, not one per request.
+func summaryKey(t time.Time) string {
+	return cbPrefix + "summary:" + strconv.FormatInt(t.Unix()/int64(summaryEvery.Seconds()), 10)
+}
+
 // RequestCallback queues a callback and texts every on-duty volunteer
 // "Callback C7 requested 14:05 (voicemail). Text TAKE C7 to ring them." A
 // second request from a number with a callback still open returns that one
-// and texts nobody. The resident is never texted. Errors: ErrNoNumber (no
-// usable number), ErrCannotRing (outside the allowed country codes), or a
-// wrapped Redis error. A text that fails is logged, not returned: the
-// callback is queued and LIST shows it.
+// and texts nobody; the check and the queueing are one atomic step, so
+// requests at the same moment from one number make one callback. Past the
+// notices per hour (WithNoticesPerHour), volunteers get one summary every
+// quarter hour ("12 callbacks are waiting...") instead of a text per
+// callback. The reference is never one the line has given before
+// (refFloor). The resident is never texted.
+//
+// Errors: ErrNoNumber (no usable number), ErrCannotRing (outside the
+// allowed country codes), or a wrapped Redis error. A text that fails is
+// logged, not returned: the callback is queued and LIST shows it.
 func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callback, error) {
 	phone := privacy.Normalise(req.Phone)
 	if !privacy.IsE164(phone) {
@@ -89,54 +143,63 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	if !slices.Contains(kinds, kind) {
 		kind = "voice"
 	}
-	rk := d.residentKey(phone)
-	if cb, ok, err := d.openFor(ctx, rk); err != nil {
-		return Callback{}, err
-	} else if ok {
-		return cb, nil
+	requested := req.Requested
+	if requested.IsZero() {
+		requested = d.now()
 	}
-	n, err := d.rdb.Incr(ctx, seqKey).Result()
+	keys := []string{seqKey, openKey, d.residentKey(phone), noticeKey(d.now())}
+	res, err := requestScript.Run(ctx, d.rdb, keys, d.refFloor(), cbPrefix, phone, kind,
+		twilioRecording(req.RecordingURL), requested.UnixMilli(), d.ttl.Milliseconds()).Slice()
 	if err != nil {
 		return Callback{}, fmt.Errorf("volunteers: request callback: %w", err)
 	}
-	ref := "C" + strconv.FormatInt(n, 10)
-	now := d.now()
-	key := recordKey(ref)
-	_, err = d.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.HSet(ctx, key, "phone", phone, "kind", kind, "recording", twilioRecording(req.RecordingURL),
-			"requested", now.UnixMilli(), "rk", rk)
-		p.Expire(ctx, key, d.ttl)
-		p.ZAdd(ctx, openKey, redis.Z{Score: float64(now.UnixMilli()), Member: ref})
-		p.Set(ctx, rk, ref, d.ttl)
-		return nil
-	})
-	if err != nil {
-		return Callback{}, fmt.Errorf("volunteers: request callback %s: %w", ref, err)
+	str := func(i int) string {
+		if i < len(res) {
+			s, _ := res[i].(string)
+			return s
+		}
+		return ""
 	}
-	cb := Callback{Ref: ref, Kind: kind, Requested: now}
+	ref := str(1)
+	if str(0) == "open" {
+		return Callback{Ref: ref, Kind: str(2), Requested: millis(str(3)), TakenBy: str(4)}, nil
+	}
+	d.issued(ref)
+	var notices int64
+	if len(res) > 2 {
+		notices, _ = res[2].(int64)
+	}
+	cb := Callback{Ref: ref, Kind: kind, Requested: requested}
 	d.log.InfoContext(ctx, "callback requested", "ref", ref, "kind", kind)
-	d.notify(ctx, cb)
+	if notices <= int64(d.noticesPerHour) {
+		d.notify(ctx, cb)
+	} else {
+		d.summarise(ctx, cb)
+	}
 	d.changed(ctx, ref)
 	return cb, nil
 }
 
-// openFor returns the open callback recorded under the resident key rk.
-func (d *Desk) openFor(ctx context.Context, rk string) (Callback, bool, error) {
-	ref, err := d.rdb.Get(ctx, rk).Result()
-	if errors.Is(err, redis.Nil) {
-		return Callback{}, false, nil
+// summarise texts the volunteers on duty how many callbacks are waiting,
+// once every summaryEvery at most, when requests come faster than the
+// notices per hour.
+func (d *Desk) summarise(ctx context.Context, newest Callback) {
+	ok, err := d.rdb.SetNX(ctx, summaryKey(d.now()), newest.Ref, 2*summaryEvery).Result()
+	if err != nil || !ok {
+		if err != nil {
+			d.log.WarnContext(ctx, "callback summary", "ref", newest.Ref, "err", err)
+		}
+		return
 	}
+	n, err := d.rdb.ZCard(ctx, openKey).Result()
 	if err != nil {
-		return Callback{}, false, fmt.Errorf("volunteers: request callback: %w", err)
+		d.log.WarnContext(ctx, "callback summary", "ref", newest.Ref, "err", err)
+		return
 	}
-	t, err := d.Timing(ctx, ref)
-	if errors.Is(err, ErrUnknownCallback) || (err == nil && !t.Done.IsZero()) {
-		return Callback{}, false, nil
-	}
-	if err != nil {
-		return Callback{}, false, err
-	}
-	return Callback{Ref: ref, Kind: t.Kind, Requested: t.Requested, TakenBy: t.TakenBy}, true, nil
+	d.log.InfoContext(ctx, "callback summary texted", "ref", newest.Ref, "waiting", n)
+	body := fmt.Sprintf("%d callbacks are waiting, more than usual, so the line won't text about each one. The newest is %s, requested %s. Text LIST to see them.",
+		n, newest.Ref, newest.Requested.In(London).Format("15:04"))
+	d.textOnDuty(ctx, newest.Ref, body, "")
 }
 
 // notify texts every on-duty volunteer about cb, all at once.
@@ -221,6 +284,41 @@ func (d *Desk) open(ctx context.Context) ([]openEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("volunteers: list callbacks: %w", err)
 	}
+	return d.entries(ctx, refs)
+}
+
+// ends returns how many callbacks are open, and the k oldest and k newest
+// of them (all of them, oldest first, when there are at most 2k, with
+// newest nil), pruning refs whose record has expired.
+func (d *Desk) ends(ctx context.Context, k int) (n int, oldest, newest []openEntry, err error) {
+	var card *redis.IntCmd
+	var first, last *redis.StringSliceCmd
+	if _, err := d.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		card = p.ZCard(ctx, openKey)
+		first = p.ZRange(ctx, openKey, 0, int64(k-1))
+		last = p.ZRange(ctx, openKey, -int64(k), -1)
+		return nil
+	}); err != nil {
+		return 0, nil, nil, fmt.Errorf("volunteers: list callbacks: %w", err)
+	}
+	n = int(card.Val())
+	if n <= 2*k {
+		all, err := d.open(ctx)
+		return len(all), all, nil, err
+	}
+	if oldest, err = d.entries(ctx, first.Val()); err != nil {
+		return 0, nil, nil, err
+	}
+	if newest, err = d.entries(ctx, last.Val()); err != nil {
+		return 0, nil, nil, err
+	}
+	gone := len(first.Val()) - len(oldest) + len(last.Val()) - len(newest)
+	return n - gone, oldest, newest, nil
+}
+
+// entries reads the open callbacks refs, in order, dropping (and taking off
+// the open list) any whose record has expired.
+func (d *Desk) entries(ctx context.Context, refs []string) ([]openEntry, error) {
 	if len(refs) == 0 {
 		return nil, nil
 	}

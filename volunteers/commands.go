@@ -156,25 +156,21 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 	return "Sorry, I didn't understand that. " + helpText, nil
 }
 
-// maxListed keeps LIST within three SMS segments.
+// maxListed keeps LIST within three SMS segments: all the open callbacks
+// when there are at most this many, else the oldest and the newest half.
 const maxListed = 6
 
 func (d *Desk) list(ctx context.Context) (string, error) {
-	es, err := d.open(ctx)
+	n, oldest, newest, err := d.ends(ctx, maxListed/2)
 	if err != nil {
 		return "", err
 	}
-	if len(es) == 0 {
+	if n == 0 {
 		return "No open callbacks. Thank you!", nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Open callbacks (%d), oldest first:", len(es))
 	now := d.now()
-	for i, e := range es {
-		if i == maxListed {
-			fmt.Fprintf(&b, "\n...and %d more", len(es)-maxListed)
-			break
-		}
+	line := func(e openEntry) {
 		fmt.Fprintf(&b, "\n%s %s ago, %s, %s", e.Ref, age(now.Sub(e.Requested)), e.Kind, privacy.Mask(e.phone))
 		if e.TakenBy != "" {
 			fmt.Fprintf(&b, ", taken by %s", e.TakenBy)
@@ -185,6 +181,21 @@ func (d *Desk) list(ctx context.Context) (string, error) {
 		case e.notes > 1:
 			fmt.Fprintf(&b, ", %d notes", e.notes)
 		}
+	}
+	if newest == nil {
+		fmt.Fprintf(&b, "Open callbacks (%d), oldest first:", n)
+		for _, e := range oldest {
+			line(e)
+		}
+		return b.String(), nil
+	}
+	fmt.Fprintf(&b, "%d open callbacks. The %d oldest:", n, len(oldest))
+	for _, e := range oldest {
+		line(e)
+	}
+	fmt.Fprintf(&b, "\n...%d more, then the %d newest:", n-len(oldest)-len(newest), len(newest))
+	for _, e := range newest {
+		line(e)
 	}
 	return b.String(), nil
 }
@@ -284,8 +295,9 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	return fmt.Sprintf("%s is yours, %s. The line is ringing you now: answer and press 1, and it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
 }
 
-// spokenRef makes "C7" read as "C 7" rather than a word.
-func spokenRef(ref string) string { return strings.Replace(ref, "C", "C ", 1) }
+// spokenRef makes "C7905" read letter by letter and digit by digit, "C 7 9
+// 0 5", as a volunteer texts it back, rather than as a word or a number.
+func spokenRef(ref string) string { return strings.Join(strings.Split(ref, ""), " ") }
 
 // doneScript closes a callback: forgets the resident's number, the
 // recording, the volunteer's key and every note (KEYS[3]), records who and

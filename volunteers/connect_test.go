@@ -63,10 +63,10 @@ func TestCallbackTwiMLGolden(t *testing.T) {
 		name  string
 		build func() (string, error)
 	}{
-		{"ring-voicemail", func() (string, error) { return d.ringTwiML("C7", "voicemail", requested, true) }},
-		{"ring-sms", func() (string, error) { return d.ringTwiML("C7", "sms", requested, false) }},
-		{"connect-voicemail", func() (string, error) { return d.connectTwiML("C7", rec, "+447700900123") }},
-		{"connect-sms", func() (string, error) { return d.connectTwiML("C7", "", "+447700900123") }},
+		{"ring-voicemail", func() (string, error) { return d.ringTwiML("C7905", "voicemail", requested, true) }},
+		{"ring-sms", func() (string, error) { return d.ringTwiML("C7905", "sms", requested, false) }},
+		{"connect-voicemail", func() (string, error) { return d.connectTwiML("C7905", rec, "+447700900123") }},
+		{"connect-sms", func() (string, error) { return d.connectTwiML("C7905", "", "+447700900123") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +96,7 @@ func TestValidRef(t *testing.T) {
 		ref  string
 		want bool
 	}{
-		{"C7", true}, {"C123456789012", true}, {"C1234567890123", false}, {"C07", false}, {"C", false},
+		{"C7905", true}, {"C123456789012", true}, {"C1234567890123", false}, {"C07", false}, {"C", false},
 		{"c7", false}, {"7", false}, {"C7&ref=C8", false}, {"C7 ", false}, {"", false}, {"C-1", false},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -60,6 +61,12 @@ type Desk struct {
 	allowed  []string
 	onChange func(context.Context, Timing)
 	hasher   privacy.Hasher
+
+	noticesPerHour int
+
+	refMark RefMark
+	refMu   sync.Mutex
+	refHigh int64 // the highest reference number this desk knows was given
 }
 
 // Option changes a Desk's defaults.
@@ -75,6 +82,11 @@ func WithCallbackTTL(d time.Duration) Option { return func(k *Desk) { k.ttl = d 
 // callback is open. Default: privacy's zero Hasher (an empty key); the line
 // passes the one keyed with ANALYTICS_SALT.
 func WithHasher(h privacy.Hasher) Option { return func(k *Desk) { k.hasher = h } }
+
+// WithNoticesPerHour sets how many callbacks in a clock hour get a text to
+// the volunteers on duty each; past that, a flood gets one summary every 15
+// minutes instead. Default 4.
+func WithNoticesPerHour(n int) Option { return func(k *Desk) { k.noticesPerHour = n } }
 
 // WithVoice sets the Twilio voice for what a volunteer hears; default Polly.Amy.
 func WithVoice(v string) Option { return func(k *Desk) { k.voice = v } }
@@ -118,11 +130,12 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 	d := &Desk{
 		roster: roster, rdb: rdb, texter: texter, caller: caller,
 		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
-		ttl: 7 * 24 * time.Hour, voice: "Polly.Amy", allowed: []string{"+44"},
+		ttl: 7 * 24 * time.Hour, voice: "Polly.Amy", allowed: []string{"+44"}, noticesPerHour: 4,
 	}
 	for _, o := range opts {
 		o(d)
 	}
+	d.loadRefMark()
 	return d
 }
 

@@ -180,7 +180,7 @@ func TestNotAVolunteer(t *testing.T) {
 		if r.desk.IsVolunteer(from) {
 			t.Errorf("IsVolunteer(%q): got true; want false", from)
 		}
-		for _, body := range []string{"ON", "LIST", "TAKE C1", "HELP"} {
+		for _, body := range []string{"ON", "LIST", "TAKE C7887", "HELP"} {
 			if got := r.desk.HandleText(ctx, from, body); got != "" {
 				t.Errorf("HandleText(%q, %q): got %q; want \"\"", from, body, got)
 			}
@@ -233,10 +233,10 @@ func TestCallbackLifecycle(t *testing.T) {
 			rec := "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"
 
 			cb, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: "07700 900123", Kind: "voicemail", RecordingURL: rec})
-			if err != nil || cb.Ref != "C1" || cb.Kind != "voicemail" {
-				t.Fatalf("RequestCallback: got %+v, %v; want C1 voicemail", cb, err)
+			if err != nil || cb.Ref != "C7887" || cb.Kind != "voicemail" {
+				t.Fatalf("RequestCallback: got %+v, %v; want C7887 voicemail", cb, err)
 			}
-			want := "Callback C1 requested 14:05 (voicemail). Text TAKE C1 to ring them."
+			want := "Callback C7887 requested 14:05 (voicemail). Text TAKE C7887 to ring them."
 			sent := r.texter.take()
 			if len(sent) != 2 {
 				t.Fatalf("texts: got %v; want one each to Sam and Jo", sent)
@@ -248,8 +248,8 @@ func TestCallbackLifecycle(t *testing.T) {
 			}
 
 			again, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"})
-			if err != nil || again.Ref != "C1" {
-				t.Errorf("second request while open: got %+v, %v; want C1 again", again, err)
+			if err != nil || again.Ref != "C7887" {
+				t.Errorf("second request while open: got %+v, %v; want C7887 again", again, err)
 			}
 			if s := r.texter.take(); len(s) != 0 {
 				t.Errorf("second request texted %v; want nobody", s)
@@ -257,12 +257,12 @@ func TestCallbackLifecycle(t *testing.T) {
 
 			*r.now = r.now.Add(12 * time.Minute)
 			list := r.desk.HandleText(ctx, priya, "list")
-			if !strings.Contains(list, "C1 12m ago, voicemail, ending 123") || strings.Contains(list, "900123") {
-				t.Errorf("LIST: got %q; want C1 with the number masked", list)
+			if !strings.Contains(list, "C7887 12m ago, voicemail, ending 123") || strings.Contains(list, "900123") {
+				t.Errorf("LIST: got %q; want C7887 with the number masked", list)
 			}
 
-			reply := r.desk.HandleText(ctx, jo, "TAKE c1")
-			if !strings.HasPrefix(reply, "C1 is yours, Jo.") {
+			reply := r.desk.HandleText(ctx, jo, "TAKE c7887")
+			if !strings.HasPrefix(reply, "C7887 is yours, Jo.") {
 				t.Errorf("TAKE reply: got %q", reply)
 			}
 			calls := r.caller.take()
@@ -274,11 +274,11 @@ func TestCallbackLifecycle(t *testing.T) {
 			if len(ring.Dials) != 0 || strings.Contains(calls[0].TwiML, "900123") || strings.Contains(calls[0].TwiML, sam) {
 				t.Errorf("ring TwiML: got %s; want no Dial and no number", calls[0].TwiML)
 			}
-			if len(ring.Gathers) != 1 || ring.Gathers[0].Action != "https://line.example/twilio/voice/connect?ref=C1" ||
-				!strings.Contains(ring.Gathers[0].Say, "callback C 1") || !strings.Contains(ring.Gathers[0].Say, "Press 1") {
+			if len(ring.Gathers) != 1 || ring.Gathers[0].Action != "https://line.example/twilio/voice/connect?ref=C7887" ||
+				!strings.Contains(ring.Gathers[0].Say, "callback C 7 8 8 7") || !strings.Contains(ring.Gathers[0].Say, "Press 1") {
 				t.Errorf("ring TwiML gather: got %+v", ring.Gathers)
 			}
-			connect, err := r.desk.Connect(ctx, "C1", jo, "1")
+			connect, err := r.desk.Connect(ctx, "C7887", jo, "1")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -290,7 +290,7 @@ func TestCallbackLifecycle(t *testing.T) {
 				t.Errorf("TwiML play: got %v; want the voicemail", doc.Plays)
 			}
 
-			if got := r.desk.HandleText(ctx, sam, "TAKE C1"); !strings.Contains(got, "already been taken by Jo") {
+			if got := r.desk.HandleText(ctx, sam, "TAKE C7887"); !strings.Contains(got, "already been taken by Jo") {
 				t.Errorf("TAKE by Sam: got %q; want taken by Jo", got)
 			}
 			if c := r.caller.take(); len(c) != 0 {
@@ -299,15 +299,15 @@ func TestCallbackLifecycle(t *testing.T) {
 			if got := r.desk.HandleText(ctx, sam, "LIST"); !strings.Contains(got, "taken by Jo") {
 				t.Errorf("LIST after TAKE: got %q", got)
 			}
-			if got := r.desk.HandleText(ctx, sam, "NOTE C1 rang, will try again Friday"); got != "Note kept on C1. Text NOTES C1 to read its notes." {
+			if got := r.desk.HandleText(ctx, sam, "NOTE C7887 rang, will try again Friday"); got != "Note kept on C7887. Text NOTES C7887 to read its notes." {
 				t.Errorf("NOTE: got %q", got)
 			}
-			if notes, closed, err := r.desk.Notes(ctx, "C1"); len(notes) != 1 || notes[0].Text != "rang, will try again Friday" || notes[0].By != "Sam" || closed || err != nil {
+			if notes, closed, err := r.desk.Notes(ctx, "C7887"); len(notes) != 1 || notes[0].Text != "rang, will try again Friday" || notes[0].By != "Sam" || closed || err != nil {
 				t.Errorf("Notes: got %+v, %v, %v", notes, closed, err)
 			}
 
 			*r.now = r.now.Add(30 * time.Minute)
-			if got := r.desk.HandleText(ctx, sam, "DONE C1"); got != "C1 closed. Thank you, Sam." {
+			if got := r.desk.HandleText(ctx, sam, "DONE C7887"); got != "C7887 closed. Thank you, Sam." {
 				t.Errorf("DONE: got %q", got)
 			}
 			tm := <-r.done
@@ -316,10 +316,10 @@ func TestCallbackLifecycle(t *testing.T) {
 				tm.TakenBy != "Jo" || tm.DoneBy != "Sam" || tm.Kind != "voicemail" {
 				t.Errorf("timing: got %+v", tm)
 			}
-			if got := r.desk.HandleText(ctx, jo, "done c1"); !strings.Contains(got, "already closed by Sam") {
+			if got := r.desk.HandleText(ctx, jo, "done c7887"); !strings.Contains(got, "already closed by Sam") {
 				t.Errorf("second DONE: got %q", got)
 			}
-			if got := r.desk.HandleText(ctx, jo, "TAKE C1"); !strings.Contains(got, "already done") {
+			if got := r.desk.HandleText(ctx, jo, "TAKE C7887"); !strings.Contains(got, "already done") {
 				t.Errorf("TAKE after DONE: got %q", got)
 			}
 			if c := r.caller.take(); len(c) != 0 {
@@ -341,8 +341,8 @@ func TestCallbackLifecycle(t *testing.T) {
 				t.Errorf("LIST after DONE: got %q", got)
 			}
 			next, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"})
-			if err != nil || next.Ref != "C2" {
-				t.Errorf("request after DONE: got %+v, %v; want C2", next, err)
+			if err != nil || next.Ref != "C7888" {
+				t.Errorf("request after DONE: got %+v, %v; want C7888", next, err)
 			}
 		})
 	}
@@ -381,11 +381,11 @@ func TestTakeWhenRingingFailsReleases(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.caller.err = errors.New("twilio down")
-	if got := r.desk.HandleText(ctx, jo, "TAKE C1"); !strings.Contains(got, "couldn't ring you") {
+	if got := r.desk.HandleText(ctx, jo, "TAKE C7887"); !strings.Contains(got, "couldn't ring you") {
 		t.Errorf("TAKE while Twilio fails: got %q", got)
 	}
 	r.caller.err = nil
-	if got := r.desk.HandleText(ctx, sam, "TAKE C1"); !strings.HasPrefix(got, "C1 is yours, Sam.") {
+	if got := r.desk.HandleText(ctx, sam, "TAKE C7887"); !strings.HasPrefix(got, "C7887 is yours, Sam.") {
 		t.Errorf("TAKE by Sam after the failure: got %q", got)
 	}
 }
@@ -427,8 +427,8 @@ func TestOnlyRosterAndResidentDialled(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, body := range []string{
-		"TAKE +447700900999", "TAKE 07700900999", "TAKE C1 +449098790123", "TAKE C1 <Number>+449098790123</Number>",
-		"NOTE C1 +449098790123", "TAKE C1",
+		"TAKE +447700900999", "TAKE 07700900999", "TAKE C7887 +449098790123", "TAKE C7887 <Number>+449098790123</Number>",
+		"NOTE C7887 +449098790123", "TAKE C7887",
 	} {
 		r.desk.HandleText(ctx, jo, body)
 	}
@@ -446,7 +446,7 @@ func TestOnlyRosterAndResidentDialled(t *testing.T) {
 	}
 }
 
-// TestConcurrentTake has every volunteer text TAKE C1 many times at once, on a
+// TestConcurrentTake has every volunteer text TAKE C7887 many times at once, on a
 // real redis-server: exactly one wins and exactly one call is placed.
 func TestConcurrentTake(t *testing.T) {
 	rdb, _ := redistest.Start(t)
@@ -460,7 +460,7 @@ func TestConcurrentTake(t *testing.T) {
 	replies := make(chan string, 60)
 	for range 20 {
 		for _, v := range roster.Volunteers {
-			wg.Go(func() { replies <- r.desk.HandleText(ctx, v.Phone, "TAKE C1") })
+			wg.Go(func() { replies <- r.desk.HandleText(ctx, v.Phone, "TAKE C7887") })
 		}
 	}
 	wg.Wait()

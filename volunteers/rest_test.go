@@ -36,7 +36,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	if _, err := desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "voice"}); err != nil {
 		t.Fatal(err)
 	}
-	if reply := desk.HandleText(ctx, sam, "TAKE C1"); !strings.HasPrefix(reply, "C1 is yours") {
+	if reply := desk.HandleText(ctx, sam, "TAKE C7887"); !strings.HasPrefix(reply, "C7887 is yours") {
 		t.Fatalf("TAKE: got %q", reply)
 	}
 	var texted []string
@@ -45,7 +45,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 		switch {
 		case strings.HasSuffix(r.Path, "/Messages.json"):
 			texted = append(texted, r.Form.Get("To"))
-			if r.Form.Get("Body") != "Callback C1 requested 14:05 (voice). Text TAKE C1 to ring them." || r.Form.Get("From") != line {
+			if r.Form.Get("Body") != "Callback C7887 requested 14:05 (voice). Text TAKE C7887 to ring them." || r.Form.Get("From") != line {
 				t.Errorf("text: got %v", r.Form)
 			}
 		case strings.HasSuffix(r.Path, "/Calls.json"):
@@ -81,7 +81,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	if len(ring.Dials) != 0 || len(ring.Gathers) != 1 {
 		t.Errorf("ring TwiML: got %s; want a Gather for 1 and no Dial", calls[0].Get("Twiml"))
 	}
-	connect, err := desk.Connect(ctx, "C1", sam, "1")
+	connect, err := desk.Connect(ctx, "C7887", sam, "1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,46 +13,46 @@ import (
 )
 
 // TestConnectScreening posts every kind of key press, forged or not, to
-// Connect for callback C1 (taken by Jo unless the case says otherwise): only
-// Jo pressing 1 on a call to Jo's number, with C1 open, dials anyone, and
-// then only the resident. Silence or another key gives C1 back to the queue
+// Connect for callback C7887 (taken by Jo unless the case says otherwise): only
+// Jo pressing 1 on a call to Jo's number, with C7887 open, dials anyone, and
+// then only the resident. Silence or another key gives C7887 back to the queue
 // and texts Jo and the other volunteer on duty (Sam), not Priya (off duty).
 func TestConnectScreening(t *testing.T) {
-	const freeAgain = "Callback C1 requested 14:05 (voicemail) is free again. Text TAKE C1 to ring them."
-	const mine = "We rang you for C1 but 1 wasn't pressed, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
+	const freeAgain = "Callback C7887 requested 14:05 (voicemail) is free again. Text TAKE C7887 to ring them."
+	const mine = "We rang you for C7887 but 1 wasn't pressed, so C7887 is back on the list for any volunteer. Text TAKE C7887 to be rung again."
 	tests := []struct {
 		name       string
-		setup      func(ctx context.Context, r *rig) // after C1 is requested and the texts about it are cleared
+		setup      func(ctx context.Context, r *rig) // after C7887 is requested and the texts about it are cleared
 		ref, to    string
 		digits     string
 		wantDial   bool
 		wantSay    string
-		wantHolder string // who holds C1 afterwards
+		wantHolder string // who holds C7887 afterwards
 		wantTexts  []text
 	}{
-		{name: "Jo presses 1", ref: "C1", to: jo, digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
-		{name: "Jo presses 1, number as Twilio might format it", ref: "C1", to: "+44 7700 900333", digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
-		{name: "voicemail: nothing pressed", ref: "C1", to: jo, digits: "", wantSay: "back on the list", wantHolder: "",
+		{name: "Jo presses 1", ref: "C7887", to: jo, digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
+		{name: "Jo presses 1, number as Twilio might format it", ref: "C7887", to: "+44 7700 900333", digits: "1", wantDial: true, wantSay: "Connecting you now", wantHolder: "Jo"},
+		{name: "voicemail: nothing pressed", ref: "C7887", to: jo, digits: "", wantSay: "back on the list", wantHolder: "",
 			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
-		{name: "Jo presses 2", ref: "C1", to: jo, digits: "2", wantSay: "back on the list", wantHolder: "",
+		{name: "Jo presses 2", ref: "C7887", to: jo, digits: "2", wantSay: "back on the list", wantHolder: "",
 			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
-		{name: "Jo presses 11", ref: "C1", to: jo, digits: "11", wantSay: "back on the list", wantHolder: "",
+		{name: "Jo presses 11", ref: "C7887", to: jo, digits: "11", wantSay: "back on the list", wantHolder: "",
 			wantTexts: []text{{jo, mine}, {sam, freeAgain}}},
-		{name: "forged ref", ref: "C99", to: jo, digits: "1", wantSay: "no open callback C 99", wantHolder: "Jo"},
-		{name: "malformed ref", ref: "C1&ref=C2", to: jo, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "forged ref", ref: "C99", to: jo, digits: "1", wantSay: "no open callback C 9 9", wantHolder: "Jo"},
+		{name: "malformed ref", ref: "C7887&ref=C2", to: jo, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
 		{name: "empty ref", ref: "", to: jo, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
-		{name: "wrong To: another volunteer", ref: "C1", to: sam, digits: "1", wantSay: "with another volunteer", wantHolder: "Jo"},
-		{name: "wrong To: another volunteer, silent", ref: "C1", to: sam, digits: "", wantSay: "with another volunteer", wantHolder: "Jo"},
-		{name: "wrong To: not rostered", ref: "C1", to: "+447700900999", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
-		{name: "wrong To: the resident", ref: "C1", to: resident, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
-		{name: "wrong To: the line", ref: "C1", to: line, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
-		{name: "wrong To: empty", ref: "C1", to: "", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
-		{name: "done callback", ref: "C1", to: jo, digits: "1", wantSay: "already been closed",
-			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "DONE C1"); <-r.done }},
-		{name: "untaken callback", ref: "C1", to: jo, digits: "1", wantSay: "isn't taken", wantHolder: "",
+		{name: "wrong To: another volunteer", ref: "C7887", to: sam, digits: "1", wantSay: "with another volunteer", wantHolder: "Jo"},
+		{name: "wrong To: another volunteer, silent", ref: "C7887", to: sam, digits: "", wantSay: "with another volunteer", wantHolder: "Jo"},
+		{name: "wrong To: not rostered", ref: "C7887", to: "+447700900999", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: the resident", ref: "C7887", to: resident, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: the line", ref: "C7887", to: line, digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "wrong To: empty", ref: "C7887", to: "", digits: "1", wantSay: "can't be connected", wantHolder: "Jo"},
+		{name: "done callback", ref: "C7887", to: jo, digits: "1", wantSay: "already been closed",
+			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "DONE C7887"); <-r.done }},
+		{name: "untaken callback", ref: "C7887", to: jo, digits: "1", wantSay: "isn't taken", wantHolder: "",
 			setup: func(ctx context.Context, r *rig) {}},
-		{name: "taken by Sam, Jo presses 1", ref: "C1", to: jo, digits: "1", wantSay: "with another volunteer", wantHolder: "Sam",
-			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "TAKE C1") }},
+		{name: "taken by Sam, Jo presses 1", ref: "C7887", to: jo, digits: "1", wantSay: "with another volunteer", wantHolder: "Sam",
+			setup: func(ctx context.Context, r *rig) { r.desk.HandleText(ctx, sam, "TAKE C7887") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +61,7 @@ func TestConnectScreening(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(ctx, r)
 			} else {
-				r.desk.HandleText(ctx, jo, "TAKE C1")
+				r.desk.HandleText(ctx, jo, "TAKE C7887")
 			}
 			r.texter.take()
 			r.caller.take()
@@ -92,8 +92,8 @@ func TestConnectScreening(t *testing.T) {
 			if strings.Contains(doc, "900123") && !tt.wantDial {
 				t.Errorf("the resident's number is in TwiML that does not dial them:\n%s", doc)
 			}
-			if tm, err := r.desk.Timing(ctx, "C1"); err != nil || tm.TakenBy != tt.wantHolder {
-				t.Errorf("C1 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
+			if tm, err := r.desk.Timing(ctx, "C7887"); err != nil || tm.TakenBy != tt.wantHolder {
+				t.Errorf("C7887 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
 			}
 			sent := r.texter.take()
 			if len(sent) != len(tt.wantTexts) {
@@ -116,7 +116,7 @@ func TestConnectScreening(t *testing.T) {
 }
 
 // TestVoicemailThenAnotherVolunteer, on a real redis-server: Jo's voicemail
-// answers (nothing pressed), so C1 is free; Sam takes it, and Jo's late 1 on
+// answers (nothing pressed), so C7887 is free; Sam takes it, and Jo's late 1 on
 // the old call dials nobody while Sam's 1 dials the resident.
 func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 	rdb, _ := redistest.Start(t)
@@ -125,7 +125,7 @@ func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 	if _, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.desk.HandleText(ctx, jo, "TAKE C1"); !strings.Contains(got, "press 1") {
+	if got := r.desk.HandleText(ctx, jo, "TAKE C7887"); !strings.Contains(got, "press 1") {
 		t.Errorf("TAKE reply: got %q; want it to say press 1", got)
 	}
 	connects := []struct {
@@ -135,7 +135,7 @@ func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 	}{
 		{who: "Jo's voicemail", to: jo, digits: ""},
 		{who: "Sam, after TAKE", to: sam, digits: "1", wantDial: true, before: func() {
-			if got := r.desk.HandleText(ctx, sam, "TAKE C1"); !strings.HasPrefix(got, "C1 is yours, Sam.") {
+			if got := r.desk.HandleText(ctx, sam, "TAKE C7887"); !strings.HasPrefix(got, "C7887 is yours, Sam.") {
 				t.Errorf("Sam's TAKE: got %q", got)
 			}
 		}},
@@ -145,7 +145,7 @@ func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 		if c.before != nil {
 			c.before()
 		}
-		doc, err := r.desk.Connect(ctx, "C1", c.to, c.digits)
+		doc, err := r.desk.Connect(ctx, "C7887", c.to, c.digits)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,8 +153,8 @@ func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 			t.Errorf("%s: got %d Dials; want dial %v:\n%s", c.who, got, c.wantDial, doc)
 		}
 	}
-	if tm, _ := r.desk.Timing(ctx, "C1"); tm.TakenBy != "Sam" {
-		t.Errorf("C1 held by %q; want Sam", tm.TakenBy)
+	if tm, _ := r.desk.Timing(ctx, "C7887"); tm.TakenBy != "Sam" {
+		t.Errorf("C7887 held by %q; want Sam", tm.TakenBy)
 	}
 }
 
@@ -166,7 +166,7 @@ func TestConnectRedisDown(t *testing.T) {
 	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 	defer rdb.Close()
 	r := newRig(t, rdb, testRoster(t, true))
-	if doc, err := r.desk.Connect(context.Background(), "C1", jo, "1"); err == nil || doc != "" {
+	if doc, err := r.desk.Connect(context.Background(), "C7887", jo, "1"); err == nil || doc != "" {
 		t.Errorf("Connect: got %q, %v; want no TwiML and an error", doc, err)
 	}
 }
@@ -177,9 +177,9 @@ func TestConnectRedisDown(t *testing.T) {
 // connected, an earlier ring, a forged volunteer or ref, or a status that
 // is not final changes nothing.
 func TestCallEnded(t *testing.T) {
-	const mineUnanswered = "We rang you for C1 but the call wasn't answered, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
-	const mineHungUp = "We rang you for C1 but 1 wasn't pressed, so C1 is back on the list for any volunteer. Text TAKE C1 to be rung again."
-	const freeAgain = "Callback C1 requested 14:05 (voicemail) is free again. Text TAKE C1 to ring them."
+	const mineUnanswered = "We rang you for C7887 but the call wasn't answered, so C7887 is back on the list for any volunteer. Text TAKE C7887 to be rung again."
+	const mineHungUp = "We rang you for C7887 but 1 wasn't pressed, so C7887 is back on the list for any volunteer. Text TAKE C7887 to be rung again."
+	const freeAgain = "Callback C7887 requested 14:05 (voicemail) is free again. Text TAKE C7887 to ring them."
 	tests := []struct {
 		name       string
 		status     string
@@ -189,30 +189,30 @@ func TestCallEnded(t *testing.T) {
 		wantHolder string
 		wantMine   string
 	}{
-		{name: "no answer", status: "no-answer", to: jo, ref: "C1", wantMine: mineUnanswered},
-		{name: "busy", status: "busy", to: jo, ref: "C1", wantMine: mineUnanswered},
-		{name: "failed", status: "failed", to: jo, ref: "C1", wantMine: mineUnanswered},
-		{name: "canceled", status: "canceled", to: jo, ref: "C1", wantMine: mineUnanswered},
-		{name: "answered, hung up before 1", status: "completed", to: jo, ref: "C1", wantMine: mineHungUp},
-		{name: "connected, then completed", status: "completed", to: jo, ref: "C1", pressed: "1", wantHolder: "Jo"},
-		{name: "not final", status: "in-progress", to: jo, ref: "C1", wantHolder: "Jo"},
-		{name: "an earlier ring", status: "no-answer", to: jo, ref: "C1", sid: "CA0000000000000000000000000000000099", wantHolder: "Jo"},
-		{name: "another volunteer's number", status: "no-answer", to: sam, ref: "C1", wantHolder: "Jo"},
-		{name: "not rostered", status: "no-answer", to: "+447700900999", ref: "C1", wantHolder: "Jo"},
-		{name: "malformed ref", status: "no-answer", to: jo, ref: "C1&ref=C2", wantHolder: "Jo"},
+		{name: "no answer", status: "no-answer", to: jo, ref: "C7887", wantMine: mineUnanswered},
+		{name: "busy", status: "busy", to: jo, ref: "C7887", wantMine: mineUnanswered},
+		{name: "failed", status: "failed", to: jo, ref: "C7887", wantMine: mineUnanswered},
+		{name: "canceled", status: "canceled", to: jo, ref: "C7887", wantMine: mineUnanswered},
+		{name: "answered, hung up before 1", status: "completed", to: jo, ref: "C7887", wantMine: mineHungUp},
+		{name: "connected, then completed", status: "completed", to: jo, ref: "C7887", pressed: "1", wantHolder: "Jo"},
+		{name: "not final", status: "in-progress", to: jo, ref: "C7887", wantHolder: "Jo"},
+		{name: "an earlier ring", status: "no-answer", to: jo, ref: "C7887", sid: "CA0000000000000000000000000000000099", wantHolder: "Jo"},
+		{name: "another volunteer's number", status: "no-answer", to: sam, ref: "C7887", wantHolder: "Jo"},
+		{name: "not rostered", status: "no-answer", to: "+447700900999", ref: "C7887", wantHolder: "Jo"},
+		{name: "malformed ref", status: "no-answer", to: jo, ref: "C7887&ref=C2", wantHolder: "Jo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rigWithVoicemail(t)
 			ctx := context.Background()
-			r.desk.HandleText(ctx, jo, "TAKE C1")
+			r.desk.HandleText(ctx, jo, "TAKE C7887")
 			calls := r.caller.take()
-			if len(calls) != 1 || calls[0].StatusCallback != "https://line.example/twilio/voice/taken?ref=C1" {
-				t.Fatalf("TAKE rang %+v; want one call to Jo with the status callback for C1", calls)
+			if len(calls) != 1 || calls[0].StatusCallback != "https://line.example/twilio/voice/taken?ref=C7887" {
+				t.Fatalf("TAKE rang %+v; want one call to Jo with the status callback for C7887", calls)
 			}
 			r.texter.take()
 			if tt.pressed != "" {
-				if _, err := r.desk.Connect(ctx, "C1", jo, tt.pressed); err != nil {
+				if _, err := r.desk.Connect(ctx, "C7887", jo, tt.pressed); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -223,8 +223,8 @@ func TestCallEnded(t *testing.T) {
 			if err := r.desk.CallEnded(ctx, tt.ref, tt.to, sid, tt.status); err != nil {
 				t.Fatal(err)
 			}
-			if tm, err := r.desk.Timing(ctx, "C1"); err != nil || tm.TakenBy != tt.wantHolder {
-				t.Errorf("C1 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
+			if tm, err := r.desk.Timing(ctx, "C7887"); err != nil || tm.TakenBy != tt.wantHolder {
+				t.Errorf("C7887 held by %q (%v); want %q", tm.TakenBy, err, tt.wantHolder)
 			}
 			sent := r.texter.take()
 			if tt.wantMine == "" {
@@ -247,7 +247,7 @@ func TestCallEnded(t *testing.T) {
 }
 
 // rigWithVoicemail is a desk on Miniredis, everyone on duty, holding one
-// callback: C1, the resident's voicemail.
+// callback: C7887, the resident's voicemail.
 func rigWithVoicemail(t *testing.T) *rig {
 	t.Helper()
 	rdb, _ := redistest.Mini(t)
