@@ -49,7 +49,7 @@ func (f *fakeCaller) StartCall(ctx context.Context, to, doc, statusCallback stri
 }
 
 // connectRig is the voice line's routes over the real volunteers desk on a
-// real redis-server, with callback C1 from the resident (mobile).
+// real redis-server, with callback C7882 from the resident (mobile).
 type connectRig struct {
 	t      *testing.T
 	router http.Handler
@@ -124,7 +124,7 @@ func dialled(n *node) []string {
 func TestConnectCallback(t *testing.T) {
 	c := newConnectRig(t)
 	sam := roster.Volunteers[0].Phone
-	if reply := c.desk.HandleText(t.Context(), sam, "TAKE C1"); !strings.HasPrefix(reply, "C1 is yours") {
+	if reply := c.desk.HandleText(t.Context(), sam, "TAKE C7882"); !strings.HasPrefix(reply, "C7882 is yours") {
 		t.Fatalf("TAKE: got %q", reply)
 	}
 	if len(c.caller.calls) != 1 || c.caller.calls[0].to != sam {
@@ -139,8 +139,8 @@ func TestConnectCallback(t *testing.T) {
 		t.Fatalf("ring: got\n%s\nwant one Gather for one key", ring.canonical())
 	}
 	action := gathers[0].Attrs["action"]
-	if action != publicURL+"/twilio/voice/connect?ref=C1" {
-		t.Errorf("Gather action: got %q; want the connect step for C1", action)
+	if action != publicURL+"/twilio/voice/connect?ref=C7882" {
+		t.Errorf("Gather action: got %q; want the connect step for C7882", action)
 	}
 	if rs := ring.all("Redirect"); len(rs) != 1 || strings.TrimSpace(rs[0].Text) != action {
 		t.Errorf("ring: got\n%s\nwant a Redirect to %s after the Gather, for silence", ring.canonical(), action)
@@ -161,33 +161,33 @@ func TestConnectRefusals(t *testing.T) {
 	const connect = publicURL + "/twilio/voice/connect"
 	tests := []struct {
 		name     string
-		setup    func(c *connectRig) // after Sam texts TAKE C1
+		setup    func(c *connectRig) // after Sam texts TAKE C7882
 		target   string
 		kv       []string
 		wantSay  string
 		wantDial bool
 	}{
-		{name: "the holder presses 1", target: connect + "?ref=C1", kv: []string{"To", sam, "Digits", "1"}, wantSay: "Connecting you now", wantDial: true},
+		{name: "the holder presses 1", target: connect + "?ref=C7882", kv: []string{"To", sam, "Digits", "1"}, wantSay: "Connecting you now", wantDial: true},
 		{name: "forged ref", target: connect + "?ref=C99", kv: []string{"To", sam, "Digits", "1"}, wantSay: "no open callback"},
-		{name: "malformed ref", target: connect + "?ref=" + url.QueryEscape("C1 +449098790123"), kv: []string{"To", sam, "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "malformed ref", target: connect + "?ref=" + url.QueryEscape("C7882 +449098790123"), kv: []string{"To", sam, "Digits", "1"}, wantSay: "can't be connected"},
 		{name: "no ref", target: connect, kv: []string{"To", sam, "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "ref posted, not in the URL", target: connect, kv: []string{"ref", "C1", "To", sam, "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "wrong To: another volunteer", target: connect + "?ref=C1", kv: []string{"To", priya, "Digits", "1"}, wantSay: "with another volunteer"},
-		{name: "wrong To: the resident", target: connect + "?ref=C1", kv: []string{"To", mobile, "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "wrong To: the line (a resident's incoming call)", target: connect + "?ref=C1", kv: []string{"To", lineNumber, "From", mobile, "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "wrong To: a premium number", target: connect + "?ref=C1", kv: []string{"To", "+449098790123", "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "To in the query, not posted", target: connect + "?ref=C1&To=" + url.QueryEscape(sam), kv: []string{"To", "+447700900999", "Digits", "1"}, wantSay: "can't be connected"},
-		{name: "a number in Digits", target: connect + "?ref=C1", kv: []string{"To", sam, "Digits", "+447700900999"}, wantSay: "back on the list"},
-		{name: "digit 2", target: connect + "?ref=C1", kv: []string{"To", sam, "Digits", "2"}, wantSay: "back on the list"},
-		{name: "nothing pressed (voicemail)", target: connect + "?ref=C1", kv: []string{"To", sam}, wantSay: "back on the list"},
-		{name: "done callback", setup: func(c *connectRig) { c.desk.HandleText(context.Background(), priya, "DONE C1") }, target: connect + "?ref=C1", kv: []string{"To", sam, "Digits", "1"}, wantSay: "already been closed"},
-		{name: "untaken callback (given back by a voicemail)", setup: func(c *connectRig) { c.post(connect+"?ref=C1", "To", sam) }, target: connect + "?ref=C1", kv: []string{"To", sam, "Digits", "1"}, wantSay: "isn't taken"},
+		{name: "ref posted, not in the URL", target: connect, kv: []string{"ref", "C7882", "To", sam, "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "wrong To: another volunteer", target: connect + "?ref=C7882", kv: []string{"To", priya, "Digits", "1"}, wantSay: "with another volunteer"},
+		{name: "wrong To: the resident", target: connect + "?ref=C7882", kv: []string{"To", mobile, "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "wrong To: the line (a resident's incoming call)", target: connect + "?ref=C7882", kv: []string{"To", lineNumber, "From", mobile, "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "wrong To: a premium number", target: connect + "?ref=C7882", kv: []string{"To", "+449098790123", "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "To in the query, not posted", target: connect + "?ref=C7882&To=" + url.QueryEscape(sam), kv: []string{"To", "+447700900999", "Digits", "1"}, wantSay: "can't be connected"},
+		{name: "a number in Digits", target: connect + "?ref=C7882", kv: []string{"To", sam, "Digits", "+447700900999"}, wantSay: "back on the list"},
+		{name: "digit 2", target: connect + "?ref=C7882", kv: []string{"To", sam, "Digits", "2"}, wantSay: "back on the list"},
+		{name: "nothing pressed (voicemail)", target: connect + "?ref=C7882", kv: []string{"To", sam}, wantSay: "back on the list"},
+		{name: "done callback", setup: func(c *connectRig) { c.desk.HandleText(context.Background(), priya, "DONE C7882") }, target: connect + "?ref=C7882", kv: []string{"To", sam, "Digits", "1"}, wantSay: "already been closed"},
+		{name: "untaken callback (given back by a voicemail)", setup: func(c *connectRig) { c.post(connect+"?ref=C7882", "To", sam) }, target: connect + "?ref=C7882", kv: []string{"To", sam, "Digits", "1"}, wantSay: "isn't taken"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c := newConnectRig(t)
-			c.desk.HandleText(t.Context(), sam, "TAKE C1")
+			c.desk.HandleText(t.Context(), sam, "TAKE C7882")
 			if tt.setup != nil {
 				tt.setup(c)
 			}
@@ -215,7 +215,7 @@ func TestConnectRefusals(t *testing.T) {
 func TestConnectDeskFails(t *testing.T) {
 	h := newHarness(t)
 	h.desk.err = errBroken
-	got := h.post("/twilio/voice/connect?ref=C1", "To", roster.Volunteers[0].Phone, "Digits", "1")
+	got := h.post("/twilio/voice/connect?ref=C7882", "To", roster.Volunteers[0].Phone, "Digits", "1")
 	says(t, got, "couldn't connect you")
 	if len(got.all("Dial")) != 0 || len(got.all("Hangup")) != 1 {
 		t.Errorf("got\n%s\nwant an apology and a Hangup", got.canonical())
@@ -228,15 +228,15 @@ func TestConnectDeskFails(t *testing.T) {
 func TestTakenUnanswered(t *testing.T) {
 	c := newConnectRig(t)
 	sam, priya := roster.Volunteers[0].Phone, roster.Volunteers[1].Phone
-	c.desk.HandleText(t.Context(), sam, "TAKE C1")
-	if len(c.caller.calls) != 1 || c.caller.calls[0].status != publicURL+"/twilio/voice/taken?ref=C1" {
+	c.desk.HandleText(t.Context(), sam, "TAKE C7882")
+	if len(c.caller.calls) != 1 || c.caller.calls[0].status != publicURL+"/twilio/voice/taken?ref=C7882" {
 		t.Fatalf("calls: got %+v; want one to Sam with the taken step as status callback", c.caller.calls)
 	}
 	got := c.post(c.caller.calls[0].status, "To", sam, "CallSid", "CAout0000000000000000000000000001", "CallStatus", "no-answer")
 	if len(got.Kids) != 0 {
 		t.Errorf("status callback answered %s; want an empty Response", got.canonical())
 	}
-	if reply := c.desk.HandleText(t.Context(), priya, "TAKE C1"); !strings.HasPrefix(reply, "C1 is yours") {
-		t.Errorf("Priya's TAKE after Sam's ring went unanswered: got %q; want C1", reply)
+	if reply := c.desk.HandleText(t.Context(), priya, "TAKE C7882"); !strings.HasPrefix(reply, "C7882 is yours") {
+		t.Errorf("Priya's TAKE after Sam's ring went unanswered: got %q; want C7882", reply)
 	}
 }

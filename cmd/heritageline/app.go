@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -117,6 +118,8 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		volunteers.WithVoice(cfg.Voice), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix), volunteers.WithHasher(hasher),
+		// References are never given twice, even by a Redis that lost its data.
+		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
 			e := figures.Event{Time: time.Now(), Channel: figures.Voice, Kind: figures.Callback, Outcome: t.Stage()}
 			if t.Kind == "sms" {

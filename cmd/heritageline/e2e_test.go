@@ -73,6 +73,7 @@ func startLine(t testing.TB, o lineOptions) *testLine {
 		"TWILIO_PHONE_NUMBER": testLineNumber,
 		"VOLUNTEERS":          "testdata/volunteers.yaml",
 		"LOG_LEVEL":           "debug",
+		"DATA_DIR":            t.TempDir(),
 	}
 	for k, v := range o.env {
 		env[k] = v

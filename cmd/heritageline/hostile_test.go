@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -323,7 +324,13 @@ func TestNoDiallingOutsideRoster(t *testing.T) {
 	check("greeting", l.voice("/twilio/voice", sid, "+447700900702"))
 	check("volunteer", l.voice("/twilio/voice/menu", sid, "+447700900702", "Digits", "0"))
 	check("callback", l.voice("/twilio/voice/callback", sid, "+447700900702", "Digits", "1"))
-	for _, body := range []string{"LIST", "TAKE", "TAKE C1", "TAKE C2 07911123456", "CALL 07911123456", "TAKE C1 +447911123456"} {
+	list := l.sms(rosterNumbers[0], "LIST")
+	check("volunteer text", list)
+	refs := regexp.MustCompile(`\bC\d+`).FindAllString(list.body, -1)
+	if len(refs) < 2 {
+		t.Fatalf("LIST: got %q; want the callbacks", list.body)
+	}
+	for _, body := range []string{"TAKE", "TAKE " + refs[0], "TAKE " + refs[1] + " 07911123456", "CALL 07911123456", "TAKE " + refs[0] + " +447911123456"} {
 		check("volunteer text", l.sms(rosterNumbers[0], body))
 	}
 	// A callback leg may ring back only someone who rang or texted.

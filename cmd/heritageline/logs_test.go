@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,9 +58,14 @@ func TestLogsHoldNoNumberOrWords(t *testing.T) {
 	tl.text(stopper, "START")
 
 	ada := tl.sim(volunteerAda)
-	tl.text(ada, "LIST")
-	tl.text(ada, "TAKE C1")
-	tl.text(ada, "DONE C1")
+	ref := "C1"
+	if m := regexp.MustCompile(`\bC\d+`).FindString(tl.text1(ada, "LIST")); m != "" {
+		ref = m
+	}
+	tl.text(ada, "TAKE "+ref)
+	tl.text(ada, "NOTE "+ref+" rang, no answer")
+	tl.text(ada, "NOTES "+ref)
+	tl.text(ada, "DONE "+ref)
 	tl.text(ada, "OFF")
 	tl.text(ada, "ON")
 
