@@ -16,6 +16,8 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/publish"
+	"github.com/heritage-line/heritageline/catalogue/published"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
@@ -50,6 +52,7 @@ type line struct {
 	voice     *ivr.Line
 	text      *sms.Line
 	feed      *feed.Feed
+	catalogue *publish.Service // the coordinator's uploads, versions and roll backs
 	handler   http.Handler
 	closers   []func() // run in reverse order by close
 }
@@ -147,14 +150,25 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	srcOpts := source.Options{}
 	srcOpts.OpenReferral.Taxonomy = cfg.TaxonomyMap
 	srcOpts.OpenReferral.Logger = log
+	// The coordinator's published version, when there is one, is the
+	// catalogue every instance serves; otherwise the CATALOGUE source is.
+	pubStore := published.New(rdb, published.Options{})
+	l.catalogue = publish.New(pubStore, uploadReader(cfg.TaxonomyMap, log), previewRenderers, store,
+		publish.Options{MaxDrop: cfg.CatalogueMaxDrop, Logger: log})
+	load := l.catalogue.Loader(func(ctx context.Context) (catalogue.Load, error) {
+		return source.Load(ctx, cfg.Catalogue, srcOpts)
+	})
 	l.refresher = catalogue.NewRefresher(func(ctx context.Context) (catalogue.Load, error) {
-		ld, err := source.Load(ctx, cfg.Catalogue, srcOpts)
+		ld, err := load(ctx)
 		if err != nil {
 			l.metrics.CatalogueLoaded(time.Now(), 0, err) // counted; the catalogue in service stays
 		}
 		return ld, err
 	}, store, catalogue.RefresherOptions{Interval: cfg.CatalogueRefresh, Logger: log,
-		MaxDrop: cfg.CatalogueMaxDrop, AcceptDrop: accept.accepts})
+		MaxDrop: cfg.CatalogueMaxDrop, AcceptDrop: func(h catalogue.Hold) bool {
+			return l.catalogue.AcceptDrop(h) || accept.accepts(h)
+		}})
+	l.catalogue.SetReload(l.refresher.Refresh)
 	l.refresher.OnLoad(func(ctx context.Context, ld catalogue.Load, version string) {
 		accept.used()
 		// Venues give their full postcodes exact points, and same-named
@@ -188,9 +202,15 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		}
 	}
 	runCtx, stopRefresh := context.WithCancel(context.WithoutCancel(ctx))
-	refreshDone := make(chan struct{})
+	refreshDone, watchDone := make(chan struct{}), make(chan struct{})
 	go func() { defer close(refreshDone); l.refresher.Run(runCtx) }()
-	l.onClose(func() { stopRefresh(); <-refreshDone })
+	// A version published or rolled back on any instance is put in service
+	// here at once, with this instance's towns and places learnt from it.
+	go func() {
+		defer close(watchDone)
+		pubStore.Watch(runCtx, func() { l.refresher.Refresh(runCtx) })
+	}()
+	l.onClose(func() { stopRefresh(); <-refreshDone; <-watchDone })
 
 	sessions := session.New(shared, "hl:")
 

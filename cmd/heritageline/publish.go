@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"path"
+	"strings"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/csvfile"
+	"github.com/heritage-line/heritageline/catalogue/openreferral"
+	"github.com/heritage-line/heritageline/catalogue/publish"
+	"github.com/heritage-line/heritageline/ivr"
+	"github.com/heritage-line/heritageline/smstext"
+)
+
+// previewRenderers say an activity in the coordinator's preview exactly as
+// the line does: the voice line's description and the SMS details.
+var previewRenderers = publish.Renderers{Spoken: ivr.Describe, Text: smstext.Details, Segments: smstext.Segments}
+
+// uploadReader reads a coordinator's upload by its name's ending: .csv in the
+// project's format, .json as Open Referral UK (with the TAXONOMY_MAP table).
+func uploadReader(taxonomy string, log *slog.Logger) publish.Reader {
+	return func(name string, r io.Reader) (catalogue.Load, error) {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".csv":
+			return csvfile.Read(name, r)
+		case ".json":
+			im, err := openreferral.New(openreferral.Options{Taxonomy: taxonomy, Checks: csvfile.PlaceChecks(), Logger: log})
+			if err != nil {
+				return catalogue.Load{}, err
+			}
+			return im.Read(name, r)
+		}
+		return catalogue.Load{}, fmt.Errorf("%w: %s: send a CSV file (.csv) or an Open Referral UK file (.json)", publish.ErrUnsupported, name)
+	}
+}
