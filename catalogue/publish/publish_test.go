@@ -24,8 +24,8 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/sample"
 	"github.com/heritage-line/heritageline/internal/redistest"
-	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/smstext"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // now is a Wednesday in November 2026.
@@ -46,7 +46,7 @@ func read(name string, r io.Reader) (catalogue.Load, error) {
 	return catalogue.Load{}, fmt.Errorf("%w: %s", publish.ErrUnsupported, name)
 }
 
-var renderers = publish.Renderers{Spoken: ivr.Describe, Text: smstext.Details, Segments: smstext.Segments}
+var renderers = publish.Renderers{Spoken: words.For(words.English).Describe, Text: words.For(words.English).Details, Segments: smstext.Segments}
 
 // instance is one instance of the line's catalogue side: a Redis store, the
 // workflow, and the refresher that reads the published version or else the
@@ -107,7 +107,8 @@ func inService(t *testing.T, in *instance) []string {
 }
 
 // The whole workflow on real Redis, with two instances of the line: an upload
-// with two mistakes names both with line and field before anything goes live;
+// with two mistakes and an ended activity names all three with line and field
+// before anything goes live;
 // publishing it puts it in service on both; a much smaller catalogue is
 // refused until accepted; a roll back and a return to the source work too.
 func TestWorkflow(t *testing.T) {
@@ -127,8 +128,15 @@ func TestWorkflow(t *testing.T) {
 	if !slices.Equal(skipped, wantSkipped) {
 		t.Errorf("skipped: got %q; want %q", skipped, wantSkipped)
 	}
-	if c := d.Counts(); c.Active != 30 || c.Inactive != 2 || c.Skipped != 2 {
-		t.Errorf("counts: got %+v; want 30 active, 2 inactive, 2 skipped", c)
+	var ended []string
+	for _, e := range d.Load.Ended {
+		ended = append(ended, fmt.Sprintf("%s line %d %s %s", path.Base(e.Source), e.Line, e.Record, e.Field))
+	}
+	if want := []string{"mistake.csv line 37 ended-walk schedule"}; !slices.Equal(ended, want) {
+		t.Errorf("ended: got %q; want %q", ended, want)
+	}
+	if c := d.Counts(); c.Active != 30 || c.Inactive != 2 || c.Skipped != 2 || c.Ended != 1 {
+		t.Errorf("counts: got %+v; want 30 active, 2 inactive, 2 skipped, 1 ended", c)
 	}
 	if ch := d.Change; ch.InService != 32 || len(ch.Added) != 0 || !slices.Equal(ch.Removed, []string{"frome-trinity-walk", "lace-market-walk"}) || len(ch.Changed) != 0 {
 		t.Errorf("change: got %+v; want 2 removed of 32", ch)

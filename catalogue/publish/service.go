@@ -28,8 +28,8 @@ type Reader func(name string, r io.Reader) (catalogue.Load, error)
 
 // Renderers say an activity as the line does, for previews.
 type Renderers struct {
-	Spoken   func(r catalogue.Result, now time.Time) string // what a caller hears (ivr.Describe)
-	Text     func(r catalogue.Result, now time.Time) string // what a texter reads (smstext.Details)
+	Spoken   func(r catalogue.Result, now time.Time) string // what a caller hears (words.Book.Describe)
+	Text     func(r catalogue.Result, now time.Time) string // what a texter reads (words.Book.Details)
 	Segments func(body string) int                          // SMS segments of a text (smstext.Segments)
 }
 

@@ -11,13 +11,14 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/openreferral"
 	"github.com/heritage-line/heritageline/catalogue/publish"
-	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/smstext"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // previewRenderers say an activity in the coordinator's preview exactly as
-// the line does: the voice line's description and the SMS details.
-var previewRenderers = publish.Renderers{Spoken: ivr.Describe, Text: smstext.Details, Segments: smstext.Segments}
+// the line does, in English (the book of words' description a caller hears
+// among their results, and the details a texter is sent).
+var previewRenderers = publish.Renderers{Spoken: words.For(words.English).Describe, Text: words.For(words.English).Details, Segments: smstext.Segments}
 
 // uploadReader reads a coordinator's upload by its name's ending: .csv in the
 // project's format, .json as Open Referral UK (with the TAXONOMY_MAP table).
