@@ -2,8 +2,8 @@
 // UK API (HSDS 3.0 with the UK profile), so that a council's directory, an NHS
 // service finder or another Heritage Line can read it: the API's description
 // (/), a paged list of services (/services) and one service (/services/{id}).
-// Every activity is one service at one physical location; docs/openreferral.md
-// says how each field is written.
+// Every activity the line offers (active, and not ended) is one service at
+// one physical location; docs/openreferral.md says how each field is written.
 package feed
 
 import (
@@ -17,6 +17,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -47,6 +49,17 @@ const (
 type Feed struct {
 	cat Catalogue
 	log *slog.Logger
+	now func() time.Time
+
+	mu     sync.Mutex
+	served served // what was served last, kept for the rest of its day
+}
+
+// served is the offerable part of one version of the catalogue on one day.
+type served struct {
+	version string
+	day     catalogue.Date
+	acts    []catalogue.Activity
 }
 
 // New returns a Feed reading cat. A nil log discards.
@@ -54,7 +67,37 @@ func New(cat Catalogue, log *slog.Logger) *Feed {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Feed{cat: cat, log: log}
+	return &Feed{cat: cat, log: log, now: time.Now}
+}
+
+// offered returns the activities the line offers today, in order of id, and
+// a tag naming them (the version and the day): only active activities whose
+// schedule has not ended, as catalogue.Activity.Offerable says.
+func (f *Feed) offered(ctx context.Context) (tag string, acts []catalogue.Activity, err error) {
+	ver, all, err := f.cat.Activities(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	now := f.now()
+	day := catalogue.DateOf(now)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c := f.served; ver == "" || c.version != ver || c.day != day {
+		keep := all
+		if slices.ContainsFunc(all, func(a catalogue.Activity) bool { return !a.Offerable(now) }) {
+			keep = make([]catalogue.Activity, 0, len(all))
+			for i := range all {
+				if all[i].Offerable(now) {
+					keep = append(keep, all[i])
+				}
+			}
+		}
+		f.served = served{version: ver, day: day, acts: keep}
+	}
+	if ver == "" {
+		return "", f.served.acts, nil
+	}
+	return ver + "/" + day.String(), f.served.acts, nil
 }
 
 // Page is one page of services, in the shape HSDS 3.0's API gives it.
@@ -80,7 +123,7 @@ func (f *Feed) Index() http.Handler {
 }
 
 // Services answers GET /services?page=N&per_page=M with page N (from 1) of
-// every service, M to a page (DefaultPerPage if not given, at most
+// every service (every activity the line offers today), M to a page (DefaultPerPage if not given, at most
 // MaxPerPage), in order of id. Each service is given in full, so one request
 // per page reads the whole directory. A page past the last is empty; a page
 // or per_page that is not a whole number from 1 is a 400. Other HSDS query
@@ -100,7 +143,7 @@ func (f *Feed) Services() http.Handler {
 			return
 		}
 		per = min(per, MaxPerPage)
-		ver, acts, err := f.cat.Activities(r.Context())
+		ver, acts, err := f.offered(r.Context())
 		if err != nil {
 			f.unavailable(w, r, err)
 			return
@@ -137,7 +180,7 @@ func (f *Feed) Service() http.Handler {
 			f.fail(w, r, http.StatusNotFound, errors.New("no such service"))
 			return
 		}
-		ver, acts, err := f.cat.Activities(r.Context())
+		ver, acts, err := f.offered(r.Context())
 		if err != nil {
 			f.unavailable(w, r, err)
 			return
@@ -164,8 +207,9 @@ func positive(q url.Values, name string, def int) (int, error) {
 	return n, nil
 }
 
-// write sends v as JSON. A response from a known version carries it as its
-// ETag, and a request that already has it gets a 304.
+// write sends v as JSON. A response from a known version carries its tag
+// (the version and the day) as its ETag, and a request that already has it
+// gets a 304.
 func (f *Feed) write(w http.ResponseWriter, r *http.Request, status int, version string, v any) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")

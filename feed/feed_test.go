@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -28,8 +30,9 @@ func get(t *testing.T, u string, header ...string) (*http.Response, []byte) {
 }
 
 func TestPaging(t *testing.T) {
-	acts := sampleActs(t) // 34 activities
-	srv := serve(t, &fakeCatalogue{version: "v7", acts: acts})
+	all := sampleActs(t)
+	acts := offered(all) // 32 of the 34: two are inactive
+	srv := serve(t, &fakeCatalogue{version: "v7", acts: all})
 	type want struct {
 		status                   int
 		totalPages, pageNo, size int
@@ -40,13 +43,13 @@ func TestPaging(t *testing.T) {
 		query string
 		want  want
 	}{
-		{"", want{200, 1, 1, 34, true, true, acts[0].ID}},
+		{"", want{200, 1, 1, 32, true, true, acts[0].ID}},
 		{"?page=1&per_page=10", want{200, 4, 1, 10, true, false, acts[0].ID}},
 		{"?page=2&per_page=10", want{200, 4, 2, 10, false, false, acts[10].ID}},
-		{"?page=4&per_page=10", want{200, 4, 4, 4, false, true, acts[30].ID}},
+		{"?page=4&per_page=10", want{200, 4, 4, 2, false, true, acts[30].ID}},
 		{"?page=5&per_page=10", want{200, 4, 5, 0, false, true, ""}},
 		{"?page=9223372036854775807&per_page=1000", want{200, 1, 9223372036854775807, 0, false, true, ""}},
-		{"?per_page=5000", want{200, 1, 1, 34, true, true, acts[0].ID}},
+		{"?per_page=5000", want{200, 1, 1, 32, true, true, acts[0].ID}},
 		{"?page=0", want{status: 400}},
 		{"?page=two", want{status: 400}},
 		{"?per_page=-1", want{status: 400}},
@@ -75,8 +78,8 @@ func TestPaging(t *testing.T) {
 			if len(p.Contents) > 0 {
 				got.firstID = p.Contents[0].ID
 			}
-			if got != tt.want || p.TotalItems != 34 || p.Empty || len(p.Contents) != p.Size {
-				t.Errorf("got %+v, total %d, empty %v; want %+v, total 34", got, p.TotalItems, p.Empty, tt.want)
+			if got != tt.want || p.TotalItems != 32 || p.Empty || len(p.Contents) != p.Size {
+				t.Errorf("got %+v, total %d, empty %v; want %+v, total 32", got, p.TotalItems, p.Empty, tt.want)
 			}
 		})
 	}
@@ -126,26 +129,64 @@ func TestIndex(t *testing.T) {
 	}
 }
 
-// A reader that has the version in service gets a 304; after a reload it
-// gets the new catalogue.
+// A reader that has the version in service gets a 304; after a reload, or
+// the next day, it gets the catalogue again.
 func TestETag(t *testing.T) {
 	cat := &fakeCatalogue{version: "v1", acts: sampleActs(t)}
-	srv := serve(t, cat)
+	srv, f := serveFeed(t, cat)
 	for _, path := range []string{"/openreferral/services?page=2&per_page=5", "/openreferral/services/castle-slow-tour"} {
 		resp, _ := get(t, srv.URL+path)
 		etag := resp.Header.Get("ETag")
-		if etag != `"v1"` || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
-			t.Fatalf("%s: ETag %q, CORS %q; want \"v1\" and *", path, etag, resp.Header.Get("Access-Control-Allow-Origin"))
+		if etag != `"v1/2026-11-25"` || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+			t.Fatalf("%s: ETag %q, CORS %q; want \"v1/2026-11-25\" and *", path, etag, resp.Header.Get("Access-Control-Allow-Origin"))
 		}
 		resp, body := get(t, srv.URL+path, "If-None-Match", etag)
 		if resp.StatusCode != http.StatusNotModified || len(body) != 0 {
 			t.Errorf("%s with If-None-Match: got %d %q; want 304 and no body", path, resp.StatusCode, body)
 		}
 	}
+	f.now = func() time.Time { return testNow.AddDate(0, 0, 1) }
+	resp, _ := get(t, srv.URL+"/openreferral/services", "If-None-Match", `"v1/2026-11-25"`)
+	if resp.StatusCode != 200 || resp.Header.Get("ETag") != `"v1/2026-11-26"` {
+		t.Errorf("the next day: got %d, ETag %q; want 200 and \"v1/2026-11-26\"", resp.StatusCode, resp.Header.Get("ETag"))
+	}
 	cat.version = "v2"
-	resp, _ := get(t, srv.URL+"/openreferral/services", "If-None-Match", `"v1"`)
-	if resp.StatusCode != 200 || resp.Header.Get("ETag") != `"v2"` {
-		t.Errorf("after a reload: got %d, ETag %q; want 200 and \"v2\"", resp.StatusCode, resp.Header.Get("ETag"))
+	resp, _ = get(t, srv.URL+"/openreferral/services", "If-None-Match", `"v1/2026-11-26"`)
+	if resp.StatusCode != 200 || resp.Header.Get("ETag") != `"v2/2026-11-26"` {
+		t.Errorf("after a reload: got %d, ETag %q; want 200 and \"v2/2026-11-26\"", resp.StatusCode, resp.Header.Get("ETag"))
+	}
+}
+
+// Only what the line offers is served: not an inactive activity, nor one
+// whose schedule has ended (from the day after its until date).
+func TestOnlyOffered(t *testing.T) {
+	acts := edgeActs(t)
+	i := slices.IndexFunc(acts, func(a catalogue.Activity) bool { return a.ID == "weekdays" })
+	acts[i].Schedule.ValidTo = catalogue.Date{Year: 2026, Month: 11, Day: 25}
+	srv, f := serveFeed(t, &fakeCatalogue{version: "v1", acts: acts})
+	ids := func() []string {
+		_, body := get(t, srv.URL+"/openreferral/services")
+		var p Page
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range p.Contents {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	want := []string{"custom-tags", "daily", "ring", "several-rules", "starts-later", "weekdays"}
+	if got := ids(); !slices.Equal(got, want) {
+		t.Errorf("on its until date: got %v; want %v (not the inactive \"closed\")", got, want)
+	}
+	f.now = func() time.Time { return testNow.AddDate(0, 0, 1) }
+	want = slices.DeleteFunc(want, func(id string) bool { return id == "weekdays" })
+	if got := ids(); !slices.Equal(got, want) {
+		t.Errorf("the day after: got %v; want %v", got, want)
+	}
+	if resp, _ := get(t, srv.URL+"/openreferral/services/weekdays"); resp.StatusCode != 404 {
+		t.Errorf("the ended activity by id: got %d; want 404", resp.StatusCode)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
@@ -57,14 +58,36 @@ func edgeActs(t testing.TB) []catalogue.Activity {
 	return byID(l.Activities)
 }
 
-// serve mounts the feed as the line does, under /openreferral/.
+// testNow is the feed's clock in tests: a Wednesday in November 2026.
+var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+
+// offered is what the feed serves of acts at testNow: the activities the
+// line offers.
+func offered(acts []catalogue.Activity) []catalogue.Activity {
+	var out []catalogue.Activity
+	for _, a := range acts {
+		if a.Offerable(testNow) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// serve mounts the feed as the line does, under /openreferral/, on testNow's
+// clock.
 func serve(t testing.TB, cat Catalogue) *httptest.Server {
+	srv, _ := serveFeed(t, cat)
+	return srv
+}
+
+func serveFeed(t testing.TB, cat Catalogue) (*httptest.Server, *Feed) {
 	f := New(cat, nil)
+	f.now = func() time.Time { return testNow }
 	mux := http.NewServeMux()
 	mux.Handle("GET /openreferral/{$}", f.Index())
 	mux.Handle("GET /openreferral/services", f.Services())
 	mux.Handle("GET /openreferral/services/{id}", f.Service())
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, f
 }
