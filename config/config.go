@@ -26,7 +26,10 @@ type Config struct {
 	// AuthTokenSecondary is also accepted on incoming webhooks, so the token
 	// can be rotated without refusing Twilio mid-change (docs/deploy.md).
 	AuthTokenSecondary string // TWILIO_AUTH_TOKEN_SECONDARY
-	PhoneNumber        string // TWILIO_PHONE_NUMBER, E.164
+	// WebhookSigningKey checks webhooks Twilio signed with a shared key
+	// (those with an X-Twilio-Webhooks-Signature-Settings header).
+	WebhookSigningKey string // TWILIO_WEBHOOK_SIGNING_KEY
+	PhoneNumber       string // TWILIO_PHONE_NUMBER, E.164
 	// TwilioAPIBase sends REST requests (texts, callback calls) to another
 	// base URL than https://api.twilio.com: a fake Twilio in tests.
 	TwilioAPIBase string // TWILIO_API_BASE
@@ -95,6 +98,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		AccountSID:         p.str("TWILIO_ACCOUNT_SID", ""),
 		AuthToken:          p.str("TWILIO_AUTH_TOKEN", ""),
 		AuthTokenSecondary: p.str("TWILIO_AUTH_TOKEN_SECONDARY", ""),
+		WebhookSigningKey:  p.str("TWILIO_WEBHOOK_SIGNING_KEY", ""),
 		PhoneNumber:        strings.ReplaceAll(p.str("TWILIO_PHONE_NUMBER", ""), " ", ""),
 		TwilioAPIBase:      strings.TrimRight(p.str("TWILIO_API_BASE", ""), "/"),
 		RedisURL:           p.str("REDIS_URL", ""),

@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/twilio/twilio-go/client"
+	"github.com/heritage-line/heritageline/internal/twiliosig"
 )
 
 // maxWebhookBody is far above anything Twilio sends (an SMS body is at most
@@ -16,32 +16,25 @@ import (
 const maxWebhookBody = 64 << 10
 
 // twilioOnly checks that a request really comes from Twilio before anything
-// else sees it: a POST with a form body of sensible size, signed with one of
-// the line's auth tokens (the second only during a rotation) over PUBLIC_URL
-// plus the request URI. Anything else is refused with a 4xx and changes nothing.
-func twilioOnly(publicURL string, authTokens []string, log *slog.Logger) func(http.Handler) http.Handler {
-	var validators []client.RequestValidator
-	for _, t := range authTokens {
-		if t != "" {
-			validators = append(validators, client.NewRequestValidator(t))
-		}
-	}
-	valid := func(url string, params map[string]string, sig string) bool {
-		for _, v := range validators {
-			if v.Validate(url, params, sig) {
-				return true
-			}
-		}
-		return false
-	}
-	return func(next http.Handler) http.Handler {
+// else sees it: a POST with a form body of sensible size, signed over
+// PUBLIC_URL plus the request URI as Twilio's helper libraries check it
+// (internal/twiliosig): with one of the line's auth tokens (the second only
+// during a rotation), or with signingKey when Twilio says it used a shared
+// key. Anything else is refused with a 4xx and changes nothing; refusals are
+// logged as counts by route name and reason, at most once a second.
+func twilioOnly(publicURL string, authTokens []string, signingKey string, log *slog.Logger) func(route string, next http.Handler) http.Handler {
+	validator := twiliosig.New(authTokens, signingKey)
+	refused := twiliosig.NewRefusalLog(log, time.Second)
+	return func(route string, next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodPost {
+				refused.Add(route, "method")
 				w.Header().Set("Allow", http.MethodPost)
 				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 				return
 			}
 			if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct != "application/x-www-form-urlencoded" {
+				refused.Add(route, "content_type")
 				http.Error(w, "a form body is required", http.StatusUnsupportedMediaType)
 				return
 			}
@@ -49,22 +42,16 @@ func twilioOnly(publicURL string, authTokens []string, log *slog.Logger) func(ht
 			if err := r.ParseForm(); err != nil {
 				var tooBig *http.MaxBytesError
 				if errors.As(err, &tooBig) {
+					refused.Add(route, "too_large")
 					http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 					return
 				}
+				refused.Add(route, "malformed")
 				http.Error(w, "malformed form body", http.StatusBadRequest)
 				return
 			}
-			params := make(map[string]string, len(r.PostForm))
-			for k, v := range r.PostForm {
-				if len(v) > 0 {
-					params[k] = v[0]
-				}
-			}
-			sig := r.Header.Get("X-Twilio-Signature")
-			if sig == "" || !valid(publicURL+r.URL.RequestURI(), params, sig) {
-				log.WarnContext(r.Context(), "webhook refused: bad signature",
-					"path", r.URL.Path, "call_sid", r.PostForm.Get("CallSid"), "message_sid", r.PostForm.Get("MessageSid"))
+			if err := validator.Check(publicURL+r.URL.RequestURI(), r.PostForm, r.Header); err != nil {
+				refused.Add(route, twiliosig.Reason(err))
 				http.Error(w, "forbidden", http.StatusForbidden)
 				return
 			}

@@ -42,8 +42,8 @@ func TestTwilioOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			reached := false
-			h := twilioOnly(public, []string{"primary", "secondary"}, slog.New(slog.NewTextHandler(io.Discard, nil)))(
-				http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = true }))
+			h := twilioOnly(public, []string{"primary", "secondary"}, "", slog.New(slog.NewTextHandler(io.Discard, nil)))(
+				"voice_step", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = true }))
 			req := httptest.NewRequest(tt.method, "/twilio/voice?step=1", strings.NewReader(tt.body))
 			if tt.ctype != "" {
 				req.Header.Set("Content-Type", tt.ctype)

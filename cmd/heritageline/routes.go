@@ -13,10 +13,10 @@ func (l *line) routes() http.Handler {
 	// Everything Twilio calls is counted, then checked for Twilio's signature
 	// before any handler sees it, then given a deadline. Routes are tried in
 	// order, so the busiest come first.
-	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.log)
+	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.cfg.WebhookSigningKey, l.log)
 	bounded := deadline(l.cfg.WebhookTimeout)
 	webhook := func(route string, h http.Handler) http.Handler {
-		return l.metrics.Instrument(route, signed(bounded(h)))
+		return l.metrics.Instrument(route, signed(route, bounded(h)))
 	}
 	tw := r.PathPrefix("/twilio").Subrouter()
 	tw.Handle("/sms", webhook("sms", l.text.Handler()))
