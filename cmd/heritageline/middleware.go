@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"mime"
 	"net/http"
 	"time"
@@ -21,10 +20,9 @@ const maxWebhookBody = 64 << 10
 // (internal/twiliosig): with one of the line's auth tokens (the second only
 // during a rotation), or with signingKey when Twilio says it used a shared
 // key. Anything else is refused with a 4xx and changes nothing; refusals are
-// logged as counts by route name and reason, at most once a second.
-func twilioOnly(publicURL string, authTokens []string, signingKey string, log *slog.Logger) func(route string, next http.Handler) http.Handler {
+// counted in refused by route name and reason.
+func twilioOnly(publicURL string, authTokens []string, signingKey string, refused *twiliosig.RefusalLog) func(route string, next http.Handler) http.Handler {
 	validator := twiliosig.New(authTokens, signingKey)
-	refused := twiliosig.NewRefusalLog(log, time.Second)
 	return func(route string, next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodPost {

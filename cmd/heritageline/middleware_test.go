@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/heritage-line/heritageline/internal/twiliosig"
 	"github.com/heritage-line/heritageline/sim"
 )
 
@@ -42,7 +43,7 @@ func TestTwilioOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			reached := false
-			h := twilioOnly(public, []string{"primary", "secondary"}, "", slog.New(slog.NewTextHandler(io.Discard, nil)))(
+			h := twilioOnly(public, []string{"primary", "secondary"}, "", twiliosig.NewRefusalLog(slog.New(slog.NewTextHandler(io.Discard, nil)), 0))(
 				"voice_step", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { reached = true }))
 			req := httptest.NewRequest(tt.method, "/twilio/voice?step=1", strings.NewReader(tt.body))
 			if tt.ctype != "" {

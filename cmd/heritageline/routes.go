@@ -2,8 +2,11 @@ package main
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/gorilla/mux"
+
+	"github.com/heritage-line/heritageline/internal/twiliosig"
 )
 
 // routes lists every route of the line, in one place.
@@ -13,7 +16,10 @@ func (l *line) routes() http.Handler {
 	// Everything Twilio calls is counted, then checked for Twilio's signature
 	// before any handler sees it, then given a deadline. Routes are tried in
 	// order, so the busiest come first.
-	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.cfg.WebhookSigningKey, l.log)
+	// Refusals are logged as counts, at most once a second.
+	refused := twiliosig.NewRefusalLog(l.log, time.Second)
+	l.onClose(refused.Close)
+	signed := twilioOnly(l.cfg.PublicURL, []string{l.cfg.AuthToken, l.cfg.AuthTokenSecondary}, l.cfg.WebhookSigningKey, refused)
 	bounded := deadline(l.cfg.WebhookTimeout)
 	webhook := func(route string, h http.Handler) http.Handler {
 		return l.metrics.Instrument(route, signed(route, bounded(h)))

@@ -18,10 +18,11 @@ type RefusalLog struct {
 	log   *slog.Logger
 	every time.Duration
 
-	mu      sync.Mutex
-	counts  map[string]int // "route reason" -> refused since the last line
-	last    time.Time      // when the last line was written
-	pending bool           // a line is scheduled
+	mu     sync.Mutex
+	counts map[string]int // "route reason" -> refused since the last line
+	last   time.Time      // when the last line was written
+	timer  *time.Timer    // the next line, when one is scheduled
+	closed bool
 }
 
 // NewRefusalLog logs through log at most once per every (one second when
@@ -43,12 +44,11 @@ func (l *RefusalLog) Add(route, reason string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.counts[route+" "+reason]++
-	if l.pending {
+	if l.timer != nil || l.closed {
 		return
 	}
 	if wait := l.every - time.Since(l.last); wait > 0 {
-		l.pending = true
-		time.AfterFunc(wait, l.flush)
+		l.timer = time.AfterFunc(wait, l.flush)
 		return
 	}
 	l.writeLocked()
@@ -57,7 +57,25 @@ func (l *RefusalLog) Add(route, reason string) {
 func (l *RefusalLog) flush() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.pending = false
+	if l.closed {
+		return
+	}
+	l.timer = nil
+	l.writeLocked()
+}
+
+// Close writes the refusals not yet logged and logs nothing after.
+func (l *RefusalLog) Close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return
+	}
+	l.closed = true
+	if l.timer != nil {
+		l.timer.Stop()
+		l.timer = nil
+	}
 	l.writeLocked()
 }
 

@@ -229,3 +229,23 @@ func TestRefusalLogRate(t *testing.T) {
 		t.Errorf("after a quiet interval: got %q; want a third line at once", got)
 	}
 }
+
+// TestRefusalLogClose: Close writes what is waiting at once, and nothing is
+// logged after it (a line closing must not log into a finished test).
+func TestRefusalLogClose(t *testing.T) {
+	buf := &lockedBuffer{}
+	rl := twiliosig.NewRefusalLog(slog.New(slog.NewTextHandler(buf, nil)), time.Hour)
+	rl.Add("sms", "signature")
+	rl.Add("sms", "signature")
+	rl.Add("voice", "method")
+	rl.Close()
+	got := buf.lines()
+	if len(got) != 2 || !strings.Contains(got[1], "count=2") {
+		t.Fatalf("after Close: got %q; want the first line and one with the two waiting", got)
+	}
+	rl.Add("sms", "signature")
+	rl.Close()
+	if after := buf.lines(); len(after) != 2 {
+		t.Errorf("after a second Close: got %q; want nothing more", after)
+	}
+}
