@@ -41,38 +41,29 @@ func ReadFile(path string) (catalogue.Load, error) {
 		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %w", err)
 	}
 	defer f.Close()
-	// Count the lines first (a fraction of the time reading takes), so the
-	// activities are held in one slice of the right size rather than in
-	// slices doubled and copied as they fill.
-	lines, err := countLines(f)
+	// One pass first (a fraction of the time reading takes) tells the
+	// encoding and counts the lines, so the activities are held in one slice
+	// of the right size rather than in slices doubled and copied as they
+	// fill.
+	st, err := scanText(f)
 	if err != nil {
 		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %s: %w", path, err)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return catalogue.Load{Source: path}, fmt.Errorf("csvfile: %s: %w", path, err)
 	}
-	return readWith(path, f, PlaceChecks(), lines)
+	return readText(path, f, st, PlaceChecks())
 }
 
-// countLines counts the line ends in r.
-func countLines(r io.Reader) (int, error) {
-	buf := make([]byte, 64<<10)
-	n := 0
-	for {
-		k, err := r.Read(buf)
-		n += bytes.Count(buf[:k], []byte{'\n'})
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			return n, err
-		}
-	}
-}
-
-// Read reads a catalogue in the project's CSV format from r; name says where it
-// came from (a path) in Load.Source and in every RecordError. Postcodes are
-// checked and located with PlaceChecks.
+// Read reads a catalogue in the project's format from r, a text file as
+// Excel and other programs write it; name says where it came from (a path)
+// in Load.Source and in every RecordError. Postcodes are checked and located
+// with PlaceChecks.
+//
+// The file may be UTF-8 (with or without a byte-order mark), UTF-16 (Excel's
+// "Unicode text") or Windows-1252 (Excel's plain "CSV" on Windows), with its
+// fields separated by commas, semicolons or tabs; all are told from the bytes
+// (see Text). Line numbers are the file's own.
 //
 // It returns an error (wrapping ErrHeader, or the reader's error) only when the
 // file cannot be read at all, or one wrapping catalogue.ErrTruncated when it
@@ -92,52 +83,132 @@ func Read(name string, r io.Reader) (catalogue.Load, error) {
 // strings are its own, not cut from the file's lines, so a large catalogue
 // holds no more than its distinct text. Schedules are parsed once per
 // distinct wording; each activity still gets its own copy of the rules.
+//
+// Telling the encoding needs the whole file: r is read twice when it is an
+// io.Seeker (from where it stands), or else into memory first.
 func ReadWith(name string, r io.Reader, checks catalogue.Checks) (catalogue.Load, error) {
-	return readWith(name, r, checks, 0)
+	load := catalogue.Load{Source: name}
+	if rs, ok := r.(io.ReadSeeker); ok {
+		start, err := rs.Seek(0, io.SeekCurrent)
+		if err == nil {
+			st, err := scanText(rs)
+			if err != nil {
+				return load, readErr(name, err)
+			}
+			if _, err := rs.Seek(start, io.SeekStart); err != nil {
+				return load, fmt.Errorf("csvfile: %s: %w", name, err)
+			}
+			return readText(name, rs, st, checks)
+		}
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return load, readErr(name, err)
+	}
+	st, _ := scanText(bytes.NewReader(data))
+	return readText(name, bytes.NewReader(data), st, checks)
 }
 
-// readWith is ReadWith, with room made for about capHint activities.
-func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (catalogue.Load, error) {
+// readText reads the catalogue text in r, whose bytes st describes.
+func readText(name string, r io.Reader, st textStats, checks catalogue.Checks) (catalogue.Load, error) {
+	text, form := openText(r, st)
+	end := &endWatch{r: text}
+	cr := csv.NewReader(end)
+	cr.Comma = form.Comma
+	cr.FieldsPerRecord = -1
+	cr.Comment = '#'
+	cr.TrimLeadingSpace = true
+	rows := &csvRows{cr: cr}
+	load, err := readTable(name, rows, checks, st.lines)
+	if err != nil {
+		return load, errText(err, form)
+	}
+	if err := end.cutOff(name, rows.last, rows.width); err != nil {
+		return load, err
+	}
+	return load, nil
+}
+
+// csvRows are the rows of a CSV reader, with the file's line numbers. It
+// remembers the last row and the header's width for endWatch.cutOff.
+type csvRows struct {
+	cr    *csv.Reader
+	n     int     // rows given, the header included
+	width int     // fields in the header (the first row not blank)
+	last  lastRow // the last row after the header
+}
+
+func (c *csvRows) Next() ([]string, int, error) {
+	rec, err := c.cr.Read()
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if c.n++; c.n > 1 {
+			c.last = lastRow{err: pe}
+		}
+		return nil, pe.StartLine, &RowError{Line: pe.StartLine, Reason: "not valid CSV: " + pe.Err.Error()}
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	line, _ := c.cr.FieldPos(0)
+	if c.n++; c.width == 0 && !blank(rec) {
+		c.width = len(rec) // the header
+	} else {
+		c.last = lastRow{line: line, fields: len(rec)}
+	}
+	return rec, line, nil
+}
+
+// readTable reads a catalogue from rows: the header, then one activity a
+// row. capHint is about how many rows there are (0 if unknown).
+func readTable(name string, rows Rows, checks catalogue.Checks, capHint int) (catalogue.Load, error) {
 	load := catalogue.Load{Source: name}
 	if capHint > 0 {
 		load.Activities = make([]catalogue.Activity, 0, capHint)
 	}
 	rd := &rowReader{in: catalogue.NewInterner(), schedules: map[string]catalogue.Schedule{}}
-	end := &endWatch{r: r}
-	cr := csv.NewReader(end)
-	cr.FieldsPerRecord = -1
-	cr.Comment = '#'
-	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return load, fmt.Errorf("%w: %s is empty", ErrHeader, name)
-	}
-	if err != nil {
-		return load, fmt.Errorf("csvfile: %s: header: %w", name, err)
+	var header []string
+	for header == nil {
+		rec, line, err := rows.Next()
+		if err == io.EOF {
+			return load, fmt.Errorf("%w: %s is empty", ErrHeader, name)
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			return load, fmt.Errorf("%w: %s line %d: %s", ErrHeader, name, line, re.Reason)
+		}
+		if err != nil {
+			return load, readErr(name, err)
+		}
+		if !blank(rec) {
+			header = rec
+		}
 	}
 	col, err := columnIndex(header)
 	if err != nil {
 		return load, fmt.Errorf("%w: %s: %v", ErrHeader, name, err)
 	}
 	firstLine := map[string]int{}
-	var last lastRow
 	now := checks.Clock()
 	for {
-		rec, err := cr.Read()
+		rec, line, err := rows.Next()
 		if err == io.EOF {
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			last = lastRow{err: pe}
-			load.Skipped = append(load.Skipped, &catalogue.RecordError{Source: name, Line: pe.StartLine, Field: "row", Reason: "not valid CSV: " + pe.Err.Error()})
+		var re *RowError
+		if errors.As(err, &re) {
+			load.Skipped = append(load.Skipped, &catalogue.RecordError{Source: name, Line: re.Line, Field: "row", Reason: re.Reason})
 			continue
 		}
 		if err != nil {
 			return load, readErr(name, err)
 		}
-		line, _ := cr.FieldPos(0)
-		last = lastRow{line: line, fields: len(rec)}
+		if blank(rec) {
+			continue // a spreadsheet's empty row, saved as ",,,,"
+		}
 		a, rerr := rd.activity(rec, col, len(header))
 		if rerr == nil {
 			rerr = catalogue.Check(&a, checks)
@@ -169,10 +240,17 @@ func readWith(name string, r io.Reader, checks catalogue.Checks, capHint int) (c
 		}
 		load.Activities = append(load.Activities, a)
 	}
-	if err := end.cutOff(name, last, len(header)); err != nil {
-		return load, err
-	}
 	return load, nil
+}
+
+// blank reports whether every field of rec is empty or white space.
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // columnIndex maps each column name to its position in the header.
@@ -180,7 +258,7 @@ func columnIndex(header []string) (map[string]int, error) {
 	col := map[string]int{}
 	var unknown, repeated []string
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		h = normaliseColumn(h)
 		if !slices.Contains(Columns, h) {
 			unknown = append(unknown, strconv.Quote(h))
 			continue
@@ -304,10 +382,10 @@ func (rd *rowReader) activity(rec []string, col map[string]int, width int) (cata
 		return bad("longitude", "missing while latitude is given")
 	default:
 		var err error
-		if a.Lat, err = strconv.ParseFloat(lat, 64); err != nil {
+		if a.Lat, err = parseDecimal(lat); err != nil {
 			return bad("latitude", fmt.Sprintf("%q is not a number", lat))
 		}
-		if a.Lon, err = strconv.ParseFloat(lon, 64); err != nil {
+		if a.Lon, err = parseDecimal(lon); err != nil {
 			return bad("longitude", fmt.Sprintf("%q is not a number", lon))
 		}
 		if a.Lat == 0 && a.Lon == 0 {
@@ -348,6 +426,16 @@ func (rd *rowReader) activity(rec []string, col map[string]int, width int) (cata
 		return bad("status", fmt.Sprintf("%q: want active or inactive", status))
 	}
 	return a, nil
+}
+
+// parseDecimal reads a decimal number, with a point or, as a spreadsheet
+// set to a European locale writes it in a semicolon-separated file, a single
+// decimal comma ("51,2300").
+func parseDecimal(s string) (float64, error) {
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return strconv.ParseFloat(s, 64)
 }
 
 func yesNo(s string) (v, ok bool) {

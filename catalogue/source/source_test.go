@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/openreferral"
 	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/catalogue/xlsxfile"
 )
 
 func TestClassify(t *testing.T) {
@@ -33,6 +35,12 @@ func TestClassify(t *testing.T) {
 		{"https://example.org/catalogue.csv?token=x", KindCSVURL, false},
 		{"https://api.example.org/openreferral/v3", KindAPI, false},
 		{"http://localhost:8080/", KindAPI, false},
+		{"Catalogue.xlsx", KindXLSXFile, false},
+		{"export.txt", KindCSVFile, false},
+		{"export.TSV", KindCSVFile, false},
+		{"https://example.org/files/catalogue.xlsx", KindXLSXURL, false},
+		{"https://example.org/files/unicode.txt", KindCSVURL, false},
+		{"catalogue.xls", "", true},
 		{"catalogue.yaml", "", true},
 		{"catalogue", "", true},
 		{"ftp://example.org/catalogue.csv", "", true},
@@ -73,8 +81,17 @@ func TestLoad(t *testing.T) {
 	if err := os.WriteFile(csvPath, sample.CSV, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	var book bytes.Buffer
+	if err := xlsxfile.WriteTemplate(&book); err != nil {
+		t.Fatal(err)
+	}
+	xlsxPath := filepath.Join(dir, "catalogue.xlsx")
+	if err := os.WriteFile(xlsxPath, book.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /files/catalogue.csv", func(w http.ResponseWriter, r *http.Request) { w.Write(sample.CSV) })
+	mux.HandleFunc("GET /files/catalogue.xlsx", func(w http.ResponseWriter, r *http.Request) { w.Write(book.Bytes()) })
 	mux.HandleFunc("GET /api/services", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("page") != "1" {
 			http.Error(w, "only one page", http.StatusBadRequest)
@@ -96,6 +113,8 @@ func TestLoad(t *testing.T) {
 		{"the sample", "", sample.Name, countActive(want.Activities), len(want.Activities), nil},
 		{"a CSV file", csvPath, csvPath, countActive(want.Activities), len(want.Activities), nil},
 		{"a CSV file over HTTP", srv.URL + "/files/catalogue.csv", srv.URL + "/files/catalogue.csv", countActive(want.Activities), len(want.Activities), nil},
+		{"an Excel workbook", xlsxPath, xlsxPath, 2, 2, nil},
+		{"an Excel workbook over HTTP", srv.URL + "/files/catalogue.xlsx", srv.URL + "/files/catalogue.xlsx", 2, 2, nil},
 		{"an Open Referral file", "testdata/services.json", "testdata/services.json", 1, 2, []string{"nowhere"}},
 		{"an Open Referral API", srv.URL + "/api", srv.URL + "/api", 1, 2, []string{"nowhere"}},
 	}
@@ -178,7 +197,7 @@ func TestLoadErrors(t *testing.T) {
 		opts    Options
 		wantErr error
 	}{
-		{"unsupported", "catalogue.txt", fast, ErrUnsupported},
+		{"unsupported", "catalogue.ods", fast, ErrUnsupported},
 		{"missing CSV file", filepath.Join(t.TempDir(), "none.csv"), fast, os.ErrNotExist},
 		{"missing JSON file", filepath.Join(t.TempDir(), "none.json"), fast, os.ErrNotExist},
 		{"JSON that is not Open Referral", notOR, fast, openreferral.ErrFormat},

@@ -2,28 +2,36 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/memstore"
 	"github.com/heritage-line/heritageline/catalogue/openreferral"
 	"github.com/heritage-line/heritageline/catalogue/source"
+	"github.com/heritage-line/heritageline/catalogue/xlsxfile"
 	"github.com/heritage-line/heritageline/places"
 )
 
 func catalogueCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError("heritageline catalogue: say check, search or accept\n\n%s", usage)
+		return usageError("heritageline catalogue: say check, search, template or accept\n\n%s", usage)
 	}
 	switch args[0] {
 	case "check":
 		return catalogueCheck(ctx, args[1:], getenv, stdout)
 	case "search":
 		return catalogueSearch(ctx, args[1:], getenv, stdout, stderr)
+	case "template":
+		return catalogueTemplate(args[1:], stdout)
 	case "accept":
 		return catalogueAccept(ctx, args[1:], getenv, stdout)
 	}
@@ -75,6 +83,46 @@ func catalogueCheck(ctx context.Context, args []string, getenv func(string) stri
 	case !sum.Complete():
 		return exitError{code: 1, err: fmt.Errorf("catalogue check: %s: %d skipped and %d ended will not be offered; each is listed above with its line and field", sum.Source, sum.Skipped, sum.Ended)}
 	}
+	return nil
+}
+
+// catalogueTemplate writes the starter catalogue: a workbook for a path
+// ending .xlsx, CSV (UTF-8 with a byte-order mark) for one ending .csv, or
+// CSV to standard output for "-". It never overwrites a file.
+func catalogueTemplate(args []string, stdout io.Writer) (err error) {
+	if len(args) != 1 {
+		return usageError("heritageline catalogue template: give one FILE ending .xlsx or .csv (or - for CSV on standard output)")
+	}
+	path := args[0]
+	write := csvfile.WriteTemplate
+	switch ext := strings.ToLower(filepath.Ext(path)); {
+	case path == "-":
+		return write(stdout)
+	case ext == ".xlsx":
+		write = xlsxfile.WriteTemplate
+	case ext == ".csv":
+	default:
+		return usageError("heritageline catalogue template: %q: the file must end .xlsx (an Excel workbook) or .csv", path)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("catalogue template: %s already exists; give another name, or move it first", path)
+	}
+	if err != nil {
+		return fmt.Errorf("catalogue template: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("catalogue template: %w", cerr)
+		}
+		if err != nil {
+			os.Remove(path)
+		}
+	}()
+	if err := write(f); err != nil {
+		return fmt.Errorf("catalogue template: %w", err)
+	}
+	fmt.Fprintf(stdout, "wrote %s: every column, two example rows to replace, and a note on each column.\nCheck it with: heritageline catalogue check %s\n", path, path)
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -121,4 +123,40 @@ func TestCatalogueSearchUnknownPlace(t *testing.T) {
 
 func fmtSscan(line string, miles *float64) (int, error) {
 	return fmt.Sscan(strings.TrimSpace(strings.SplitN(strings.TrimSpace(line), " mi", 2)[0]), miles)
+}
+
+// TestCatalogueTemplate writes the starter workbook and CSV; each checks
+// clean (exit 0, two activities), and neither overwrites a file.
+func TestCatalogueTemplate(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"catalogue.xlsx", "catalogue.csv"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			out, err := runCmd(t, "catalogue", "template", path)
+			if err != nil {
+				t.Fatalf("template: %v\n%s", err, out)
+			}
+			out, err = runCmd(t, "catalogue", "check", path)
+			if err != nil {
+				t.Fatalf("check of the template: %v\n%s", err, out)
+			}
+			if !strings.Contains(out, "2 active, 0 inactive, 0 ended, 0 skipped, 0 with warnings") {
+				t.Errorf("got %q; want the two examples and nothing else", out)
+			}
+			before, _ := os.ReadFile(path)
+			if _, err := runCmd(t, "catalogue", "template", path); err == nil || !strings.Contains(err.Error(), "already exists") {
+				t.Errorf("got %v; want a refusal to overwrite %s", err, path)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Errorf("%s changed", path)
+			}
+		})
+	}
+	out, err := runCmd(t, "catalogue", "template", "-")
+	if err != nil || !strings.Contains(out, "# schedule (required):") || !strings.Contains(out, "frome-heritage-cafe,Heritage Café") {
+		t.Errorf("template to standard output: %v\n%s", err, out)
+	}
+	if _, err := runCmd(t, "catalogue", "template", filepath.Join(dir, "catalogue.ods")); err == nil {
+		t.Error("template wrote a .ods file; want a usage error")
+	}
 }

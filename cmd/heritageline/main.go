@@ -6,6 +6,7 @@
 //	heritageline call [--url URL]        place a simulated call
 //	heritageline text [--url URL] MSG    send a simulated text
 //	heritageline catalogue check SOURCE  load a catalogue and report bad records
+//	heritageline catalogue template FILE write a starter catalogue (.xlsx or .csv)
 //	heritageline catalogue search ...    search a catalogue from the command line
 //	heritageline report [...]            evaluation figures from Redis
 //	heritageline about                   version, data sources and attributions

@@ -15,7 +15,8 @@ Usage:
                                                place a simulated call (moves from standard input)
   heritageline text [--url URL] [--from NUMBER] [MESSAGE...]
                                                send a simulated text and print the reply
-  heritageline catalogue check SOURCE          load a catalogue and report every skipped record
+  heritageline catalogue check SOURCE          load a catalogue and report every record skipped or ended
+  heritageline catalogue template FILE         write a starter catalogue (FILE.xlsx or FILE.csv)
   heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
   heritageline catalogue accept                let the next reload remove more than CATALOGUE_MAX_DROP
   heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
