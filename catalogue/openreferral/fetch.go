@@ -47,6 +47,7 @@ func (im *Importer) Fetch(ctx context.Context, base string) (catalogue.Load, err
 	base = strings.TrimRight(base, "/")
 	load := catalogue.Load{Source: base}
 	b := im.newBatch(&load, func(id string) string { return base + "/services/" + url.PathEscape(id) })
+	b.unfetched = map[string]string{}
 	for n := 1; ; n++ {
 		if n > im.opts.MaxPages {
 			return catalogue.Load{}, fmt.Errorf("openreferral: %s: more than %d pages", base, im.opts.MaxPages)
@@ -61,7 +62,7 @@ func (im *Importer) Fetch(ctx context.Context, base string) (catalogue.Load, err
 			return catalogue.Load{}, fmt.Errorf("openreferral: page %d of %s: %w", n, base, err)
 		}
 		recs := p.records()
-		if err := im.completeRecords(ctx, base, recs); err != nil {
+		if err := im.completeRecords(ctx, base, recs, b.unfetched); err != nil {
 			return catalogue.Load{}, err
 		}
 		fresh := b.add(recs)
@@ -152,8 +153,10 @@ func (im *Importer) getOnce(ctx context.Context, u string) (data []byte, retry b
 
 // completeRecords replaces, in place, each listed record that has no
 // service_at_locations with the service's own full page, when it has an id.
-// It fails only as get does for a 5xx, a timeout or ctx ending.
-func (im *Importer) completeRecords(ctx context.Context, base string, recs []json.RawMessage) error {
+// A page that is missing (a 4xx) or is not the service listed leaves the
+// listed record, and unfetched[id] says what went wrong, for the record's
+// skip reason. It fails only as get does for a 5xx, a timeout or ctx ending.
+func (im *Importer) completeRecords(ctx context.Context, base string, recs []json.RawMessage, unfetched map[string]string) error {
 	for i, raw := range recs {
 		var probe struct {
 			ID                 flexString      `json:"id"`
@@ -166,6 +169,12 @@ func (im *Importer) completeRecords(ctx context.Context, base string, recs []jso
 		data, err := im.get(ctx, u)
 		if errors.Is(err, ErrHTTP) && ctx.Err() == nil && !isRetryableStatus(err) {
 			im.log.Warn("open referral service page unavailable; using the listed record", "url", u, "err", err)
+			status := "an error"
+			var se *statusError
+			if errors.As(err, &se) {
+				status = fmt.Sprintf("%d %s", se.code, http.StatusText(se.code))
+			}
+			unfetched[string(probe.ID)] = fmt.Sprintf("its detail page %s could not be fetched (%s)", u, status)
 			continue
 		}
 		if err != nil {
@@ -176,6 +185,7 @@ func (im *Importer) completeRecords(ctx context.Context, base string, recs []jso
 		}
 		if json.Unmarshal(data, &full) != nil || full.ID != probe.ID {
 			im.log.Warn("open referral service page is not the service listed; using the listed record", "url", u)
+			unfetched[string(probe.ID)] = fmt.Sprintf("its detail page %s is not this service's", u)
 			continue
 		}
 		recs[i] = data

@@ -306,10 +306,12 @@ func TestFetchCompletesThinListRecords(t *testing.T) {
 		wantSkip   string
 		wantErr    error
 		wantDetail int
+		wantReason string // in the skipped record's reason
 	}{
-		{"each service's page read", map[string]int{"a": 200, "b": 200}, "a,b", "", nil, 2},
-		{"a missing page leaves the listed record", map[string]int{"a": 200, "b": 404}, "a", "b", nil, 2},
-		{"a failing page fails the read", map[string]int{"a": 200, "b": 500}, "", "", ErrHTTP, 1 + 3}, // b: one try and two retries
+		{"each service's page read", map[string]int{"a": 200, "b": 200}, "a,b", "", nil, 2, ""},
+		{"a missing page leaves the listed record, and says so", map[string]int{"a": 200, "b": 404}, "a", "b", nil, 2, "/services/b could not be fetched (404 Not Found)"},
+		{"a page that is another service's, and says so", map[string]int{"a": 200, "b": 299}, "a", "b", nil, 2, "/services/b is not this service's"},
+		{"a failing page fails the read", map[string]int{"a": 200, "b": 500}, "", "", ErrHTTP, 1 + 3, ""}, // b: one try and two retries
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -321,7 +323,12 @@ func TestFetchCompletesThinListRecords(t *testing.T) {
 				}
 				id := strings.TrimPrefix(r.URL.Path, "/services/")
 				detail.Add(1)
-				if status := tt.detail[id]; status != http.StatusOK {
+				switch status := tt.detail[id]; status {
+				case http.StatusOK:
+				case 299: // 200, but another service's page
+					fmt.Fprintf(w, full, "other", "other")
+					return
+				default:
 					http.Error(w, "no", status)
 					return
 				}
@@ -344,6 +351,11 @@ func TestFetchCompletesThinListRecords(t *testing.T) {
 			}
 			if got := strings.Join(skipped, ","); got != tt.wantSkip {
 				t.Errorf("got skipped %q; want %q", got, tt.wantSkip)
+			}
+			if tt.wantReason != "" {
+				if len(load.Skipped) != 1 || !strings.Contains(load.Skipped[0].Reason, tt.wantReason) || strings.Contains(load.Skipped[0].Reason, "taxonomy") {
+					t.Errorf("got skipped %v; want a reason saying %q, not that no taxonomy term maps", load.Skipped, tt.wantReason)
+				}
 			}
 			if got := detail.Load(); got != int64(tt.wantDetail) {
 				t.Errorf("got %d detail requests; want %d", got, tt.wantDetail)

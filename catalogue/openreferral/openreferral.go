@@ -218,6 +218,9 @@ type batch struct {
 	seen    map[string]bool
 	records int
 	every   func() // if set, called after every progressEvery records
+	// unfetched says, by id, why a listed record's own page could not be
+	// read (see completeRecords); nil for a file.
+	unfetched map[string]string
 }
 
 // progressEvery is how often a long read reports progress within one page.
@@ -252,6 +255,11 @@ func (b *batch) add(recs []json.RawMessage) (fresh int) {
 			b.seen[id] = true
 		}
 		if ferr != nil {
+			if why := b.unfetched[id]; why != "" && id != "" {
+				// The list's summary lacks what the page would have
+				// given: say so, rather than what the summary lacks.
+				ferr = &fieldError{"service_at_locations", why + ", and the list alone does not say where it is or what kind of activity it is"}
+			}
 			rec := id
 			if rec == "" {
 				rec = fmt.Sprintf("(no id: item %d)", b.records)
