@@ -10,6 +10,8 @@
 //	heritageline catalogue search ...    search a catalogue from the command line
 //	heritageline report [...]            evaluation figures from Redis
 //	heritageline about                   version, data sources and attributions
+//	heritageline version                 the module version and VCS revision of this build
+//	heritageline healthcheck             exit 0 if the line on this machine is ready (for Docker)
 package main
 
 import (

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"runtime/debug"
 
 	"github.com/heritage-line/heritageline/places"
 )
@@ -20,7 +21,10 @@ Usage:
   heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
   heritageline catalogue accept                let the next reload remove more than CATALOGUE_MAX_DROP
   heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
-  heritageline about                           data sources and attributions
+  heritageline about                           version, data sources and attributions
+  heritageline version                         the version and revision of this build
+  heritageline healthcheck [--url URL] [--live]
+                                               ask the line on this machine /readyz (or /healthz); exit 0 if it answers 200
 `
 
 // run is the whole program; main only adds the process around it. Tests call
@@ -42,8 +46,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "report":
 		return reportCommand(ctx, args, getenv, stdout, stderr)
 	case "about":
-		_, err := io.WriteString(stdout, about)
+		info, ok := debug.ReadBuildInfo()
+		_, err := io.WriteString(stdout, versionText(info, ok, version)+"\n"+about)
 		return err
+	case "version", "--version":
+		return versionCommand(args, stdout)
+	case "healthcheck":
+		return healthcheckCommand(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		_, err := io.WriteString(stdout, usage)
 		return err
