@@ -63,7 +63,7 @@ func TestReadWhatExcelWrites(t *testing.T) {
 				{weave.Title, "Weavers’ taster"},
 				{weave.Cost, "£2"},
 				{weave.Summary, "Spin and weave; seated."},
-				{cafe.Schedule.Short(), "1st Thu 10:30"},
+				{cafe.Schedule.String(), "first Thursday of the month, 10:30-12:00"},
 			} {
 				if c.got != c.want {
 					t.Errorf("got %q; want %q", c.got, c.want)
