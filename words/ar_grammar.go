@@ -350,3 +350,5 @@ func (arGrammar) filters(f Filters) string {
 	parts = append(parts, arQualities(f)...)
 	return strings.Join(parts, "، ")
 }
+
+func (arGrammar) shortDay(d time.Weekday) string { return arDaysDef[d] }

@@ -454,3 +454,5 @@ func (cyGrammar) filters(f Filters) string {
 	parts = append(parts, cyQualities(f)...)
 	return strings.Join(parts, ", ")
 }
+
+func (cyGrammar) shortDay(d time.Weekday) string { return cyShortDays[d] }

@@ -515,3 +515,5 @@ func (enGrammar) filters(f Filters) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+func (enGrammar) shortDay(d time.Weekday) string { return d.String()[:3] }

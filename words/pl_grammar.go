@@ -423,3 +423,5 @@ func (plGrammar) filters(f Filters) string {
 	parts = append(parts, plQualities(f)...)
 	return strings.Join(parts, ", ")
 }
+
+func (plGrammar) shortDay(d time.Weekday) string { return plShortDays[d] }

@@ -36,6 +36,8 @@ type grammar interface {
 	shortMiles(m float64) string
 	// age says how long ago, briefly, for a volunteer's list: "2h 5m".
 	age(d time.Duration) string
+	// shortDay names a weekday in a few letters: "Mon".
+	shortDay(d time.Weekday) string
 
 	// heading is the first line of a list of results near place, without
 	// its colon; moreHeading the first line of the next page; filters the
@@ -100,6 +102,12 @@ func (b *Book) ShortMiles(m float64) string { return b.g.shortMiles(m) }
 
 // Age says how long ago, briefly: "4m", "2h 5m", "3d 4h".
 func (b *Book) Age(d time.Duration) string { return b.g.age(d) }
+
+// ShortDayTime gives the weekday and time of t (Europe/London) for a
+// volunteer's text: "Mon 15:04".
+func (b *Book) ShortDayTime(t time.Time) string {
+	return b.g.shortDay(t.In(catalogue.London).Weekday()) + " " + londonClock(t).String()
+}
 
 // Heading is the first line of a list of results near place, with its
 // colon: "Walks near Frome this week:".

@@ -363,3 +363,5 @@ func (roGrammar) filters(f Filters) string {
 	parts = append(parts, roQualities(f)...)
 	return strings.Join(parts, ", ")
 }
+
+func (roGrammar) shortDay(d time.Weekday) string { return roShortDays[d] }

@@ -134,9 +134,18 @@ const (
 	kVolunteerUnknown    key = "volunteer.not_understood"
 	kNoOpenCallbacks     key = "volunteer.no_open_callbacks"
 	kOpenCallbacks       key = "volunteer.open_callbacks"
+	kOpenOldest          key = "volunteer.open_oldest"
+	kOpenNewest          key = "volunteer.open_newest"
 	kOpenCallbackLine    key = "volunteer.open_callback_line"
 	kOpenCallbackTaken   key = "volunteer.open_callback_taken"
-	kMoreCallbacks       key = "volunteer.more_callbacks"
+	kOpenCallbackNotes   key = "volunteer.open_callback_notes"
+	kOpenCallbackBoth    key = "volunteer.open_callback_taken_notes"
+	kCallbacksWaiting    key = "volunteer.callbacks_waiting"
+	kNoteClosed          key = "volunteer.note_closed"
+	kNotesDeleted        key = "volunteer.notes_deleted"
+	kNoNotes             key = "volunteer.no_notes"
+	kNotesHeading        key = "volunteer.notes_heading"
+	kNoteLine            key = "volunteer.note_line"
 	kKindVoicemail       key = "volunteer.kind_voicemail"
 	kKindVoice           key = "volunteer.kind_voice"
 	kKindSMS             key = "volunteer.kind_sms"
@@ -552,18 +561,57 @@ func (b *Book) NoOpenCallbacks() string { return b.say(kNoOpenCallbacks) }
 // OpenCallbacks heads LIST: n open, oldest first.
 func (b *Book) OpenCallbacks(n int) string { return b.count(kOpenCallbacks, n) }
 
-// OpenCallback is one line of LIST: reference, how long ago, how it was
-// asked for (CallbackKind), the masked number, and who took it ("" when
-// nobody has).
-func (b *Book) OpenCallback(ref, age, kind, number, takenBy string) string {
-	if takenBy == "" {
-		return b.say(kOpenCallbackLine, "ref", ref, "age", age, "kind", kind, "number", number)
-	}
-	return b.say(kOpenCallbackTaken, "ref", ref, "age", age, "kind", kind, "number", number, "name", takenBy)
+// OpenOldest heads a LIST too long to give whole: n open, the oldest few
+// first.
+func (b *Book) OpenOldest(n, oldest int) string {
+	return b.count(kOpenOldest, n, "oldest", itoa(oldest))
 }
 
-// MoreCallbacks ends a LIST cut short: n more.
-func (b *Book) MoreCallbacks(n int) string { return b.count(kMoreCallbacks, n) }
+// OpenNewest comes between the oldest and the newest of a LIST cut short:
+// n more left out, then the newest few.
+func (b *Book) OpenNewest(n, newest int) string {
+	return b.count(kOpenNewest, n, "newest", itoa(newest))
+}
+
+// OpenCallback is one line of LIST: reference, how long ago, how it was
+// asked for (CallbackKind), the masked number, who took it ("" when nobody
+// has) and how many notes it has.
+func (b *Book) OpenCallback(ref, age, kind, number, takenBy string, notes int) string {
+	switch {
+	case takenBy == "" && notes == 0:
+		return b.say(kOpenCallbackLine, "ref", ref, "age", age, "kind", kind, "number", number)
+	case notes == 0:
+		return b.say(kOpenCallbackTaken, "ref", ref, "age", age, "kind", kind, "number", number, "name", takenBy)
+	case takenBy == "":
+		return b.say(kOpenCallbackNotes, "ref", ref, "age", age, "kind", kind, "number", number, "notes", itoa(notes))
+	}
+	return b.say(kOpenCallbackBoth, "ref", ref, "age", age, "kind", kind, "number", number, "name", takenBy, "notes", itoa(notes))
+}
+
+// CallbacksWaiting texts the volunteers on duty once a quarter hour when
+// many callbacks are waiting: n of them, the newest ref requested at
+// ("14:05").
+func (b *Book) CallbacksWaiting(n int, ref, at string) string {
+	return b.count(kCallbacksWaiting, n, "ref", ref, "time", at)
+}
+
+// NoteClosed answers NOTE for a callback that is closed.
+func (b *Book) NoteClosed(ref string) string { return b.say(kNoteClosed, "ref", ref) }
+
+// NotesDeleted answers NOTES for a callback that is closed.
+func (b *Book) NotesDeleted(ref string) string { return b.say(kNotesDeleted, "ref", ref) }
+
+// NoNotes answers NOTES for a callback with none.
+func (b *Book) NoNotes(ref string) string { return b.say(kNoNotes, "ref", ref) }
+
+// NotesHeading heads NOTES: the notes on ref, newest first.
+func (b *Book) NotesHeading(ref string) string { return b.say(kNotesHeading, "ref", ref) }
+
+// NoteLine is one note of NOTES: who wrote it, when (ShortDayTime) and the
+// note.
+func (b *Book) NoteLine(name, when, note string) string {
+	return b.say(kNoteLine, "name", name, "when", when, "note", note)
+}
 
 // CallbackKind names how a callback was asked for: "voicemail", "voice" or
 // "sms"; anything else is given back as it is.

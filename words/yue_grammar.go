@@ -355,3 +355,5 @@ func (yueGrammar) filters(f Filters) string {
 	parts = append(parts, yueQualities(f)...)
 	return strings.Join(parts, "，")
 }
+
+func (yueGrammar) shortDay(d time.Weekday) string { return yueShortDays[d] }
