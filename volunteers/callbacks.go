@@ -197,15 +197,13 @@ func (d *Desk) summarise(ctx context.Context, newest Callback) {
 		return
 	}
 	d.log.InfoContext(ctx, "callback summary texted", "ref", newest.Ref, "waiting", n)
-	body := fmt.Sprintf("%d callbacks are waiting, more than usual, so the line won't text about each one. The newest is %s, requested %s. Text LIST to see them.",
-		n, newest.Ref, newest.Requested.In(London).Format("15:04"))
+	body := d.book.CallbacksWaiting(int(n), newest.Ref, newest.Requested.In(London).Format("15:04"))
 	d.textOnDuty(ctx, newest.Ref, body, "")
 }
 
 // notify texts every on-duty volunteer about cb, all at once.
 func (d *Desk) notify(ctx context.Context, cb Callback) {
-	body := fmt.Sprintf("Callback %s requested %s (%s). Text TAKE %s to ring them.",
-		cb.Ref, cb.Requested.In(London).Format("15:04"), cb.Kind, cb.Ref)
+	body := d.book.CallbackRequested(cb.Ref, cb.Requested.In(London).Format("15:04"), d.book.CallbackKind(cb.Kind))
 	d.textOnDuty(ctx, cb.Ref, body, "")
 }
 

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // Command is a volunteer's text, parsed.
@@ -30,10 +31,9 @@ const maxNote = 300
 // "START". Anything else gives Verb "".
 func ParseCommand(body string) Command {
 	body = strings.TrimSpace(body)
-	switch strings.ToUpper(body) {
-	case "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT":
+	if w := strings.ToLower(body); slices.Contains(optOut, w) {
 		return Command{Verb: "STOP"}
-	case "START", "YES", "UNSTOP":
+	} else if slices.Contains(optIn, w) {
 		return Command{Verb: "START"}
 	}
 	word, rest, _ := strings.Cut(body, " ")
@@ -77,8 +77,12 @@ type optOuter interface {
 	OptIn(ctx context.Context, number string) error
 }
 
-const helpText = "Heritage Line volunteer commands: ON or OFF (duty), LIST (open callbacks), " +
-	"TAKE C7 (we ring you; press 1 to be connected to them), DONE C7 (close it), NOTE C7 your note, NOTES C7 (read them). HELP for this list."
+// optOut and optIn are the standard opt-out and opt-in words, the book of
+// words' (words.Lexicon).
+var (
+	optOut = words.For(words.English).Lexicon().OptOut
+	optIn  = words.For(words.English).Lexicon().OptIn
+)
 
 // HandleText answers a text from a rostered volunteer (ON, OFF, LIST, TAKE,
 // DONE, NOTE, NOTES, HELP) and returns the reply. A text from a number that is not
@@ -91,16 +95,16 @@ func (d *Desk) HandleText(ctx context.Context, from, body string) string {
 	}
 	c := ParseCommand(body)
 	if (c.Verb == "TAKE" || c.Verb == "DONE" || c.Verb == "NOTE" || c.Verb == "NOTES") && c.Ref == "" {
-		return fmt.Sprintf("Which callback? Text %s and its reference, like %s C7.", c.Verb, c.Verb)
+		return d.book.WhichCallback(c.Verb)
 	}
 	if c.Verb == "NOTE" && c.Note == "" {
-		return fmt.Sprintf("Please add your note after the reference, like NOTE %s rang, will try again Friday.", c.Ref)
+		return d.book.NoteMissing(c.Ref)
 	}
 	reply, err := d.run(ctx, v, c)
 	if err != nil {
 		d.log.ErrorContext(ctx, "volunteer command", "command", c.Verb, "ref", c.Ref,
 			"volunteer", privacy.Mask(v.Phone), "err", err)
-		return "Sorry, something went wrong on the line. Please try again in a minute."
+		return d.book.VolunteerError()
 	}
 	return reply
 }
@@ -111,16 +115,15 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 		if err := d.setDuty(ctx, v, true); err != nil {
 			return "", err
 		}
-		when := "during " + d.roster.Hours.String()
 		if d.roster.Hours.Always() {
-			when = "at any time"
+			return d.book.OnDutyAlways(v.Name), nil
 		}
-		return fmt.Sprintf("You're on duty, %s. Calls will be put through to you %s. Text OFF to stop.", v.Name, when), nil
+		return d.book.OnDuty(v.Name, d.roster.Hours.String()), nil
 	case "OFF":
 		if err := d.setDuty(ctx, v, false); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("You're off duty, %s. No calls or callback texts until you text ON. Thank you!", v.Name), nil
+		return d.book.OffDuty(v.Name), nil
 	case "LIST":
 		return d.list(ctx)
 	case "TAKE":
@@ -132,7 +135,7 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 	case "NOTES":
 		return d.notesReply(ctx, c.Ref)
 	case "HELP":
-		return helpText, nil
+		return d.book.VolunteerHelp(d.lineName), nil
 	case "STOP":
 		// Twilio stops texts to this number and confirms; the line takes the
 		// volunteer off duty too, and answers with nothing.
@@ -151,9 +154,9 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 				return "", err
 			}
 		}
-		return fmt.Sprintf("Texts from the line are back on, %s. Text ON to go on duty.", v.Name), nil
+		return d.book.TextsBackOn(v.Name), nil
 	}
-	return "Sorry, I didn't understand that. " + helpText, nil
+	return d.book.VolunteerNotUnderstood(d.lineName), nil
 }
 
 // maxListed keeps LIST within three SMS segments: all the open callbacks
@@ -166,53 +169,30 @@ func (d *Desk) list(ctx context.Context) (string, error) {
 		return "", err
 	}
 	if n == 0 {
-		return "No open callbacks. Thank you!", nil
+		return d.book.NoOpenCallbacks(), nil
 	}
-	var b strings.Builder
+	var lines []string
 	now := d.now()
 	line := func(e openEntry) {
-		fmt.Fprintf(&b, "\n%s %s ago, %s, %s", e.Ref, age(now.Sub(e.Requested)), e.Kind, privacy.Mask(e.phone))
-		if e.TakenBy != "" {
-			fmt.Fprintf(&b, ", taken by %s", e.TakenBy)
-		}
-		switch {
-		case e.notes == 1:
-			b.WriteString(", 1 note")
-		case e.notes > 1:
-			fmt.Fprintf(&b, ", %d notes", e.notes)
-		}
+		lines = append(lines, d.book.OpenCallback(e.Ref, d.book.Age(now.Sub(e.Requested)), d.book.CallbackKind(e.Kind),
+			privacy.Mask(e.phone), e.TakenBy, e.notes))
 	}
 	if newest == nil {
-		fmt.Fprintf(&b, "Open callbacks (%d), oldest first:", n)
+		lines = append(lines, d.book.OpenCallbacks(n))
 		for _, e := range oldest {
 			line(e)
 		}
-		return b.String(), nil
+		return strings.Join(lines, "\n"), nil
 	}
-	fmt.Fprintf(&b, "%d open callbacks. The %d oldest:", n, len(oldest))
+	lines = append(lines, d.book.OpenOldest(n, len(oldest)))
 	for _, e := range oldest {
 		line(e)
 	}
-	fmt.Fprintf(&b, "\n...%d more, then the %d newest:", n-len(oldest)-len(newest), len(newest))
+	lines = append(lines, d.book.OpenNewest(n-len(oldest)-len(newest), len(newest)))
 	for _, e := range newest {
 		line(e)
 	}
-	return b.String(), nil
-}
-
-// age says a duration briefly: "4m", "2h 5m", "3d 4h".
-func age(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	m := int(d.Minutes())
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%dm", m)
-	case m < 24*60:
-		return fmt.Sprintf("%dh %dm", m/60, m%60)
-	}
-	return fmt.Sprintf("%dd %dh", m/(24*60), m%(24*60)/60)
+	return strings.Join(lines, "\n"), nil
 }
 
 // takeScript claims a callback for one volunteer, atomically. ARGV[2] is the
@@ -254,11 +234,11 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	}
 	switch res[0] {
 	case "missing":
-		return fmt.Sprintf("There's no open callback %s. Text LIST to see them.", ref), nil
+		return d.book.NoOpenCallback(ref), nil
 	case "done":
-		return fmt.Sprintf("%s is already done (closed by %s).", ref, res[1]), nil
+		return d.book.AlreadyDone(ref, res[1]), nil
 	case "taken":
-		return fmt.Sprintf("%s has already been taken by %s. Text LIST for the others.", ref, res[1]), nil
+		return d.book.AlreadyTaken(ref, res[1]), nil
 	}
 	resident, kind, requested, recording := res[1], res[2], millis(res[3]), res[4]
 	// The resident is dialled only after the volunteer presses 1 (Connect),
@@ -272,7 +252,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	// the allowed country codes; nothing from the volunteer's text is dialled.
 	if !privacy.IsE164(resident) || !d.allowedNumber(resident) {
 		release()
-		return fmt.Sprintf("Sorry, %s can't be rung from the line. Text DONE %s to close it.", ref, ref), nil
+		return d.book.CannotRing(ref), nil
 	}
 	doc, err := d.ringTwiML(ref, kind, requested, recording != "")
 	if err != nil {
@@ -283,7 +263,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring volunteer for callback", "ref", ref, "volunteer", privacy.Mask(v.Phone), "err", err)
-		return fmt.Sprintf("Sorry, the line couldn't ring you just now. Text TAKE %s to try again.", ref), nil
+		return d.book.CouldNotRingYou(ref), nil
 	}
 	// Which call holds it, so that only this call's end can give it back
 	// (CallEnded), not the end of an earlier ring.
@@ -292,7 +272,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 	}
 	d.log.InfoContext(ctx, "callback taken", "ref", ref, "volunteer", privacy.Mask(v.Phone), "call_sid", sid)
 	d.changed(ctx, ref)
-	return fmt.Sprintf("%s is yours, %s. The line is ringing you now: answer and press 1, and it will ring them. Text DONE %s when finished.", ref, v.Name, ref), nil
+	return d.book.Taken(ref, v.Name), nil
 }
 
 // spokenRef makes "C7905" read letter by letter and digit by digit, "C 7 9
@@ -326,11 +306,11 @@ func (d *Desk) done(ctx context.Context, v Volunteer, ref string) (string, error
 	}
 	switch res[0] {
 	case "missing":
-		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
+		return d.book.NoCallback(ref), nil
 	case "done":
-		return fmt.Sprintf("%s was already closed by %s.", ref, res[1]), nil
+		return d.book.AlreadyClosed(ref, res[1]), nil
 	}
 	d.log.InfoContext(ctx, "callback done", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 	d.changed(ctx, ref)
-	return fmt.Sprintf("%s closed. Thank you, %s.", ref, v.Name), nil
+	return d.book.Closed(ref, v.Name), nil
 }

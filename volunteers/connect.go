@@ -34,20 +34,12 @@ const connectTimeout = "10"
 // Redirect to the same step follows the Gather, so that silence (a
 // voicemail) reaches Connect too, with no digits.
 func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool) (string, error) {
-	how := map[string]string{"voicemail": "left a message", "sms": "asked by text", "voice": "asked on the phone"}[kind]
-	if how == "" {
-		how = "asked"
-	}
-	press := "Press 1 to be connected to them."
-	if hasMessage {
-		press = "Press 1 to hear their message and be connected to them."
-	}
 	action := d.publicURL + connectPath + "?ref=" + url.QueryEscape(ref)
 	return twiml.Voice([]twiml.Element{
 		&twiml.VoiceGather{
 			Input: "dtmf", NumDigits: "1", Timeout: connectTimeout, Action: action, Method: "POST",
-			InnerElements: []twiml.Element{d.say(fmt.Sprintf("Heritage Line callback %s. The resident %s at %s. %s",
-				spokenRef(ref), how, requested.In(London).Format("15:04"), press))},
+			InnerElements: []twiml.Element{d.say(d.book.RingVolunteer(d.lineName, spokenRef(ref), kind,
+				requested.In(London).Format("15:04"), hasMessage))},
 		},
 		&twiml.VoiceRedirect{Url: action, Method: "POST"},
 	})
@@ -73,11 +65,11 @@ func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool)
 // apologise to the volunteer and hang up.
 func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error) {
 	if !validRef(ref) {
-		return d.sayAndHangUp("Sorry, this callback can't be connected. Goodbye.")
+		return d.sayAndHangUp(d.book.ConnectRefused())
 	}
 	v, ok := d.roster.find(volunteerPhone)
 	if !ok {
-		return d.sayAndHangUp("Sorry, this callback can't be connected. Goodbye.")
+		return d.sayAndHangUp(d.book.ConnectRefused())
 	}
 	key := recordKey(ref)
 	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_key", "done_at").Result()
@@ -89,22 +81,22 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 	spoken := spokenRef(ref)
 	switch {
 	case requested.IsZero():
-		return d.sayAndHangUp(fmt.Sprintf("There's no open callback %s. Goodbye.", spoken))
+		return d.sayAndHangUp(d.book.ConnectNoOpen(spoken))
 	case doneAt != "":
-		return d.sayAndHangUp(fmt.Sprintf("Callback %s has already been closed. Thank you. Goodbye.", spoken))
+		return d.sayAndHangUp(d.book.ConnectClosed(spoken))
 	case holder == "":
-		return d.sayAndHangUp(fmt.Sprintf("Callback %s isn't taken. Text TAKE %s to be rung for it. Goodbye.", spoken, spoken))
+		return d.sayAndHangUp(d.book.ConnectNotTaken(spoken))
 	case holder != d.volunteerKey(v):
-		return d.sayAndHangUp(fmt.Sprintf("Callback %s is with another volunteer now. Thank you. Goodbye.", spoken))
+		return d.sayAndHangUp(d.book.ConnectOther(spoken))
 	case digits != "1":
 		if err := releaseScript.Run(ctx, d.rdb, []string{key}, d.volunteerKey(v)).Err(); err != nil {
 			return "", fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
 		}
 		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
-		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested}, "1 wasn't pressed")
-		return d.sayAndHangUp(fmt.Sprintf("Callback %s is back on the list for any volunteer. Text TAKE %s if you would like to be rung for it again. Goodbye.", spoken, spoken))
+		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested}, false)
+		return d.sayAndHangUp(d.book.ConnectReleased(spoken))
 	case !privacy.IsE164(resident) || !d.allowedNumber(resident):
-		return d.sayAndHangUp(fmt.Sprintf("Sorry, callback %s can't be rung from the line. Please text DONE %s to close it. Goodbye.", spoken, spoken))
+		return d.sayAndHangUp(d.book.ConnectCannotRing(spoken))
 	}
 	d.log.InfoContext(ctx, "callback connecting", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 	if err := d.rdb.HSet(ctx, key, "connected_at", d.now().UnixMilli()).Err(); err != nil {
@@ -155,12 +147,8 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 		return nil // not this volunteer's latest ring, or it connected
 	}
 	kind, requested := res[0], res[1]
-	why := "1 wasn't pressed"
-	if status != "completed" {
-		why = "the call wasn't answered"
-	}
 	d.log.InfoContext(ctx, "callback released: call ended", "ref", ref, "status", status, "volunteer", privacy.Mask(v.Phone))
-	d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: millis(requested)}, why)
+	d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: millis(requested)}, status != "completed")
 	return nil
 }
 
@@ -170,15 +158,14 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
 	var verbs []twiml.Element
 	if recording != "" {
-		verbs = append(verbs, d.say("Here is their message."), &twiml.VoicePlay{Url: recording})
+		verbs = append(verbs, d.say(d.book.HereIsMessage()), &twiml.VoicePlay{Url: recording})
 	}
 	verbs = append(verbs,
-		d.say("Connecting you now. They will see the line's number, not yours."),
+		d.say(d.book.Connecting()),
 		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
 			&twiml.VoiceNumber{PhoneNumber: resident},
 		}},
-		d.say(fmt.Sprintf("The call has ended. Please text DONE %s when you have finished, or TAKE %s to try them again later. Thank you.",
-			spokenRef(ref), spokenRef(ref))),
+		d.say(d.book.CallEnded(spokenRef(ref))),
 	)
 	return twiml.Voice(verbs)
 }
@@ -186,21 +173,19 @@ func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
 // released texts the volunteer whose callback went back to the queue, and
 // the other volunteers on duty that it is free again. A text that fails is
 // logged: LIST still shows the callback.
-func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, why string) {
+func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, unanswered bool) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 4*time.Second)
 	defer cancel()
-	mine := fmt.Sprintf("We rang you for %s but %s, so %s is back on the list for any volunteer. Text TAKE %s to be rung again.",
-		cb.Ref, why, cb.Ref, cb.Ref)
+	mine := d.book.Released(cb.Ref, unanswered)
 	if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
 		d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)
 	}
-	others := fmt.Sprintf("Callback %s requested %s (%s) is free again. Text TAKE %s to ring them.",
-		cb.Ref, cb.Requested.In(London).Format("15:04"), cb.Kind, cb.Ref)
+	others := d.book.FreeAgain(cb.Ref, cb.Requested.In(London).Format("15:04"), d.book.CallbackKind(cb.Kind))
 	d.textOnDuty(ctx, cb.Ref, others, v.Phone)
 }
 
 func (d *Desk) say(s string) *twiml.VoiceSay {
-	return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: "en-GB"}
+	return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: d.book.Language().SayLanguage}
 }
 
 func (d *Desk) sayAndHangUp(s string) (string, error) {

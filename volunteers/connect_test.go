@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/heritage-line/heritageline/words"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -118,5 +120,29 @@ func TestTwilioRecordingOnly(t *testing.T) {
 		if got := twilioRecording(tt.in); got != tt.want {
 			t.Errorf("twilioRecording(%q): got %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestLineNameAndLanguage: what a volunteer hears and reads names the line
+// as LINE_NAME calls it (not always "Heritage Line"), in the desk's
+// language, with that language's voice.
+func TestLineNameAndLanguage(t *testing.T) {
+	requested := time.Date(2026, 7, 1, 13, 5, 0, 0, time.UTC)
+	d := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil, WithLineName("Frome Memories"))
+	doc, err := d.ringTwiML("C7", "sms", requested, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc, "Frome Memories callback C 7.") || !strings.Contains(doc, `voice="Polly.Amy"`) || !strings.Contains(doc, `language="en-GB"`) {
+		t.Errorf("ring TwiML = %s; want it to name Frome Memories, in Polly.Amy and en-GB", doc)
+	}
+	cy := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil,
+		WithLineName("Llinell Dreftadaeth"), WithLanguage(words.Welsh))
+	doc, err = cy.ringTwiML("C7", "sms", requested, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc, "Galwad yn ôl Llinell Dreftadaeth C 7.") || !strings.Contains(doc, `voice="Polly.Gwyneth"`) || !strings.Contains(doc, `language="cy-GB"`) {
+		t.Errorf("Welsh ring TwiML = %s; want Welsh, in Polly.Gwyneth and cy-GB", doc)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/privacy"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // Texter sends a text from the line's number (outbound.Sender does).
@@ -57,6 +58,8 @@ type Desk struct {
 	log       *slog.Logger
 
 	ttl      time.Duration
+	book     *words.Book // what volunteers hear and read
+	lineName string      // "Heritage Line"
 	voice    string
 	allowed  []string
 	onChange func(context.Context, Timing)
@@ -88,8 +91,17 @@ func WithHasher(h privacy.Hasher) Option { return func(k *Desk) { k.hasher = h }
 // minutes instead. Default 4.
 func WithNoticesPerHour(n int) Option { return func(k *Desk) { k.noticesPerHour = n } }
 
-// WithVoice sets the Twilio voice for what a volunteer hears; default Polly.Amy.
+// WithVoice sets the Twilio voice for what a volunteer hears; default the
+// language's (Polly.Amy for English).
 func WithVoice(v string) Option { return func(k *Desk) { k.voice = v } }
+
+// WithLanguage sets the language volunteers hear and read (the book of
+// words'); default English.
+func WithLanguage(l words.Lang) Option { return func(k *Desk) { k.book = words.For(l) } }
+
+// WithLineName sets the line's name, as volunteers hear and read it;
+// default "Heritage Line".
+func WithLineName(name string) Option { return func(k *Desk) { k.lineName = name } }
 
 // WithAllowedPrefixes sets the country codes a resident may be rung back on;
 // default +44.
@@ -130,10 +142,13 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 	d := &Desk{
 		roster: roster, rdb: rdb, texter: texter, caller: caller,
 		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
-		ttl: 7 * 24 * time.Hour, voice: "Polly.Amy", allowed: []string{"+44"}, noticesPerHour: 4,
+		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", allowed: []string{"+44"}, noticesPerHour: 4,
 	}
 	for _, o := range opts {
 		o(d)
+	}
+	if d.voice == "" {
+		d.voice = d.book.Language().Voice
 	}
 	d.loadRefMark()
 	return d

@@ -53,11 +53,11 @@ func (d *Desk) note(ctx context.Context, v Volunteer, ref, text string) (string,
 	}
 	switch n {
 	case 0:
-		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
+		return d.book.NoCallback(ref), nil
 	case 2:
-		return fmt.Sprintf("%s is closed, so a note can't be added to it. Notes are kept only while a callback is open.", ref), nil
+		return d.book.NoteClosed(ref), nil
 	}
-	return fmt.Sprintf("Note kept on %s. Text NOTES %s to read its notes.", ref, ref), nil
+	return d.book.NoteKept(ref), nil
 }
 
 // Notes returns the notes kept on callback ref, oldest first (at most the
@@ -95,19 +95,18 @@ func (d *Desk) notesReply(ctx context.Context, ref string) (string, error) {
 	notes, closed, err := d.Notes(ctx, ref)
 	switch {
 	case errors.Is(err, ErrUnknownCallback):
-		return fmt.Sprintf("There's no callback %s. Text LIST to see the open ones.", ref), nil
+		return d.book.NoCallback(ref), nil
 	case err != nil:
 		return "", err
 	case closed:
-		return fmt.Sprintf("%s is closed, and its notes were deleted when it was closed.", ref), nil
+		return d.book.NotesDeleted(ref), nil
 	case len(notes) == 0:
-		return fmt.Sprintf("There are no notes on %s yet. Text NOTE %s and your note to add one.", ref, ref), nil
+		return d.book.NoNotes(ref), nil
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Notes on %s, newest first:", ref)
+	lines := []string{d.book.NotesHeading(ref)}
 	for i := len(notes) - 1; i >= 0; i-- {
 		n := notes[i]
-		fmt.Fprintf(&b, "\n%s %s: %s", n.By, n.At.In(London).Format("Mon 15:04"), n.Text)
+		lines = append(lines, d.book.NoteLine(n.By, d.book.ShortDayTime(n.At), n.Text))
 	}
-	return b.String(), nil
+	return strings.Join(lines, "\n"), nil
 }
