@@ -35,6 +35,12 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.writeFallback(w, r, errors.New("sms: request has no From"))
 		return
 	}
+	if w := optOutType(r.PostForm.Get("OptOutType")); w != "" {
+		// Twilio has already acted on the account's own opt-out, opt-in or
+		// help word (Advanced Opt-Out): the line follows it, whatever the
+		// body says.
+		body = w
+	}
 	if l.deps.Desk.IsVolunteer(from) {
 		l.writeReply(w, r, l.deps.Desk.HandleText(ctx, from, body))
 		return

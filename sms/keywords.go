@@ -33,3 +33,14 @@ func keyword(body string) string {
 	}
 	return strings.ToUpper(w)
 }
+
+// optOutType is the word Twilio's OptOutType parameter stands for (STOP,
+// START or HELP, sent with Advanced Opt-Out for the account's own words as
+// well as the standard ones), or "" when it is absent or unknown.
+func optOutType(v string) string {
+	switch w := strings.ToUpper(strings.TrimSpace(v)); w {
+	case "STOP", "START", "HELP":
+		return w
+	}
+	return ""
+}
