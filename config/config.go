@@ -74,6 +74,10 @@ type Config struct {
 	SMSPerNumberHour  int           // SMS_PER_NUMBER_PER_HOUR (outbound REST texts)
 	SMSGlobalPerHour  int           // SMS_GLOBAL_PER_HOUR
 	SMSRepliesPerHour int           // SMS_REPLIES_PER_HOUR (replies to one resident)
+	// LineTakesTexts says whether TWILIO_PHONE_NUMBER can receive texts, so
+	// callers are told they can text it: "yes", "no", or "auto" (the
+	// default), which cmd/heritageline infers from the kind of number.
+	LineTakesTexts string // LINE_TAKES_TEXTS
 }
 
 // DefaultDataDir is DATA_DIR when it is not set: beside where the line runs.
@@ -128,6 +132,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		SMSPerNumberHour:   p.integer("SMS_PER_NUMBER_PER_HOUR", 5, 1, 1000),
 		SMSGlobalPerHour:   p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
 		SMSRepliesPerHour:  p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
+		LineTakesTexts:     strings.ToLower(p.str("LINE_TAKES_TEXTS", "auto")),
+	}
+	switch c.LineTakesTexts {
+	case "auto", "yes", "no":
+	default:
+		p.fail("LINE_TAKES_TEXTS", c.LineTakesTexts, "must be auto, yes or no")
 	}
 
 	if c.AuthToken == "" {

@@ -82,12 +82,13 @@ func TestEveryProblemNamed(t *testing.T) {
 		"REDIS_POOL_SIZE":      "-1",
 		"DEBUG_ADDR":           ":6060",
 		"REDIS_AUTOPIPELINE":   "sometimes",
+		"LINE_TAKES_TEXTS":     "maybe",
 	}))
 	var ce *Error
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want *config.Error", err)
 	}
-	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "CATALOGUE", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR", "REDIS_AUTOPIPELINE"}
+	want := []string{"TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER", "PUBLIC_URL", "CATALOGUE", "REDIS_URL", "CATALOGUE_REFRESH", "LOG_LEVEL", "SMS_ALLOWED_PREFIXES", "REDIS_POOL_SIZE", "DEBUG_ADDR", "REDIS_AUTOPIPELINE", "LINE_TAKES_TEXTS"}
 	var got []string
 	for _, p := range ce.Problems {
 		got = append(got, p.Name)

@@ -60,7 +60,7 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 	t.Helper()
 	rdb, srv := redistest.Start(t)
 	h := &harness{
@@ -73,10 +73,14 @@ func newHarness(t *testing.T) *harness {
 		sid:      "CA" + strings.Repeat("0", 30) + fmt.Sprint(len(t.Name())),
 		from:     mobile,
 	}
-	line := New(Config{
-		PublicURL: publicURL + "/", LineName: "Heritage Line", LineNumber: lineNumber,
+	cfg := Config{
+		PublicURL: publicURL + "/", LineName: "Heritage Line", LineNumber: lineNumber, TakesTexts: true,
 		StateTTL: time.Minute, Now: func() time.Time { return now },
-	}, Deps{
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	line := New(cfg, Deps{
 		Finder: h.finder, Towns: fakeTowns{testTowns}, Places: testResolver(),
 		Sessions: h.sessions, Desk: h.desk, Texter: h.texter, Understander: fakeUnderstander{},
 		Figures: h.figs, Hasher: privacy.NewHasher([]byte("test")),
@@ -457,6 +461,60 @@ func TestCalls(t *testing.T) {
 			if len(h.desk.callbacks) != 0 {
 				t.Errorf("got %d callbacks; want none", len(h.desk.callbacks))
 			}
+		}},
+		{"withheld number, nobody on duty: told at once", func(t *testing.T, h *harness) {
+			h.from = "anonymous"
+			h.desk.vols = nil
+			h.incoming()
+			n := h.step("menu", "Digits", "0")
+			says(t, n, "no volunteers are free just now. Your number is hidden, so a volunteer can't ring you back.",
+				"call again later", "call with your number showing to leave a message",
+				"text CALL to oh one six three two, nine six oh, oh oh oh", "For the menu, press star")
+			if got := n.spoken(); strings.Contains(got, "after the beep") || len(n.all("Record")) > 0 {
+				t.Errorf("a caller whose number is hidden was invited to leave a message: %q", got)
+			}
+			n = h.silence(n)
+			says(t, n, "Sorry, I didn't hear anything.", "Your number is hidden")
+			says(t, h.step("hidden", "Digits", "1"), "Your number is hidden")
+			says(t, h.step("hidden", "Digits", "*"), "For activities near you, press 1")
+			if len(h.desk.callbacks) != 0 {
+				t.Errorf("got %d callbacks; want none", len(h.desk.callbacks))
+			}
+		}},
+		{"withheld number, volunteers missed: stay on", func(t *testing.T, h *harness) {
+			h.from = "anonymous"
+			h.incoming()
+			d := hasVerb(t, h.step("menu", "Digits", "0"), "Dial")
+			for try := 0; try <= maxHiddenTries; try++ {
+				n := h.post(d.Attrs["action"], "DialCallStatus", "no-answer")
+				if try == maxHiddenTries {
+					says(t, n, "the volunteers are all busy. Please call again a little later.")
+					hasVerb(t, n, "Hangup")
+					break
+				}
+				says(t, n, "no volunteer could answer just now. Your number is hidden", "Stay on the line and I'll try the volunteers again")
+				if len(n.all("Record")) > 0 {
+					t.Errorf("try %d: a caller whose number is hidden was invited to leave a message", try)
+				}
+				d = hasVerb(t, h.silence(n), "Dial")
+			}
+		}},
+		{"goodbye from a line that takes no texts", func(t *testing.T, _ *harness) {
+			h := newHarness(t, func(c *Config) { c.TakesTexts = false })
+			h.from = "anonymous"
+			h.desk.vols = nil
+			h.incoming()
+			n := h.step("menu", "Digits", "0")
+			says(t, n, "Your number is hidden")
+			if strings.Contains(n.spoken(), "text") {
+				t.Errorf("got %q; want no offer to text a line that takes no texts", n.spoken())
+			}
+			h.step("hidden", "Digits", "*")
+			h.step("menu", "Digits", "1")
+			h.step("place", "SpeechResult", "Frome")
+			n = h.step("result", "Digits", "9")
+			says(t, n, "Thank you for calling Heritage Line. Please call again any time. Goodbye.")
+			hasVerb(t, n, "Hangup")
 		}},
 		{"steps out of order", func(t *testing.T, h *harness) {
 			h.incoming()

@@ -41,6 +41,9 @@ type Config struct {
 	Lang            words.Lang
 	Voice           string        // Twilio voice; default the language's (Polly.Amy for English)
 	Language        string        // Say and Gather language; default the language's (en-GB)
+	// TakesTexts says the line's number can receive texts (a mobile number;
+	// a UK landline cannot): only then are callers told they can text it.
+	TakesTexts bool
 	StateTTL        time.Duration // how long a call's state lives; default 2 hours
 	MaxTextsPerCall int           // default 3
 	Now             func() time.Time
@@ -179,6 +182,7 @@ var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
 	"dialed":   (*Line).dialed,
 	"recorded": (*Line).recorded,
 	"callback": (*Line).callbackOffer,
+	"hidden":   (*Line).hidden,
 	"connect":  (*Line).connect,
 	"taken":    (*Line).taken,
 }

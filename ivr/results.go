@@ -335,7 +335,17 @@ func (l *Line) endStep(ctx context.Context, r *http.Request, st *call, in input)
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.endPrompt(st) }), nil
 }
 
-// goodbye invites the caller to call again and mentions the SMS line.
+// goodbye invites the caller to call again and, when the line's number takes
+// texts, mentions the SMS line.
 func (l *Line) goodbye() []twiml.Element {
-	return []twiml.Element{l.say(l.book.Goodbye(l.cfg.LineName, l.book.SpokenPhone(l.cfg.LineNumber))), twiml.VoiceHangup{}}
+	return []twiml.Element{l.say(l.book.Goodbye(l.cfg.LineName, l.textsTo())), twiml.VoiceHangup{}}
+}
+
+// textsTo is the line's number as said, when it takes texts; "" when it
+// cannot (a UK landline) or is not known.
+func (l *Line) textsTo() string {
+	if !l.cfg.TakesTexts {
+		return ""
+	}
+	return l.book.SpokenPhone(l.cfg.LineNumber)
 }

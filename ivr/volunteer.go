@@ -34,15 +34,16 @@ func (l *Line) handoff(ctx context.Context, r *http.Request, st *call) []twiml.E
 // available (outside hours, nobody on duty, or the desk failed) it offers a
 // message or a callback instead.
 func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element {
-	vols, err := bounded(ctx, func(ctx context.Context) ([]volunteers.Volunteer, error) {
-		return l.deps.Desk.Available(ctx, l.cfg.Now())
-	})
-	if err != nil {
-		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err)
-		vols = nil
-	}
+	return l.toVolunteerTry(ctx, r, 0)
+}
+
+// toVolunteerTry is toVolunteer for a caller whose number is hidden trying
+// again for the try-th time (0 for the first): the Dial's action carries the
+// count, so staying on the line cannot ring the volunteers for ever.
+func (l *Line) toVolunteerTry(ctx context.Context, r *http.Request, try int) []twiml.Element {
+	vols := l.available(ctx, r)
 	if len(vols) == 0 {
-		return l.messageOffer(l.book.NoVolunteersFree())
+		return l.noVolunteer(r, l.book.NoVolunteersFree(), false, try)
 	}
 	roster := l.deps.Desk.Roster()
 	ring := roster.RingSeconds
@@ -57,7 +58,7 @@ func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element
 		CallerId:       l.cfg.LineNumber,
 		AnswerOnBridge: "true",
 		Timeout:        strconv.Itoa(ring),
-		Action:         l.url("dialed"),
+		Action:         l.url(dialedStep(try)),
 		Method:         "POST",
 		InnerElements:  numbers,
 	}
@@ -65,6 +66,100 @@ func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element
 		dial.Sequential = "true"
 	}
 	return []twiml.Element{l.say(l.book.PuttingThrough()), dial}
+}
+
+// available returns the volunteers to ring now; none when the desk fails.
+func (l *Line) available(ctx context.Context, r *http.Request) []volunteers.Volunteer {
+	vols, err := bounded(ctx, func(ctx context.Context) ([]volunteers.Volunteer, error) {
+		return l.deps.Desk.Available(ctx, l.cfg.Now())
+	})
+	if err != nil {
+		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+		return nil
+	}
+	return vols
+}
+
+func dialedStep(try int) string {
+	if try > 0 {
+		return fmt.Sprintf("dialed?try=%d", try)
+	}
+	return "dialed"
+}
+
+// noVolunteer answers when no volunteer can take the call now: the offer of
+// a message or a callback, or, to a caller whose number is hidden (who
+// cannot be rung back), at once what they can do instead. onDuty says
+// volunteers are on duty (one may answer if tried again).
+func (l *Line) noVolunteer(r *http.Request, lead string, onDuty bool, try int) []twiml.Element {
+	if withheld(r.PostForm.Get("From")) {
+		return l.hiddenOffer(lead, onDuty, try)
+	}
+	return l.messageOffer(lead)
+}
+
+// maxHiddenTries is how many times a caller whose number is hidden, staying
+// on the line, has the volunteers rung again.
+const maxHiddenTries = 2
+
+// hiddenOffer tells a caller whose number is hidden that nobody can ring
+// them back, and what they can do: stay on while volunteers are on duty (the
+// volunteers are rung again), or else call again later, call with their
+// number showing to leave a message, or text the line. Star is the menu.
+func (l *Line) hiddenOffer(lead string, onDuty bool, try int) []twiml.Element {
+	prompts := []string{lead, sayHiddenNoCallback}
+	step := fmt.Sprintf("hidden?try=%d", try)
+	if onDuty {
+		prompts = append(prompts, sayHiddenStayOn)
+		step += "&duty=1"
+	} else {
+		prompts = append(prompts, sayHiddenCallAgain)
+		if n := l.textsTo(); n != "" {
+			prompts = append(prompts, sayHiddenText(n))
+		}
+		prompts = append(prompts, sayHiddenMenu)
+	}
+	return l.gather(step, "menu, again", prompts...)
+}
+
+// hidden answers hiddenOffer's Gather; it reads no state. Star is the main
+// menu, 0 the volunteers, 1 the offer again. Silence while volunteers are on
+// duty rings them again (up to maxHiddenTries times); otherwise the offer is
+// said again, and after two silences the call ends kindly.
+func (l *Line) hidden(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+	defer cancel()
+	q := r.URL.Query()
+	onDuty, try := q.Get("duty") == "1", atoi(q.Get("try"))
+	in := readInput(r)
+	switch l.keys.choice(in, l.keys.end) { // "again" is 1, "goodbye" 9
+	case "9":
+		l.write(w, r, l.goodbye())
+		return
+	case "*":
+		l.write(w, r, l.menuAt(ctx, &call{}, newCallMenu))
+		return
+	case "0":
+		l.write(w, r, l.toVolunteerTry(ctx, r, try+1))
+		return
+	case "1":
+		l.write(w, r, l.hiddenOffer("", onDuty, try))
+		return
+	}
+	switch {
+	case onDuty && in.silent() && try < maxHiddenTries:
+		l.write(w, r, l.toVolunteerTry(ctx, r, try+1))
+	case onDuty && in.silent():
+		l.write(w, r, []twiml.Element{l.say(sayHiddenTryAgainLater), twiml.VoiceHangup{}})
+	case try >= 2:
+		l.write(w, r, l.goodbye())
+	default:
+		sorry := l.book.NotCaught()
+		if in.silent() {
+			sorry = l.book.HeardNothing()
+		}
+		l.write(w, r, l.hiddenOffer(sorry, onDuty, try+1))
+	}
 }
 
 // messageOffer invites a message after the beep, or 2 for a callback with no
@@ -120,7 +215,20 @@ func (l *Line) dialed(w http.ResponseWriter, r *http.Request) {
 		l.write(w, r, l.goodbye())
 		return
 	}
-	l.write(w, r, l.messageOffer(l.book.NoVolunteerAnswered()))
+	lead := l.book.NoVolunteerAnswered()
+	if !withheld(f.Get("From")) {
+		l.write(w, r, l.messageOffer(lead))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
+	defer cancel()
+	try := atoi(r.URL.Query().Get("try"))
+	onDuty := len(l.available(ctx, r)) > 0
+	if onDuty && try >= maxHiddenTries {
+		l.write(w, r, []twiml.Element{l.say(sayHiddenTryAgainLater), twiml.VoiceHangup{}})
+		return
+	}
+	l.write(w, r, l.hiddenOffer(lead, onDuty, try))
 }
 
 // recorded is the Record's action: a message becomes a voicemail callback

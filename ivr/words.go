@@ -1,6 +1,7 @@
 package ivr
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/heritage-line/heritageline/words"
@@ -105,4 +106,30 @@ func hintList(hs ...string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// Sentences a caller hears that the book of words does not have yet, each
+// whole, with its parameters; English only until the book takes them in
+// every language (issue 18).
+const (
+	// sayHiddenNoCallback is said at once to a caller whose number is hidden
+	// when no volunteer can take the call: nobody can ring them back, so no
+	// message is offered.
+	sayHiddenNoCallback = "Your number is hidden, so a volunteer can't ring you back."
+	// sayHiddenStayOn is the choice when volunteers are on duty but none
+	// answered.
+	sayHiddenStayOn = "Stay on the line and I'll try the volunteers again, or press star for the menu."
+	// sayHiddenCallAgain is the choice when nobody is on duty.
+	sayHiddenCallAgain = "Please call again later to talk to a volunteer, or call with your number showing to leave a message."
+	// sayHiddenMenu ends the offer when nobody is on duty.
+	sayHiddenMenu = "For the menu, press star. To hear this again, press 1."
+	// sayHiddenTryAgainLater ends the call after the volunteers were tried
+	// again and again.
+	sayHiddenTryAgainLater = "I'm sorry, the volunteers are all busy. Please call again a little later. Goodbye."
+)
+
+// sayHiddenText offers a call back by text, to a caller whose number is
+// hidden, when the line's number takes texts: a text shows their number.
+func sayHiddenText(lineNumber string) string {
+	return fmt.Sprintf("You can also text CALL to %s, and a volunteer will ring you back.", lineNumber)
 }

@@ -216,6 +216,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
+		TakesTexts: lineTakesTexts(cfg),
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
