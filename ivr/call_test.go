@@ -307,8 +307,13 @@ func TestCalls(t *testing.T) {
 			h.step("menu", "Digits", "1")
 			h.step("place", "SpeechResult", "Frome")
 			for i := 0; i < 3; i++ {
-				says(t, h.step("result", "Digits", "3"), "I've sent it to your phone.")
+				n := h.step("result", "Digits", "3")
+				says(t, n, "I've sent it to your phone.")
+				if offered := strings.Contains(n.spoken(), "sent by text"); offered != (i < 2) {
+					t.Errorf("after text %d: sending by text offered %v; want %v (3 a call)", i+1, offered, i < 2)
+				}
 			}
+			says(t, h.step("result", "Digits", "1"), "For the next one, press 1. To hear it again, press 2. For the phone number, press 4.")
 			says(t, h.step("result", "SpeechResult", "text it to me"), "I've already sent 3 texts on this call")
 			if len(h.texter.sent) != 3 {
 				t.Fatalf("got %d texts sent; want 3", len(h.texter.sent))

@@ -171,9 +171,15 @@ func (l *Line) speakResult(st *call, res catalogue.Result, lead ...string) []twi
 	return append(v, l.resultOptions(st)...)
 }
 
+// resultOptions are the choices after an activity. Sending it by text is
+// not offered once the call has sent as many texts as it may.
 func (l *Line) resultOptions(st *call, lead ...string) []twiml.Element {
 	st.at("result")
-	prompts := append(lead, l.book.ResultOptions(len(st.Kinds) > 0))
+	options := l.book.ResultOptions(len(st.Kinds) > 0)
+	if st.Texts >= l.cfg.MaxTextsPerCall {
+		options = l.book.ResultOptionsNoText(len(st.Kinds) > 0)
+	}
+	prompts := append(lead, options)
 	return l.gather("result", hintList(l.lex.Hints[words.PromptResult]...), prompts...)
 }
 

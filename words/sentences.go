@@ -30,34 +30,37 @@ const (
 	kNoneOptions       key = "voice.none_options"
 	kResultOptions     key = "voice.result_options"
 	kResultOptionsKind key = "voice.result_options_kind"
-	kNoPhone           key = "voice.no_phone"
-	kPhoneIs           key = "voice.phone_is"
-	kTextsUsedUp       key = "voice.texts_used_up"
-	kHiddenNoText      key = "voice.hidden_no_text"
-	kOnlyUKMobiles     key = "voice.only_uk_mobiles"
-	kTextSent          key = "voice.text_sent"
-	kTextOptedOut      key = "voice.text_opted_out"
-	kTextsLater        key = "voice.texts_later"
-	kTextFailed        key = "voice.text_failed"
-	kKindMenu          key = "voice.kind_menu"
-	kEndOptions        key = "voice.end_options"
-	kGoodbye           key = "voice.goodbye"
-	kGoodbyeText       key = "voice.goodbye_text"
-	kNoVolunteersFree  key = "voice.no_volunteers_free"
-	kPuttingThrough    key = "voice.putting_through"
-	kMessageOffer      key = "voice.message_offer"
-	kNoVolunteerAnswer key = "voice.no_volunteer_answered"
-	kThanksForMessage  key = "voice.thanks_for_message"
-	kSilenceRingBack   key = "voice.silence_ring_back"
-	kCallbackPrompt    key = "voice.callback_prompt"
-	kHiddenNoCallback  key = "voice.hidden_no_callback"
-	kCallbackFailed    key = "voice.callback_failed"
-	kCallbackComing    key = "voice.callback_coming"
-	kCallbackComingNum key = "voice.callback_coming_number"
-	kThanksGoodbye     key = "voice.thanks_goodbye"
-	kVoiceFallback     key = "voice.fallback"
-	kLanguageOffer     key = "voice.language_offer"
-	kDetailsInEnglish  key = "voice.details_in_english"
+	// The same, once the call has sent as many texts as it may.
+	kResultOptionsNoText     key = "voice.result_options_no_text"
+	kResultOptionsKindNoText key = "voice.result_options_kind_no_text"
+	kNoPhone                 key = "voice.no_phone"
+	kPhoneIs                 key = "voice.phone_is"
+	kTextsUsedUp             key = "voice.texts_used_up"
+	kHiddenNoText            key = "voice.hidden_no_text"
+	kOnlyUKMobiles           key = "voice.only_uk_mobiles"
+	kTextSent                key = "voice.text_sent"
+	kTextOptedOut            key = "voice.text_opted_out"
+	kTextsLater              key = "voice.texts_later"
+	kTextFailed              key = "voice.text_failed"
+	kKindMenu                key = "voice.kind_menu"
+	kEndOptions              key = "voice.end_options"
+	kGoodbye                 key = "voice.goodbye"
+	kGoodbyeText             key = "voice.goodbye_text"
+	kNoVolunteersFree        key = "voice.no_volunteers_free"
+	kPuttingThrough          key = "voice.putting_through"
+	kMessageOffer            key = "voice.message_offer"
+	kNoVolunteerAnswer       key = "voice.no_volunteer_answered"
+	kThanksForMessage        key = "voice.thanks_for_message"
+	kSilenceRingBack         key = "voice.silence_ring_back"
+	kCallbackPrompt          key = "voice.callback_prompt"
+	kHiddenNoCallback        key = "voice.hidden_no_callback"
+	kCallbackFailed          key = "voice.callback_failed"
+	kCallbackComing          key = "voice.callback_coming"
+	kCallbackComingNum       key = "voice.callback_coming_number"
+	kThanksGoodbye           key = "voice.thanks_goodbye"
+	kVoiceFallback           key = "voice.fallback"
+	kLanguageOffer           key = "voice.language_offer"
+	kDetailsInEnglish        key = "voice.details_in_english"
 
 	// The parts of an activity as a caller hears it (Describe).
 	kAt       key = "activity.at"
@@ -268,6 +271,15 @@ func (b *Book) ResultOptions(kindChosen bool) string {
 		return b.say(kResultOptionsKind)
 	}
 	return b.say(kResultOptions)
+}
+
+// ResultOptionsNoText is ResultOptions without sending it by text, once
+// the call has sent as many texts as it may.
+func (b *Book) ResultOptionsNoText(kindChosen bool) string {
+	if kindChosen {
+		return b.say(kResultOptionsKindNoText)
+	}
+	return b.say(kResultOptionsNoText)
 }
 
 // NoPhone says the activity has no phone number.
