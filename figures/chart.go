@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -23,12 +24,33 @@ var (
 	textsColour = color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}
 )
 
-// WriteChart draws calls and texts per week as side-by-side bars and writes
-// the chart to path as a PNG (whatever path's extension), replacing any file
-// there. Weeks are labelled by their Monday; with many weeks only some are
-// labelled. It returns ErrEmptyReport for a report with no weeks, and
-// otherwise the plotting or file error, wrapped.
+// WriteChart draws the chart (Chart) into the file at path as a PNG
+// (whatever path's extension), replacing any file there. It returns
+// ErrEmptyReport for a report with no weeks, and otherwise the plotting or
+// file error, wrapped.
 func WriteChart(path string, rep Report) error {
+	if len(rep.Weeks) == 0 {
+		return ErrEmptyReport
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("figures: chart: %w", err)
+	}
+	if err := Chart(f, rep); err != nil {
+		f.Close()
+		return fmt.Errorf("figures: chart %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("figures: chart %s: %w", path, err)
+	}
+	return nil
+}
+
+// Chart draws calls and texts per week as side-by-side bars and writes the
+// chart to w as a PNG. Weeks are labelled by their Monday; with many weeks
+// only some are labelled. It returns ErrEmptyReport for a report with no
+// weeks, and otherwise the plotting or writer's error, wrapped.
+func Chart(w io.Writer, rep Report) error {
 	if len(rep.Weeks) == 0 {
 		return ErrEmptyReport
 	}
@@ -88,16 +110,8 @@ func WriteChart(path string, rep Report) error {
 	if err != nil {
 		return fmt.Errorf("figures: chart: %w", err)
 	}
-	f, err := os.Create(path)
-	if err != nil {
+	if _, err := wt.WriteTo(w); err != nil {
 		return fmt.Errorf("figures: chart: %w", err)
-	}
-	if _, err := wt.WriteTo(f); err != nil {
-		f.Close()
-		return fmt.Errorf("figures: chart %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("figures: chart %s: %w", path, err)
 	}
 	return nil
 }

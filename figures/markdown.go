@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 )
@@ -78,6 +79,25 @@ var categoryNames = map[catalogue.Category]string{
 	catalogue.Crafts:       "Crafts",
 	catalogue.Archaeology:  "Archaeology",
 }
+
+// Summary sums up rep's period in a few plain sentences, as the report's
+// first paragraph does.
+func Summary(rep Report) string { return totalsParagraph(rep) }
+
+// CategoryName is a catalogue category as a report names it ("Walks").
+func CategoryName(key string) string {
+	if name, ok := categoryNames[catalogue.Category(key)]; ok {
+		return name
+	}
+	return key
+}
+
+// Label is how a report names the count: an activity's title and id, or
+// the key itself.
+func (c Count) Label() string { return c.label() }
+
+// SpokenDuration says a duration as a report does ("3 hours 5 minutes").
+func SpokenDuration(d time.Duration) string { return spokenDuration(d) }
 
 // totalsParagraph sums up the period in a few plain sentences.
 func totalsParagraph(rep Report) string {
