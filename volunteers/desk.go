@@ -261,3 +261,8 @@ func (d *Desk) setDuty(ctx context.Context, v Volunteer, on bool) error {
 func (d *Desk) allowedNumber(n string) bool {
 	return privacy.InCountries(n, d.allowed)
 }
+
+// OnDuty returns every volunteer on duty now, whatever the hours, in roster
+// order (for the console). When Redis fails it returns those on duty by the
+// roster, with the error.
+func (d *Desk) OnDuty(ctx context.Context) ([]Volunteer, error) { return d.onDuty(ctx) }

@@ -21,8 +21,10 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/coordinators"
 	"github.com/heritage-line/heritageline/feed"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/twiliosig"
 	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/llm"
 	"github.com/heritage-line/heritageline/metrics"
@@ -33,6 +35,7 @@ import (
 	"github.com/heritage-line/heritageline/sms"
 	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/web"
 )
 
 // demoVolunteers is the roster of the embedded default: two made-up volunteers
@@ -54,6 +57,8 @@ type line struct {
 	feed      *feed.Feed
 	catalogue *publish.Service // the coordinator's uploads, versions and roll backs
 	handler   http.Handler
+	accounts  *coordinators.Store
+	audit     *coordinators.Audit
 	closers   []func() // run in reverse order by close
 }
 
@@ -232,7 +237,30 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)
 	l.watchRefresher()
-	l.handler = l.routes()
+
+	l.accounts = coordinators.New(rdb)
+	l.audit = coordinators.NewAudit(rdb, nil)
+	urls := web.NewURLs(cfg.PublicURL)
+	console, err := web.NewConsole(web.ConsoleDeps{
+		Accounts: l.accounts, Audit: l.audit, URLs: urls, LineName: cfg.LineName, Log: log,
+		Desk: desk, Figures: figs, Catalogue: l.refresher.Status,
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Refused webhooks are logged as counts, at most once a second.
+	refused := twiliosig.NewRefusalLog(log, time.Second)
+	l.onClose(refused.Close)
+	l.handler = web.Routes(web.Config{
+		PublicURL: cfg.PublicURL, AuthTokens: []string{cfg.AuthToken, cfg.AuthTokenSecondary},
+		SigningKey: cfg.WebhookSigningKey, Refused: refused,
+		WebhookTimeout: cfg.WebhookTimeout, Log: log,
+	}, web.Handlers{
+		SMS: l.text.Handler(), Voice: l.voice.Incoming(), VoiceStep: l.voice.Step(), Status: l.voice.Status(),
+		Ready: http.HandlerFunc(l.readyz), Metrics: l.metrics.Handler(), Instrument: l.metrics.Instrument,
+		OpenReferral: l.feed.Index(), OpenReferralServices: l.feed.Services(), OpenReferralService: l.feed.Service(),
+		Console: console,
+	})
 	ok = true
 	return l, nil
 }
@@ -314,4 +342,19 @@ func loadPostcodes(ix *places.Index, path string, log *slog.Logger) error {
 	}
 	log.Info("postcodes loaded", "file", path, "loaded", loaded, "skipped", skipped)
 	return nil
+}
+
+// readyz says whether the line can serve callers: Redis answers and a
+// catalogue is loaded. 503 otherwise, with the reason.
+func (l *line) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if err := l.rdb.Ping(r.Context()).Err(); err != nil {
+		http.Error(w, "redis not answering", http.StatusServiceUnavailable)
+		return
+	}
+	if !l.refresher.Status().Loaded() {
+		http.Error(w, "no catalogue loaded yet", http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"sync"
@@ -27,4 +29,18 @@ func startDemoTwilio(out io.Writer) (*faketwilio.Server, error) {
 			fmt.Fprintf(out, "  [demo: the line rings %s to connect a callback]\n", to)
 		}
 	}))
+}
+
+// demoCoordinatorEmail is the console account of the embedded default.
+const demoCoordinatorEmail = "demo@heritageline.example"
+
+// demoCoordinator makes the embedded default's console account, with a
+// random password, and returns the password. Its phone is a drama number, so a
+// callback can be rung from the console.
+func (l *line) demoCoordinator(ctx context.Context) (string, error) {
+	pw := rand.Text()[:16]
+	if _, err := l.accounts.Add(ctx, demoCoordinatorEmail, pw, "+447700900999"); err != nil {
+		return "", fmt.Errorf("demo coordinator: %w", err)
+	}
+	return pw, nil
 }

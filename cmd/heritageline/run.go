@@ -21,6 +21,8 @@ Usage:
   heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
   heritageline catalogue accept                let the next reload remove more than CATALOGUE_MAX_DROP
   heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
+  heritageline coordinator add|list|remove|phone|totp ...
+                                               the console's accounts (heritageline coordinator for more)
   heritageline about                           version, data sources and attributions
   heritageline version                         the version and revision of this build
   heritageline healthcheck [--url URL] [--live]
@@ -45,6 +47,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return catalogueCommand(ctx, args, getenv, stdout, stderr)
 	case "report":
 		return reportCommand(ctx, args, getenv, stdout, stderr)
+	case "coordinator":
+		return coordinatorCommand(ctx, args, getenv, stdin, stdout, stderr)
 	case "about":
 		info, ok := debug.ReadBuildInfo()
 		_, err := io.WriteString(stdout, versionText(info, ok, version)+"\n"+about)

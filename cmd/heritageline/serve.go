@@ -35,6 +35,15 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintf(stdout, "No TWILIO_AUTH_TOKEN set: this line signs with a demo token, printed once:\n  TWILIO_AUTH_TOKEN=%s\n", cfg.AuthToken)
 		fmt.Fprintf(stdout, "Try it in another terminal: TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline call --url %s\n", cfg.AuthToken, srv.URL)
 	}
+	if cfg.DemoToken && cfg.RedisURL == "" {
+		// The embedded Redis starts empty: a demo coordinator, printed once.
+		pw, err := srv.line.demoCoordinator(ctx)
+		if err != nil {
+			srv.Shutdown()
+			return err
+		}
+		fmt.Fprintf(stdout, "The console is at %s/console/: sign in as %s with the password %s (printed once).\n", srv.URL, demoCoordinatorEmail, pw)
+	}
 	fmt.Fprintf(stdout, "Heritage Line listening on %s\n", srv.URL)
 	if cfg.DebugAddr != "" {
 		stopDebug, err := startDebug(cfg.DebugAddr, log)
