@@ -65,8 +65,11 @@ type catalogueState struct {
 	Inactive        int
 	InService       time.Time // when the catalogue in service was loaded; zero if none
 	LastAttempt     time.Time
-	Held            bool   // the last reload failed and the catalogue before it is still in service
-	HeldWhy         string // why
+	Held            bool      // a reload was held back and the catalogue before it is still in service
+	HeldAt          time.Time // when
+	HeldWhy         string    // why, precisely
+	Failed          bool      // the last reload could not read its source
+	FailedWhy       string
 }
 
 // today answers GET /console/.
@@ -113,11 +116,11 @@ func (c *Console) todayPage(ctx context.Context) todayPage {
 			Known: true, Active: st.Active, Inactive: st.Inactive, Skipped: st.Skipped,
 			InService: st.LastSuccess, LastAttempt: st.LastAttempt,
 		}
-		if st.LastOutcome == catalogue.OutcomeFailed {
-			p.Catalogue.Held = true
-			if st.LastErr != nil {
-				p.Catalogue.HeldWhy = st.LastErr.Error()
-			}
+		switch {
+		case st.Held.Reason != "":
+			p.Catalogue.Held, p.Catalogue.HeldAt, p.Catalogue.HeldWhy = true, st.Held.At, st.Held.Message
+		case st.LastOutcome == catalogue.OutcomeFailed && st.LastErr != nil:
+			p.Catalogue.Failed, p.Catalogue.FailedWhy = true, st.LastErr.Error()
 		}
 	}
 	return p
