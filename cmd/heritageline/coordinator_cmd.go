@@ -15,6 +15,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/coordinators"
+	"github.com/heritage-line/heritageline/internal/embedded"
 	"github.com/heritage-line/heritageline/privacy"
 )
 
@@ -30,7 +31,7 @@ const coordinatorUsage = `Usage:
   heritageline coordinator totp EMAIL [--off]
                         give the account a second factor (prints the otpauth URL
                         for an authenticator app, once), or take it away
-Accounts live in the line's Redis (REDIS_URL).`
+Accounts live with the line's data: its Redis (REDIS_URL), or DATA_DIR while the line is stopped.`
 
 // coordinatorWho is the audit log's "who" for changes made here.
 const coordinatorWho = "command line"
@@ -71,10 +72,14 @@ func coordinatorCommand(ctx context.Context, args []string, getenv func(string) 
 	if err != nil {
 		return err
 	}
-	if cfg.RedisURL == "" {
-		return errors.New("coordinator: set REDIS_URL to the line's Redis (the embedded one keeps nothing between runs)")
+	// Accounts live where the line keeps its data: REDIS_URL, or the
+	// embedded store in DATA_DIR, which only one process may hold (so
+	// there, accounts are made while the line is stopped).
+	cfg.DemoToken = false // never a store that keeps nothing
+	rdb, closeRedis, err := openRedis(ctx, cfg, newLogger(io.Discard, cfg.LogLevel))
+	if errors.Is(err, embedded.ErrLocked) || (err != nil && strings.Contains(err.Error(), embedded.ErrLocked.Error())) {
+		return fmt.Errorf("coordinator: the line is running on DATA_DIR=%s, which one process may hold at a time: stop it to change accounts, or run the line on REDIS_URL", cfg.DataDir)
 	}
-	rdb, closeRedis, err := openRedis(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
 
+	"github.com/heritage-line/heritageline/coordinators"
 	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/privacy"
 )
@@ -39,6 +41,11 @@ const demoCoordinatorEmail = "demo@heritageline.example"
 // callback can be rung from the console.
 func (l *line) demoCoordinator(ctx context.Context) (string, error) {
 	pw := rand.Text()[:16]
+	// A demo that keeps its data (DATA_DIR) has the account from before:
+	// it gets a new password each start.
+	if err := l.accounts.Remove(ctx, demoCoordinatorEmail); err != nil && !errors.Is(err, coordinators.ErrNoAccount) {
+		return "", fmt.Errorf("demo coordinator: %w", err)
+	}
 	if _, err := l.accounts.Add(ctx, demoCoordinatorEmail, pw, "+447700900999"); err != nil {
 		return "", fmt.Errorf("demo coordinator: %w", err)
 	}

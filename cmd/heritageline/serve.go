@@ -36,7 +36,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprintf(stdout, "Try it in another terminal: TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline call --url %s\n", cfg.AuthToken, srv.URL)
 	}
 	if cfg.DemoToken && cfg.RedisURL == "" {
-		// The embedded Redis starts empty: a demo coordinator, printed once.
+		// The demo's console account, its password printed once.
 		pw, err := srv.line.demoCoordinator(ctx)
 		if err != nil {
 			srv.Shutdown()
