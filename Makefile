@@ -1,11 +1,11 @@
 # Heritage Line. `make test` is the one command that runs every test; CI calls it.
 GO ?= go
 
-.PHONY: test redis-server run load soak fuzz
+.PHONY: test redis-server browser run load soak fuzz screenshots
 
-test: redis-server
+test: redis-server browser
 	$(GO) vet ./...
-	HL_REQUIRE_REDIS=1 $(GO) test -race -count=1 -timeout 8m ./...
+	HL_REQUIRE_REDIS=1 HL_REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 8m ./...
 
 # Tests that need Redis start a real redis-server on a loopback port; install it
 # from Debian's packages when it is missing.
@@ -14,6 +14,23 @@ redis-server:
 		echo "installing redis-server with apt-get"; \
 		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
+
+# The console's browser tests drive Debian's headless Chromium (chromedp) and
+# check each page with axe-core: install both when missing. axe-core goes to
+# .cache/axe (not committed); the tests find it there or through HL_AXE.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+browser: $(AXE)
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium with apt-get"; \
+		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4 >/dev/null
+
+# Screenshots of every console page for docs/console.md, taken by the browser
+# test in a real Chromium.
+screenshots: redis-server browser
+	$(GO) test -count=1 -run TestConsoleInBrowser ./cmd/heritageline -screenshots
 
 run:
 	$(GO) run ./cmd/heritageline

@@ -38,12 +38,12 @@ type Config struct {
 	LineNumber string // the line's own number, E.164: Dial callerId and the goodbye's SMS hint
 	// Lang is the language the line speaks (default English); what it says
 	// is the book of words' (words.For(Lang)).
-	Lang            words.Lang
-	Voice           string        // Twilio voice; default the language's (Polly.Amy for English)
-	Language        string        // Say and Gather language; default the language's (en-GB)
+	Lang     words.Lang
+	Voice    string // Twilio voice; default the language's (Polly.Amy for English)
+	Language string // Say and Gather language; default the language's (en-GB)
 	// TakesTexts says the line's number can receive texts (a mobile number;
 	// a UK landline cannot): only then are callers told they can text it.
-	TakesTexts bool
+	TakesTexts      bool
 	StateTTL        time.Duration // how long a call's state lives; default 2 hours
 	MaxTextsPerCall int           // default 3
 	Now             func() time.Time

@@ -81,7 +81,12 @@ func (c *Console) today(w http.ResponseWriter, r *http.Request) {
 // that cannot be read says so; the rest of the page still shows.
 func (c *Console) todayPage(ctx context.Context) todayPage {
 	now := c.Now()
-	p := todayPage{CallbacksURL: c.urls.Console("callbacks")}
+	p := todayPage{}
+	for _, n := range nav {
+		if n.Page == "callbacks" {
+			p.CallbacksURL = c.urls.Console("callbacks")
+		}
+	}
 	if c.Figures != nil {
 		day, week, err := c.tallies(ctx, now)
 		if err != nil {

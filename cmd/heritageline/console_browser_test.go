@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/heritage-line/heritageline/internal/browsertest"
+	"github.com/heritage-line/heritageline/privacy"
+)
+
+var screenshots = flag.Bool("screenshots", false, "write a screenshot of every console page to docs/console/")
+
+const (
+	coordinatorEmail    = "jo@museum.example"
+	coordinatorPassword = "correct horse battery"
+	coordinatorPhone    = "+447700900999"
+)
+
+// TestConsoleInBrowser runs the console in a real headless Chromium: sign
+// in, every page checked with axe-core (WCAG 2.2 A and AA), and no
+// resident's number beyond its last three digits on any page.
+func TestConsoleInBrowser(t *testing.T) {
+	tl := startLine(t, lineOptions{})
+	if _, err := tl.srv.line.accounts.Add(context.Background(), coordinatorEmail, coordinatorPassword, coordinatorPhone); err != nil {
+		t.Fatal(err)
+	}
+	browser := browsertest.New(t, 1100, 900, 90*time.Second)
+	base := tl.srv.URL + "/console/"
+	shot := func(b *browsertest.Browser, name string) {
+		if *screenshots {
+			b.Screenshot(filepath.Join("..", "..", "docs", "console", name+".png"))
+		}
+	}
+	if *screenshots {
+		os.MkdirAll(filepath.Join("..", "..", "docs", "console"), 0o755)
+	}
+
+	// A resident asks for a callback by text, so the pages have one to show.
+	resident := "+447700900731"
+	tl.text1(tl.sim(resident), "CALL")
+
+	t.Run("sign in", func(t *testing.T) {
+		b := browser.In(t)
+		b.Do(chromedp.Navigate(base))
+		if loc, h1 := b.Location(), b.Text("h1"); !strings.HasSuffix(loc, "/console/login") || h1 != "Sign in" {
+			t.Fatalf("signed out, /console/ went to %s (%q); want the sign-in form", loc, h1)
+		}
+		b.CheckAxe("sign in")
+		shot(b, "login")
+		b.Do(
+			chromedp.SendKeys(chromedp.CSS("#email"), coordinatorEmail),
+			chromedp.SendKeys(chromedp.CSS("#password"), "not the password"),
+			chromedp.Click(chromedp.CSS(`main button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(".error")),
+		)
+		if msg := b.Text(".error"); !strings.Contains(msg, "don’t match an account") && !strings.Contains(msg, "don't match an account") {
+			t.Errorf("wrong password: the form says %q", msg)
+		}
+		b.CheckAxe("sign in, refused")
+		browsertest.Eval[bool](b, `document.querySelector('#password').value = ''; true`)
+		b.Do(
+			chromedp.SendKeys(chromedp.CSS("#password"), coordinatorPassword),
+			chromedp.Click(chromedp.CSS(`main button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`nav[aria-label="Console pages"]`)),
+		)
+		if loc, h1 := b.Location(), b.Text("h1"); !strings.HasSuffix(loc, "/console/") || h1 != "Today" {
+			t.Fatalf("signed in: at %s (%q); want Today", loc, h1)
+		}
+	})
+
+	pages := []struct{ path, h1, shot string }{
+		{"", "Today", "today"},
+		{"figures", "Figures", "figures"},
+		{"audit", "Audit log", "audit"},
+	}
+	for _, p := range pages {
+		t.Run(p.h1, func(t *testing.T) {
+			b := browser.In(t)
+			b.Do(chromedp.Navigate(base + p.path))
+			body := b.Text("body")
+			if h1 := b.Text("h1"); h1 != p.h1 {
+				t.Fatalf("GET /console/%s: h1 %q; want %q", p.path, h1, p.h1)
+			}
+			noNumber(t, body, resident)
+			b.CheckAxe(p.h1)
+			shot(b, p.shot)
+		})
+	}
+
+	t.Run("keyboard", func(t *testing.T) {
+		b := browser.In(t)
+		// The first Tab reaches the skip link; the menu is reachable and
+		// its focus is drawn.
+		b.Do(chromedp.Navigate(base), chromedp.KeyEvent("\t"))
+		focused := browsertest.Eval[string](b, `document.activeElement.textContent`)
+		outline := browsertest.Eval[string](b, `getComputedStyle(document.activeElement).outlineStyle`)
+		if focused != "Skip to the page" || outline == "none" {
+			t.Errorf("first Tab: focus on %q with outline %q; want the skip link, outlined", focused, outline)
+		}
+	})
+
+	t.Run("phone", func(t *testing.T) {
+		b := browser.In(t)
+		// Readable on a phone: nothing wider than the screen.
+		b.Do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(base))
+		if browsertest.Eval[bool](b, `document.documentElement.scrollWidth > window.innerWidth`) {
+			t.Errorf("Today on a 390-pixel phone scrolls sideways")
+		}
+		shot(b, "today-phone")
+		b.Do(chromedp.EmulateViewport(1100, 900))
+	})
+}
+
+// noNumber fails when the page text shows more of a resident's number than
+// its last three digits.
+func noNumber(t *testing.T, text, resident string) {
+	t.Helper()
+	flat := strings.NewReplacer(" ", "", "\u00a0", "").Replace(text)
+	for _, form := range []string{resident, "0" + resident[3:], resident[3:]} {
+		if strings.Contains(flat, form[:len(form)-2]) {
+			t.Errorf("the page shows the resident's number (%s)", privacy.Mask(resident))
+		}
+	}
+}
