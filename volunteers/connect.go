@@ -67,17 +67,21 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 	if !validRef(ref) {
 		return d.sayAndHangUp(d.book.ConnectRefused())
 	}
-	v, ok := d.roster.find(volunteerPhone)
-	if !ok {
-		return d.sayAndHangUp(d.book.ConnectRefused())
-	}
 	key := recordKey(ref)
-	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_key", "done_at").Result()
+	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_key", "done_at", "taken_by").Result()
 	if err != nil {
 		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
 	}
 	str := func(i int) string { s, _ := vals[i].(string); return s }
 	resident, kind, requested, recording, holder, doneAt := str(0), str(1), millis(str(2)), str(3), str(4), str(5)
+	v, ok := d.roster.find(volunteerPhone)
+	if !ok {
+		// A coordinator who took it from the console.
+		v, ok = d.holder(volunteerPhone, holder, str(6))
+	}
+	if !ok {
+		return d.sayAndHangUp(d.book.ConnectRefused())
+	}
 	spoken := spokenRef(ref)
 	switch {
 	case requested.IsZero():
@@ -135,8 +139,21 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 	default:
 		return nil
 	}
+	if !validRef(ref) || callSID == "" {
+		return nil
+	}
 	v, ok := d.roster.find(volunteerPhone)
-	if !validRef(ref) || !ok || callSID == "" {
+	if !ok {
+		// A coordinator who took it from the console.
+		vals, err := d.rdb.HMGet(ctx, recordKey(ref), "taken_key", "taken_by").Result()
+		if err != nil {
+			return fmt.Errorf("volunteers: call ended %s: %w", ref, err)
+		}
+		key, _ := vals[0].(string)
+		name, _ := vals[1].(string)
+		v, ok = d.holder(volunteerPhone, key, name)
+	}
+	if !ok {
 		return nil
 	}
 	res, err := endScript.Run(ctx, d.rdb, []string{recordKey(ref)}, callSID, d.volunteerKey(v)).StringSlice()
@@ -176,9 +193,12 @@ func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
 func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, unanswered bool) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 4*time.Second)
 	defer cancel()
-	mine := d.book.Released(cb.Ref, unanswered)
-	if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
-		d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)
+	// A coordinator who took it from the console sees it there, untexted.
+	if _, rostered := d.roster.find(v.Phone); rostered {
+		mine := d.book.Released(cb.Ref, unanswered)
+		if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
+			d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)
+		}
 	}
 	others := d.book.FreeAgain(cb.Ref, cb.Requested.In(London).Format("15:04"), d.book.CallbackKind(cb.Kind))
 	d.textOnDuty(ctx, cb.Ref, others, v.Phone)

@@ -151,6 +151,7 @@ type navItem struct {
 // nav is the console's menu, in order. A new page adds itself here.
 var nav = []navItem{
 	{"", "Today"},
+	{"callbacks", "Callbacks"},
 	{"figures", "Figures"},
 	{"audit", "Audit log"},
 }

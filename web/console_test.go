@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -39,17 +40,28 @@ const (
 
 func newRig(t *testing.T, publicURL string) *rig {
 	t.Helper()
+	return newRigWith(t, publicURL, nil)
+}
+
+// newRigWith is newRig with the desk made by desk on the rig's Redis; nil
+// uses the fake desk.
+func newRigWith(t *testing.T, publicURL string, desk func(redis.UniversalClient) Desk) *rig {
+	t.Helper()
 	rdb, _ := redistest.Start(t)
 	accounts := coordinators.New(rdb, coordinators.WithCost(bcrypt.MinCost))
 	if _, err := accounts.Add(context.Background(), testEmail, testPassword, "+447700900999"); err != nil {
 		t.Fatal(err)
 	}
 	audit := coordinators.NewAudit(rdb, nil)
-	desk := newFakeDesk()
+	fake := newFakeDesk()
+	var d Desk = fake
+	if desk != nil {
+		d = desk(rdb)
+	}
 	c, err := NewConsole(ConsoleDeps{
 		Accounts: accounts, Audit: audit, URLs: NewURLs(publicURL),
 		Log:  slog.New(slog.NewTextHandler(testWriter{t}, nil)),
-		Desk: desk, Figures: fakeFigures{}, Catalogue: func() catalogue.RefreshStatus {
+		Desk: d, Figures: fakeFigures{}, Catalogue: func() catalogue.RefreshStatus {
 			return catalogue.RefreshStatus{LastSuccess: time.Now(), Active: 31, Inactive: 2}
 		},
 	})
@@ -58,7 +70,7 @@ func newRig(t *testing.T, publicURL string) *rig {
 	}
 	srv := httptest.NewServer(Routes(Config{PublicURL: publicURL}, Handlers{Console: c}))
 	t.Cleanup(srv.Close)
-	return &rig{srv: srv, accounts: accounts, audit: audit, desk: desk, console: c}
+	return &rig{srv: srv, accounts: accounts, audit: audit, desk: fake, console: c}
 }
 
 type testWriter struct{ t *testing.T }
@@ -257,6 +269,19 @@ func (d *fakeDesk) OnDuty(context.Context) ([]volunteers.Volunteer, error) {
 	return d.roster.Volunteers[:1], nil
 }
 func (d *fakeDesk) Roster() volunteers.Roster { return d.roster }
+func (d *fakeDesk) Queue(context.Context) ([]volunteers.Waiting, error) {
+	var out []volunteers.Waiting
+	for _, cb := range d.open {
+		out = append(out, volunteers.Waiting{Callback: cb, Ending: "731"})
+	}
+	return out, nil
+}
+func (d *fakeDesk) Notes(context.Context, string) ([]volunteers.Note, bool, error) {
+	return nil, false, nil
+}
+func (d *fakeDesk) TakeFor(context.Context, volunteers.Taker, string) error { return nil }
+func (d *fakeDesk) NoteFor(context.Context, string, string, string) error   { return nil }
+func (d *fakeDesk) DoneFor(context.Context, string, string) error           { return nil }
 
 type fakeFigures struct{}
 

@@ -114,6 +114,8 @@ func consoleRoutes(r *mux.Router, c *Console) {
 	con.Handle("/login", http.HandlerFunc(c.loginForm)).Methods(get)
 	con.Handle("/login", http.HandlerFunc(c.login)).Methods(post)
 	con.Handle("/logout", c.signedIn(c.logout)).Methods(post)
+	con.Handle("/callbacks", c.signedIn(c.callbacks)).Methods(get)
+	con.Handle("/callbacks/{ref:[Cc][0-9]{1,12}}/{action:take|note|done}", c.signedIn(c.callbackAction)).Methods(post)
 	con.Handle("/figures", c.signedIn(c.figures)).Methods(get)
 	con.Handle("/figures/chart.png", c.signedIn(c.figuresChart)).Methods(get)
 	con.Handle("/figures.csv", c.signedIn(c.figuresCSV)).Methods(get)

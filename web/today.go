@@ -14,6 +14,7 @@ import (
 // (*volunteers.Desk), one small interface per page.
 type Desk interface {
 	todayDesk
+	callbacksDesk
 }
 
 var _ Desk = (*volunteers.Desk)(nil)

@@ -75,6 +75,47 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("take a callback", func(t *testing.T) {
+		b := browser.In(t)
+		b.Do(chromedp.Navigate(base + "callbacks"))
+		if h1 := b.Text("h1"); h1 != "Callbacks" {
+			t.Fatalf("callbacks: h1 %q", h1)
+		}
+		card := b.Text("section.callback h2")
+		ref, _, _ := strings.Cut(card, ":")
+		noNumber(t, b.Text("body"), resident)
+		before := len(tl.rest.Calls())
+		b.Do(
+			chromedp.Click(chromedp.CSS(`section.callback form[action$="/take"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(".flash")),
+		)
+		if msg := b.Text(".flash"); !strings.Contains(msg, ref+" is yours") {
+			t.Errorf("after Take: the page says %q; want %s is yours", msg, ref)
+		}
+		calls := tl.rest.Calls()[before:]
+		if len(calls) != 1 || calls[0].Form.Get("To") != coordinatorPhone || calls[0].Form.Get("From") != testLineNumber {
+			t.Fatalf("Take: Twilio saw %+v; want one call to the coordinator's phone from the line's number", calls)
+		}
+		b.Do(
+			chromedp.SendKeys(chromedp.CSS("#note-"+ref), "Rang her; she will go on Friday."),
+			chromedp.Click(chromedp.CSS(`section.callback form[action$="/note"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(".flash")),
+		)
+		if notes := b.Text("section.callback ul"); !strings.Contains(notes, "Rang her; she will go on Friday.") {
+			t.Errorf("after Add note: the notes say %q", notes)
+		}
+		noNumber(t, b.Text("body"), resident)
+		b.CheckAxe("Callbacks")
+		shot(b, "callbacks")
+		b.Do(
+			chromedp.Click(chromedp.CSS(`section.callback form[action$="/done"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(".flash")),
+		)
+		if body := b.Text("main"); !strings.Contains(body, "No open callbacks") {
+			t.Errorf("after Mark done: the page says %q", body)
+		}
+	})
+
 	pages := []struct{ path, h1, shot string }{
 		{"", "Today", "today"},
 		{"figures", "Figures", "figures"},
