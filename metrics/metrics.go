@@ -43,6 +43,7 @@ type Metrics struct {
 	segments     *prometheus.CounterVec
 	fallbacks    *prometheus.CounterVec
 	redisErrors  *prometheus.CounterVec
+	replays      *prometheus.CounterVec
 }
 
 // LatencyBuckets are the webhook latency histogram's upper bounds in
@@ -76,6 +77,7 @@ func New() *Metrics {
 		segments:            counter("sms_segments_sent_total", "SMS segments sent, by kind (outbound or reply).", "kind"),
 		fallbacks:           counter("understanding_fallbacks_total", "Times the language-model understanding fell back to keywords, by reason.", "reason"),
 		redisErrors:         counter("redis_errors_total", "Redis commands that failed, by component.", "component"),
+		replays:             counter("webhook_replays_total", "Webhook requests answered before (Twilio's retries, replayed requests), answered again without acting, by route and how (kept: the first answer; again: a plain answer, the first being gone; waited: the first was still under way).", "route", "how"),
 	}
 	m.reg.MustRegister(
 		collectors.NewGoCollector(),
@@ -83,7 +85,7 @@ func New() *Metrics {
 		m.requests, m.latency,
 		m.catalogueActivities, m.catalogueReloadTime, m.catalogueReloads,
 		m.contacts, m.searches, m.zeroSearches, m.details, m.handoffs, m.callbacks,
-		m.segments, m.fallbacks, m.redisErrors,
+		m.segments, m.fallbacks, m.redisErrors, m.replays,
 	)
 	// Start the outcome counters at zero so dashboards and alerts see them
 	// before the first event.
@@ -152,6 +154,12 @@ func (m *Metrics) UnderstandingFallback(reason string) {
 // "figures", "session", "catalogue", "optouts" or "volunteers".
 func (m *Metrics) RedisError(component string) {
 	m.redisErrors.WithLabelValues(label(component)).Inc()
+}
+
+// Replayed counts one webhook request answered before and answered again
+// without acting, by route and how ("kept", "again" or "waited").
+func (m *Metrics) Replayed(route, how string) {
+	m.replays.WithLabelValues(label(route), label(how)).Inc()
 }
 
 // RedisErrorFunc returns a func counting Redis errors for component, to pass

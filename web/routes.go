@@ -23,7 +23,10 @@ type Config struct {
 	// once a second; the caller closes it. Nil makes one that is never closed.
 	Refused        *twiliosig.RefusalLog
 	WebhookTimeout time.Duration // a webhook's deadline
-	Log            *slog.Logger
+	// Replays lets each webhook request act once (Twilio's retries, replayed
+	// requests); nil guards nothing.
+	Replays *Replays
+	Log     *slog.Logger
 }
 
 // Handlers are the line's handlers, made by their own packages. A nil
@@ -40,6 +43,11 @@ type Handlers struct {
 	OpenReferral         http.Handler // GET /openreferral/
 	OpenReferralServices http.Handler // GET /openreferral/services
 	OpenReferralService  http.Handler // GET /openreferral/services/{id}
+	// SMSReplay and VoiceReplay name requests for Config.Replays and answer
+	// a repeat whose first answer is gone (sms.RequestKey, ivr.RequestKey
+	// and ivr.Line.Repeated); the voice one guards the greeting, the steps
+	// and the status callback.
+	SMSReplay, VoiceReplay Replay
 	// Instrument counts a webhook's requests under route (metrics.Metrics does).
 	Instrument func(route string, h http.Handler) http.Handler
 	Console    *Console
@@ -58,21 +66,22 @@ func Routes(cfg Config, h Handlers) http.Handler {
 	}
 
 	// Everything Twilio calls is counted, then checked for Twilio's signature
-	// before any handler sees it, then given a deadline. Routes are tried in
-	// order, so the busiest come first.
+	// before any handler sees it, then given a deadline, then answered once
+	// (a retry or a replay gets the first answer and acts on nothing:
+	// replay.go). Routes are tried in order, so the busiest come first.
 	refused := cfg.Refused
 	if refused == nil {
 		refused = twiliosig.NewRefusalLog(log, 0)
 	}
 	signed := twilioOnly(cfg.PublicURL, cfg.AuthTokens, cfg.SigningKey, refused)
 	bounded := deadline(cfg.WebhookTimeout)
-	webhook := func(route string, h http.Handler) http.Handler {
-		return instrument(route, signed(route, bounded(h)))
+	webhook := func(route string, rp Replay, h http.Handler) http.Handler {
+		return instrument(route, signed(route, bounded(cfg.Replays.Guard(route, rp, h))))
 	}
-	r.Handle(PathSMS, webhook("sms", h.SMS))
-	r.Handle(PathVoiceStep, webhook("voice_step", h.VoiceStep))
-	r.Handle(PathVoice, webhook("voice", h.Voice))
-	r.Handle(PathStatus, webhook("status", h.Status))
+	r.Handle(PathSMS, webhook("sms", h.SMSReplay, h.SMS))
+	r.Handle(PathVoiceStep, webhook("voice_step", h.VoiceReplay, h.VoiceStep))
+	r.Handle(PathVoice, webhook("voice", h.VoiceReplay, h.Voice))
+	r.Handle(PathStatus, webhook("status", h.VoiceReplay, h.Status))
 
 	// The catalogue in service, read only, as an Open Referral UK API.
 	get := []string{http.MethodGet, http.MethodHead}

@@ -251,15 +251,20 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	// Refused webhooks are logged as counts, at most once a second.
 	refused := twiliosig.NewRefusalLog(log, time.Second)
 	l.onClose(refused.Close)
+	// Each webhook request acts once: a retry or a replay gets the first
+	// answer again and changes nothing.
+	replays := web.NewReplays(rdb, cfg.AnalyticsSalt, web.ReplaysOptions{OnReplay: l.metrics.Replayed, Log: log})
+	l.onClose(replays.Close)
 	l.handler = web.Routes(web.Config{
 		PublicURL: cfg.PublicURL, AuthTokens: []string{cfg.AuthToken, cfg.AuthTokenSecondary},
 		SigningKey: cfg.WebhookSigningKey, Refused: refused,
-		WebhookTimeout: cfg.WebhookTimeout, Log: log,
+		WebhookTimeout: cfg.WebhookTimeout, Log: log, Replays: replays,
 	}, web.Handlers{
 		SMS: l.text.Handler(), Voice: l.voice.Incoming(), VoiceStep: l.voice.Step(), Status: l.voice.Status(),
 		Ready: http.HandlerFunc(l.readyz), Metrics: l.metrics.Handler(), Instrument: l.metrics.Instrument,
 		OpenReferral: l.feed.Index(), OpenReferralServices: l.feed.Services(), OpenReferralService: l.feed.Service(),
-		Console: console,
+		Console:   console,
+		SMSReplay: web.Replay{Key: sms.RequestKey}, VoiceReplay: web.Replay{Key: ivr.RequestKey, Again: l.voice.Repeated()},
 	})
 	ok = true
 	return l, nil
