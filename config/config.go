@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +67,10 @@ type Config struct {
 	// loopback address, apart from the webhooks (docs/performance.md).
 	DebugAddr         string        // DEBUG_ADDR
 	LineName          string        // LINE_NAME
-	Voice             string        // VOICE
+	Voice             string        // VOICE; empty means the default language's voice
+	// Languages are the languages the line offers, in order (LANGUAGES,
+	// codes separated by commas); the first is the default. Default "en".
+	Languages []string // LANGUAGES
 	AnalyticsSalt     string        // ANALYTICS_SALT
 	Retention         time.Duration // RETENTION_DAYS
 	WebhookTimeout    time.Duration // WEBHOOK_TIMEOUT
@@ -124,7 +128,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		LogLevel:           p.level("LOG_LEVEL"),
 		DebugAddr:          p.str("DEBUG_ADDR", ""),
 		LineName:           p.str("LINE_NAME", "Heritage Line"),
-		Voice:              p.str("VOICE", "Polly.Amy"),
+		Voice:              p.str("VOICE", ""),
+		Languages:          p.languages("LANGUAGES"),
 		AnalyticsSalt:      p.str("ANALYTICS_SALT", ""),
 		Retention:          time.Duration(p.integer("RETENTION_DAYS", 396, 1, 36500)) * 24 * time.Hour,
 		WebhookTimeout:     p.duration("WEBHOOK_TIMEOUT", 3*time.Second),
@@ -272,6 +277,34 @@ func (p *parser) str(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// KnownLanguages are the codes LANGUAGES may list: the languages the book
+// of words has (package words; cmd/heritageline's tests keep the two the
+// same).
+var KnownLanguages = []string{"en", "cy", "pl", "ro", "ar", "yue"}
+
+// languages reads LANGUAGES: known codes, each once, any case; empty is
+// English alone.
+func (p *parser) languages(name string) []string {
+	raw := p.str(name, "")
+	var out []string
+	for _, code := range p.list(name, "en") {
+		code = strings.ToLower(code)
+		switch {
+		case !slices.Contains(KnownLanguages, code):
+			p.fail(name, raw, fmt.Sprintf("names an unknown language %q: use codes from %s, the first the default", code, strings.Join(KnownLanguages, ", ")))
+			return []string{"en"}
+		case slices.Contains(out, code):
+			p.fail(name, raw, fmt.Sprintf("lists %q twice", code))
+			return []string{"en"}
+		}
+		out = append(out, code)
+	}
+	if len(out) == 0 {
+		return []string{"en"}
+	}
+	return out
 }
 
 func (p *parser) list(name, def string) []string {

@@ -147,3 +147,27 @@ func TestDataDir(t *testing.T) {
 		t.Errorf("DataDir: got %q; want /var/lib/heritageline", c.DataDir)
 	}
 }
+
+func TestLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want []string
+		bad  bool
+	}{
+		{"", []string{"en"}, false}, {"en", []string{"en"}, false}, {"cy,en", []string{"cy", "en"}, false},
+		{" CY , en,pl ", []string{"cy", "en", "pl"}, false}, {"en,cy,pl,ro,ar,yue", KnownLanguages, false},
+		{"fr", nil, true}, {"cy,en,cy", nil, true}, {"en,zh", nil, true},
+	} {
+		c, err := FromEnv(env(map[string]string{"LANGUAGES": tt.v}))
+		if tt.bad {
+			var ce *Error
+			if !errors.As(err, &ce) || ce.Problems[0].Name != "LANGUAGES" || ce.Problems[0].Value != tt.v {
+				t.Errorf("LANGUAGES=%q: got %v; want a problem naming it and its value", tt.v, err)
+			}
+			continue
+		}
+		if err != nil || strings.Join(c.Languages, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("LANGUAGES=%q: got %v, %v; want %v", tt.v, c.Languages, err, tt.want)
+		}
+	}
+}

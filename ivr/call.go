@@ -31,16 +31,18 @@ type call struct {
 	Pos         int                  `json:"pos"`
 	Total       int                  `json:"total"`
 	Texts       int                  `json:"texts,omitempty"`
+	// Lang is the language the caller chose, "" for the line's default.
+	Lang words.Lang `json:"lang,omitempty"`
 
 	// inURL is set when the next step's URL carries all the state holds
 	// (askPlace's first question), so it need not be saved.
 	inURL bool
 }
 
-// bare reports whether st holds nothing but its step and the week asked
-// about.
+// bare reports whether st holds nothing but its step, the week asked about
+// and the language (all of which a step's URL can carry).
 func (st *call) bare() bool {
-	return reflect.DeepEqual(*st, call{Step: st.Step, Week: st.Week, inURL: st.inURL})
+	return reflect.DeepEqual(*st, call{Step: st.Step, Week: st.Week, Lang: st.Lang, inURL: st.inURL})
 }
 
 // at moves the call to step, resetting the miss count when the step changes.
@@ -184,7 +186,7 @@ func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Elem
 	if st.bare() {
 		step, st.inURL = newPlace(st.Week), true
 	}
-	return l.gather(step, l.hints(ctx), lead, l.book.AskPlace())
+	return l.gatherIn(l.placeSpeech(), step, l.hints(ctx), lead, l.book.AskPlace())
 }
 
 // hints are the catalogue's towns, after extra words.

@@ -21,6 +21,7 @@ import (
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
 const (
@@ -51,6 +52,9 @@ type harness struct {
 	from     string
 	n        int
 	last     *node // the last answer
+	// lang is the language every Say and speech Gather must be in (but
+	// the language choice's and a volunteer's screening); default English.
+	lang *words.Language
 }
 
 type testWriter struct{ t *testing.T }
@@ -73,6 +77,7 @@ func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 		sid:      "CA" + strings.Repeat("0", 30) + fmt.Sprint(len(t.Name())),
 		from:     mobile,
 	}
+	h.lang, _ = words.Lookup(words.English)
 	cfg := Config{
 		PublicURL: publicURL + "/", LineName: "Heritage Line", LineNumber: lineNumber, TakesTexts: true,
 		StateTTL: time.Minute, Now: func() time.Time { return now },
@@ -140,14 +145,27 @@ func (h *harness) checkRules(path string, n *node) {
 	if n.Name != "Response" {
 		t.Fatalf("%s: got root %s; want Response", path, n.Name)
 	}
+	choice := false // the language choice speaks every language
+	for _, g := range n.all("Gather") {
+		choice = choice || strings.Contains(g.Attrs["action"], "/twilio/voice/lang")
+	}
 	for _, s := range n.all("Say") {
-		if s.Attrs["language"] != "en-GB" || s.Attrs["voice"] != "Polly.Amy" {
-			t.Errorf("%s: Say %q has language %q voice %q; want en-GB Polly.Amy", path, s.Text, s.Attrs["language"], s.Attrs["voice"])
+		sayer := sayerOf(s)
+		if sayer == nil {
+			t.Errorf("%s: Say %q has language %q voice %q; want one of a language's", path, s.Text, s.Attrs["language"], s.Attrs["voice"])
+		} else if !choice && !strings.HasSuffix(path, "/screen") && sayer != h.lang {
+			t.Errorf("%s: Say %q has language %q voice %q; want %s %s", path, s.Text, s.Attrs["language"], s.Attrs["voice"], h.lang.SayLanguage, h.lang.Voice)
 		}
 	}
 	for _, g := range n.all("Gather") {
-		if strings.Contains(g.Attrs["input"], "speech") && g.Attrs["language"] != "en-GB" {
-			t.Errorf("%s: speech Gather has language %q; want en-GB", path, g.Attrs["language"])
+		lang := g.Attrs["language"]
+		switch {
+		case strings.Contains(g.Attrs["input"], "speech") && lang == "":
+			t.Errorf("%s: speech Gather has no language", path)
+		case !strings.Contains(g.Attrs["input"], "speech") && lang != "":
+			t.Errorf("%s: keys-only Gather has language %q; want none", path, lang)
+		case lang != "" && !choice && lang != h.lang.Speech && !(lang == "en-GB" && strings.Contains(g.Attrs["action"], "/place")):
+			t.Errorf("%s: speech Gather has language %q; want %q", path, lang, h.lang.Speech)
 		}
 	}
 	for i, k := range n.Kids {
@@ -175,11 +193,21 @@ func (h *harness) checkRules(path string, n *node) {
 			if !slices.ContainsFunc(roster.Volunteers, func(v volunteers.Volunteer) bool { return v.Phone == num.Text }) {
 				t.Errorf("%s: Dial rings %q, not a rostered volunteer", path, num.Text)
 			}
-			if num.Attrs["url"] != publicURL+"/twilio/voice/screen" {
+			if u := num.Attrs["url"]; u != publicURL+"/twilio/voice/screen" && !strings.HasPrefix(u, publicURL+"/twilio/voice/screen?lang=") {
 				t.Errorf("%s: Number url %q; want the screening step", path, num.Attrs["url"])
 			}
 		}
 	}
+}
+
+// sayerOf is the language whose voice and Say language s has, or nil.
+func sayerOf(s *node) *words.Language {
+	for _, l := range words.All() {
+		if s.Attrs["voice"] == l.Voice && s.Attrs["language"] == l.SayLanguage {
+			return l
+		}
+	}
+	return nil
 }
 
 func (h *harness) incoming() *node { h.t.Helper(); return h.post("/twilio/voice") }

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -38,9 +39,17 @@ type Config struct {
 	LineNumber string // the line's own number, E.164: Dial callerId and the goodbye's SMS hint
 	// Lang is the language the line speaks (default English); what it says
 	// is the book of words' (words.For(Lang)).
-	Lang     words.Lang
-	Voice    string // Twilio voice; default the language's (Polly.Amy for English)
-	Language string // Say and Gather language; default the language's (en-GB)
+	Lang words.Lang
+	// Languages are the languages the line offers, in the order the call
+	// offers them (LANGUAGES); the first is the default and Lang. With more
+	// than one, every call starts with the choice of language. Empty means
+	// Lang alone.
+	Languages []words.Lang
+	// Voice and Language override the default language's Twilio voice and
+	// Say and Gather language (Polly.Amy and en-GB for English); the other
+	// languages always speak in their own.
+	Voice    string
+	Language string
 	// TakesTexts says the line's number can receive texts (a mobile number;
 	// a UK landline cannot): only then are callers told they can text it.
 	TakesTexts      bool
@@ -97,6 +106,10 @@ type Deps struct {
 }
 
 // Line answers the voice webhooks.
+//
+// A Line speaks one language; a line with several languages is one Line per
+// language, sharing everything but the words (langs), and every step runs
+// on the Line of the caller's language.
 type Line struct {
 	cfg  Config
 	deps Deps
@@ -106,19 +119,42 @@ type Line struct {
 	log  *slog.Logger
 	docs twimlout.Cache // the greeting and first question are the same for every caller
 
+	// voice and sayLang go on every Say; speech is the Gather language, ""
+	// when Twilio cannot recognise the language (then Gathers take keys).
+	voice, sayLang, speech string
+	// lang is the language's code in every URL the line hands Twilio
+	// ("lang=cy"), "" for the default language.
+	lang  words.Lang
+	langs *lineSet
+
 	hintsMade sync.Map // of *madeHints by their extra words
 }
 
-// New returns a Line, filling Config defaults (English, with its voice
-// Polly.Amy and en-GB, state kept 2 hours, 3 texts per call, time.Now).
+// lineSet is the Lines of a line's languages.
+type lineSet struct {
+	order []*Line // as Languages lists them: the default first
+	by    map[words.Lang]*Line
+}
+
+// New returns the Line of the default language, filling Config defaults
+// (English, with its voice Polly.Amy and en-GB, state kept 2 hours, 3
+// texts per call, time.Now). A language the book of words lacks is
+// English.
 func New(cfg Config, deps Deps) *Line {
-	book := words.For(cfg.Lang)
-	if cfg.Voice == "" {
-		cfg.Voice = book.Language().Voice
+	langs := cfg.Languages
+	if len(langs) == 0 {
+		langs = []words.Lang{cfg.Lang}
 	}
-	if cfg.Language == "" {
-		cfg.Language = book.Language().SayLanguage
+	cfg.Languages = nil
+	for _, code := range langs {
+		if _, ok := words.Lookup(code); !ok {
+			code = words.English
+		}
+		if !slices.Contains(cfg.Languages, code) {
+			cfg.Languages = append(cfg.Languages, code)
+		}
 	}
+	cfg.Lang = cfg.Languages[0]
 	if cfg.StateTTL <= 0 {
 		cfg.StateTTL = 2 * time.Hour
 	}
@@ -139,16 +175,58 @@ func New(cfg Config, deps Deps) *Line {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	lex := book.Lexicon()
-	return &Line{cfg: cfg, deps: deps, book: book, lex: lex, keys: newStepWords(lex), log: log}
+	set := &lineSet{by: map[words.Lang]*Line{}}
+	for i, code := range cfg.Languages {
+		book := words.For(code)
+		lang := book.Language()
+		ln := &Line{cfg: cfg, deps: deps, book: book, lex: book.Lexicon(), keys: newStepWords(book.Lexicon()), log: log,
+			voice: lang.Voice, sayLang: lang.SayLanguage, speech: lang.Speech, langs: set}
+		ln.cfg.Lang = code
+		if i == 0 {
+			if cfg.Voice != "" {
+				ln.voice = cfg.Voice
+			}
+			if cfg.Language != "" {
+				ln.sayLang = cfg.Language
+				if ln.speech != "" {
+					ln.speech = cfg.Language
+				}
+			}
+		} else {
+			ln.lang = code
+		}
+		set.order = append(set.order, ln)
+		set.by[code] = ln
+	}
+	return set.order[0]
 }
 
-// url is the absolute URL of a voice step.
-func (l *Line) url(step string) string {
-	if step == "" {
-		return l.cfg.PublicURL + "/twilio/voice"
+// in returns the Line of language code ("" or one not on: the default's).
+func (l *Line) in(code words.Lang) *Line {
+	if ln, ok := l.langs.by[code]; ok {
+		return ln
 	}
-	return l.cfg.PublicURL + "/twilio/voice/" + step
+	return l.langs.order[0]
+}
+
+// home is the Line of the default language.
+func (l *Line) home() *Line { return l.langs.order[0] }
+
+// url is the absolute URL of a voice step, naming the line's language when
+// it is not the default (step may carry a query of its own).
+func (l *Line) url(step string) string {
+	u := l.cfg.PublicURL + "/twilio/voice"
+	if step != "" {
+		u += "/" + step
+	}
+	if l.lang != "" {
+		sep := "?"
+		if strings.Contains(u, "?") {
+			sep = "&"
+		}
+		u += sep + "lang=" + string(l.lang)
+	}
+	return u
 }
 
 // Incoming answers POST /twilio/voice: the greeting and the main menu. It
@@ -164,6 +242,10 @@ func (l *Line) Incoming() http.Handler {
 		defer l.recovered(w, r)
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
+		if len(l.langs.order) > 1 {
+			l.write(w, r, l.languageChoice(true, "", 0))
+			return
+		}
 		verbs := []twiml.Element{l.say(l.book.Greeting(l.cfg.LineName))}
 		verbs = append(verbs, l.menuAt(ctx, &call{}, newCallMenu)...)
 		l.write(w, r, verbs)
@@ -185,6 +267,7 @@ var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
 	"hidden":   (*Line).hidden,
 	"connect":  (*Line).connect,
 	"taken":    (*Line).taken,
+	"lang":     (*Line).chooseLanguage,
 }
 
 // Step answers POST /twilio/voice/{step}: every step after the greeting. At
@@ -200,6 +283,8 @@ func (l *Line) Step() http.Handler {
 		}
 		defer l.recovered(w, r)
 		step := stepName(r)
+		q := r.URL.Query()
+		l := l.in(words.Lang(q.Get("lang")))
 		if h, ok := stateless[step]; ok {
 			h(l, w, r)
 			return
@@ -209,8 +294,8 @@ func (l *Line) Step() http.Handler {
 		st := &call{}
 		found := false
 		var err error
-		if q := r.URL.Query(); q.Get("new") == "1" && (step == "menu" || step == "place") {
-			st, found = &call{Step: step, Week: q.Get("week") == "1"}, true
+		if q.Get("new") == "1" && (step == "menu" || step == "place") {
+			st, found = &call{Step: step, Week: q.Get("week") == "1", Lang: l.lang}, true
 		} else {
 			found, err = bounded(ctx, func(ctx context.Context) (bool, error) {
 				return l.deps.Sessions.Load(ctx, callKey(r.PostForm.Get("CallSid")), st)
@@ -219,6 +304,9 @@ func (l *Line) Step() http.Handler {
 				l.writeFallback(w, r, err)
 				return
 			}
+		}
+		if found && st.Lang != l.lang {
+			l = l.in(st.Lang) // the state knows the caller's language
 		}
 		if !found && step == "menu" {
 			st, found = &call{Step: "menu"}, true
@@ -234,6 +322,7 @@ func (l *Line) Step() http.Handler {
 				return
 			}
 		}
+		st.Lang = l.lang
 		if !st.inURL {
 			if err := l.save(ctx, r, st); err != nil {
 				l.writeFallback(w, r, err)

@@ -16,13 +16,43 @@ const gatherTimeout = "7"
 
 // say is one Say in the line's voice and language.
 func (l *Line) say(text string) twiml.VoiceSay {
-	return twiml.VoiceSay{Message: text, Voice: l.cfg.Voice, Language: l.cfg.Language}
+	return twiml.VoiceSay{Message: text, Voice: l.voice, Language: l.sayLang}
+}
+
+// listen is a Gather of one key or a short spoken answer, posted to
+// action: keys and speech in the line's language, or keys alone where
+// Twilio cannot recognise the language (then it takes no language and no
+// hints).
+func (l *Line) listen(action, hints string, inner []twiml.Element) twiml.VoiceGather {
+	return listenIn(l.speech, action, hints, inner)
+}
+
+// placeSpeech is the recogniser for the place question in every language:
+// British English's, which knows the names of British places and
+// postcodes (Welsh ones included, and Welsh has no recogniser of its own).
+func (l *Line) placeSpeech() string { return "en-GB" }
+
+// listenIn is listen with the recogniser speech ("" for keys alone).
+func listenIn(speech, action, hints string, inner []twiml.Element) twiml.VoiceGather {
+	g := twiml.VoiceGather{
+		Input: "dtmf speech", Action: action, Method: "POST", NumDigits: "1", Timeout: gatherTimeout,
+		SpeechTimeout: "auto", Language: speech, Hints: hints, InnerElements: inner,
+	}
+	if speech == "" {
+		g.Input, g.SpeechTimeout, g.Hints = "dtmf", "", ""
+	}
+	return g
 }
 
 // gather asks for one key or a short spoken answer at step, saying prompts,
 // and is followed by a Redirect to the same step: Twilio falls through to it
 // on silence, which the step then hears as no input.
 func (l *Line) gather(step, hints string, prompts ...string) []twiml.Element {
+	return l.gatherIn(l.speech, step, hints, prompts...)
+}
+
+// gatherIn is gather with the recogniser speech ("" for keys alone).
+func (l *Line) gatherIn(speech, step, hints string, prompts ...string) []twiml.Element {
 	inner := make([]twiml.Element, 0, len(prompts))
 	for _, p := range prompts {
 		if p != "" {
@@ -30,17 +60,7 @@ func (l *Line) gather(step, hints string, prompts ...string) []twiml.Element {
 		}
 	}
 	return []twiml.Element{
-		twiml.VoiceGather{
-			Input:         "dtmf speech",
-			Action:        l.url(step),
-			Method:        "POST",
-			NumDigits:     "1",
-			Timeout:       gatherTimeout,
-			SpeechTimeout: "auto",
-			Language:      l.cfg.Language,
-			Hints:         hints,
-			InnerElements: inner,
-		},
+		listenIn(speech, l.url(step), hints, inner),
 		twiml.VoiceRedirect{Url: l.url(step), Method: "POST"},
 	}
 }

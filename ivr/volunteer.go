@@ -182,10 +182,20 @@ func (l *Line) screen(w http.ResponseWriter, r *http.Request) {
 		twiml.VoiceGather{
 			Input: "dtmf", NumDigits: "1", Timeout: "8",
 			Action: l.url("screened"), Method: "POST",
-			InnerElements: []twiml.Element{l.say(l.book.Screening(l.cfg.LineName))},
+			InnerElements: []twiml.Element{l.screening()},
 		},
 		twiml.VoiceHangup{},
 	})
+}
+
+// screening is what the volunteer hears on answering: in the default
+// language (the volunteers' own), naming the caller's when it is another.
+func (l *Line) screening() twiml.VoiceSay {
+	home := l.home()
+	if l == home {
+		return l.say(l.book.Screening(l.cfg.LineName))
+	}
+	return home.say(home.book.ScreeningIn(l.cfg.LineName, home.book.NameOf(l.cfg.Lang)))
 }
 
 // screened bridges the volunteer (an empty Response) only when they pressed 1.
@@ -268,13 +278,9 @@ func (l *Line) callbackOffer(w http.ResponseWriter, r *http.Request) {
 
 func (l *Line) callbackPrompt(w http.ResponseWriter, r *http.Request, try int) {
 	l.write(w, r, []twiml.Element{
-		twiml.VoiceGather{
-			Input: "dtmf speech", NumDigits: "1", Timeout: gatherTimeout, SpeechTimeout: "auto",
-			Language: l.cfg.Language, Hints: hintList(l.lex.Hints[words.PromptCallback]...),
-			Action: l.url("callback"), Method: "POST",
-			InnerElements: []twiml.Element{l.say(l.book.CallbackPrompt())},
-		},
-		twiml.VoiceRedirect{Url: fmt.Sprintf("%s?try=%d", l.url("callback"), try+1), Method: "POST"},
+		l.listen(l.url("callback"), hintList(l.lex.Hints[words.PromptCallback]...),
+			[]twiml.Element{l.say(l.book.CallbackPrompt())}),
+		twiml.VoiceRedirect{Url: l.url(fmt.Sprintf("callback?try=%d", try+1)), Method: "POST"},
 	})
 }
 

@@ -35,6 +35,7 @@ import (
 	"github.com/heritage-line/heritageline/sms"
 	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 	"github.com/heritage-line/heritageline/web"
 )
 
@@ -124,8 +125,10 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	if err != nil {
 		return nil, err
 	}
+	langs := lineLanguages(cfg)
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
-		volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix), volunteers.WithHasher(hasher),
+		// Volunteers hear and read the line's default language.
+		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix), volunteers.WithHasher(hasher),
 		// References are never given twice, even by a Redis that lost its data.
 		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
@@ -221,14 +224,14 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
-		TakesTexts: lineTakesTexts(cfg),
+		Languages: langs, TakesTexts: lineTakesTexts(cfg),
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
 	})
 	l.text = sms.New(sms.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
-		RepliesPerHour: cfg.SMSRepliesPerHour,
+		RepliesPerHour: cfg.SMSRepliesPerHour, Language: langs[0],
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
@@ -268,6 +271,19 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	})
 	ok = true
 	return l, nil
+}
+
+// lineLanguages are LANGUAGES as the book of words' codes (config has
+// checked each is known).
+func lineLanguages(cfg config.Config) []words.Lang {
+	langs := make([]words.Lang, 0, len(cfg.Languages))
+	for _, c := range cfg.Languages {
+		langs = append(langs, words.Lang(c))
+	}
+	if len(langs) == 0 {
+		langs = append(langs, words.English)
+	}
+	return langs
 }
 
 // loadRoster reads VOLUNTEERS. With none set, the embedded default (no Twilio
