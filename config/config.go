@@ -65,12 +65,12 @@ type Config struct {
 	LogLevel      slog.Level    // LOG_LEVEL
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// loopback address, apart from the webhooks (docs/performance.md).
-	DebugAddr         string        // DEBUG_ADDR
-	LineName          string        // LINE_NAME
-	Voice             string        // VOICE; empty means the default language's voice
+	DebugAddr string // DEBUG_ADDR
+	LineName  string // LINE_NAME
+	Voice     string // VOICE; empty means the default language's voice
 	// Languages are the languages the line offers, in order (LANGUAGES,
 	// codes separated by commas); the first is the default. Default "en".
-	Languages []string // LANGUAGES
+	Languages         []string      // LANGUAGES
 	AnalyticsSalt     string        // ANALYTICS_SALT
 	Retention         time.Duration // RETENTION_DAYS
 	WebhookTimeout    time.Duration // WEBHOOK_TIMEOUT

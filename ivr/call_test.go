@@ -145,6 +145,9 @@ func (h *harness) checkRules(path string, n *node) {
 	if n.Name != "Response" {
 		t.Fatalf("%s: got root %s; want Response", path, n.Name)
 	}
+	if h.lang == nil {
+		h.lang, _ = words.Lookup(words.English)
+	}
 	choice := false // the language choice speaks every language
 	for _, g := range n.all("Gather") {
 		choice = choice || strings.Contains(g.Attrs["action"], "/twilio/voice/lang")

@@ -35,8 +35,8 @@ import (
 	"github.com/heritage-line/heritageline/sms"
 	"github.com/heritage-line/heritageline/understand"
 	"github.com/heritage-line/heritageline/volunteers"
-	"github.com/heritage-line/heritageline/words"
 	"github.com/heritage-line/heritageline/web"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // demoVolunteers is the roster of the embedded default: two made-up volunteers
