@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
@@ -27,7 +28,7 @@ type district struct {
 // and Wales.
 func englishDistricts() ([]district, error) {
 	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "..", "..", "catalogue", "places", "data", "gb-outcodes.csv")
+	path := filepath.Join(filepath.Dir(file), "..", "..", "places", "data", "gb-outcodes.csv")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("outcodes: %w", err)
@@ -46,7 +47,10 @@ func englishDistricts() ([]district, error) {
 		if err1 != nil || err2 != nil || !catalogue.InUK(lat, lon) {
 			continue
 		}
-		ds = append(ds, district{outcode: r[0], town: r[3], lat: lat, lon: lon})
+		// A district shared by several post towns names them all
+		// ("Durham, Stanley, Consett"): its activities are in the first.
+		town, _, _ := strings.Cut(r[3], ",")
+		ds = append(ds, district{outcode: r[0], town: strings.TrimSpace(town), lat: lat, lon: lon})
 	}
 	if len(ds) == 0 {
 		return nil, fmt.Errorf("outcodes: no English district in %s", path)
