@@ -1,7 +1,7 @@
 # Heritage Line. `make test` is the one command that runs every test; CI calls it.
 GO ?= go
 
-.PHONY: test redis-server browser run load soak fuzz screenshots
+.PHONY: test redis-server browser run load soak fuzz screenshots wrk
 
 test: redis-server browser
 	$(GO) vet ./...
@@ -35,16 +35,28 @@ screenshots: redis-server browser
 run:
 	$(GO) run ./cmd/heritageline
 
-# Load: signed SMS and voice walks from thousands of numbers at 32 connections,
-# then the same load to /healthz, on a real redis-server (docs/performance.md).
-LOAD_FLAGS ?= -conns 32 -duration 20s
-load: redis-server
-	$(GO) run ./cmd/loadgen -check $(LOAD_FLAGS)
+# Load: wrk sends pre-signed webhooks (first texts from 20,000 residents,
+# follow-ups, voice steps, the mix), each taking turns with /healthz on the
+# same line, on a real redis-server and a 20,000-activity catalogue from catgen
+# (docs/performance.md). Installs wrk with apt when it is missing.
+LOAD_FLAGS ?= -conns 32 -duration 20s -numbers 20000
+LOAD_CATALOGUE ?= .cache/load/catalogue-20000.csv
+load: redis-server wrk $(LOAD_CATALOGUE)
+	$(GO) run ./cmd/loadgen -check -catalogue $(LOAD_CATALOGUE) $(LOAD_FLAGS)
+$(LOAD_CATALOGUE):
+	mkdir -p $(dir $@)
+	$(GO) run ./cmd/catgen -n 20000 -o $@
+
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		echo "installing wrk with apt-get"; \
+		SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
 
 # Soak: ten minutes at a steady rate, sampling the line's memory and goroutines.
 SOAK_FLAGS ?= -conns 8 -rate 200 -duration 10m -sample 30s
 soak: redis-server
-	$(GO) run ./cmd/loadgen -no-healthz -warmup 0 $(SOAK_FLAGS)
+	$(GO) run ./cmd/loadgen -client go -no-healthz -warmup 0 $(SOAK_FLAGS)
 
 # Fuzz: every Fuzz* target for FUZZTIME each (docs/performance.md).
 FUZZTIME ?= 10s

@@ -125,21 +125,44 @@ func (u cpuUse) plus(v cpuUse) cpuUse {
 // report describes u in cores for each process, per request for the line
 // and loadgen, and how idle the machine was: the evidence of who the CPU
 // went to during a load.
-func (u cpuUse) report(requests int) string {
+func (u cpuUse) report(requests int) string { return u.reportAs("loadgen", requests) }
+
+// reportAs is report with the client (u.self) named client.
+func (u cpuUse) reportAs(client string, requests int) string {
 	proc := func(name string, d time.Duration, perRequest bool) string {
 		if d < 0 || u.wall <= 0 {
 			return name + " -"
 		}
-		s := fmt.Sprintf("%s %.2f cores", name, float64(d)/float64(u.wall))
+		s := name + " " + u.cores(d) + " cores"
 		if perRequest && requests > 0 {
-			s += fmt.Sprintf(" (%.0f µs/request)", float64(d)/float64(time.Microsecond)/float64(requests))
+			s += " (" + u.perRequest(d, requests) + " µs/request)"
 		}
 		return s
 	}
-	idle := "-"
-	if u.total > 0 {
-		idle = fmt.Sprintf("%.0f%%", 100*float64(u.idle)/float64(u.total))
-	}
 	return fmt.Sprintf("cpu: %s, %s, %s, machine idle %s",
-		proc("line", u.line, true), proc("redis", u.redis, false), proc("loadgen", u.self, true), idle)
+		proc("line", u.line, true), proc("redis", u.redis, false), proc(client, u.self, true), u.idleShare())
+}
+
+// cores is d over u's wall time, or "-".
+func (u cpuUse) cores(d time.Duration) string {
+	if d < 0 || u.wall <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(d)/float64(u.wall))
+}
+
+// perRequest is d in microseconds a request, or "-".
+func (u cpuUse) perRequest(d time.Duration, requests int) string {
+	if d < 0 || requests <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f", float64(d)/float64(time.Microsecond)/float64(requests))
+}
+
+// idleShare is how idle the machine was, or "-".
+func (u cpuUse) idleShare() string {
+	if u.total == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(u.idle)/float64(u.total))
 }

@@ -1,10 +1,17 @@
 // Command loadgen measures Heritage Line under load. It starts a real
-// redis-server and the line on loopback (or is given a running line), sends
-// signed SMS and voice webhooks (whole walks: a postcode, MORE and a number
-// by text; a call, a menu key and a place by voice) from thousands of distinct
-// numbers at a fixed number of connections for a fixed time, then sends the
-// same load to /healthz on the same server, and prints requests per second,
-// p50, p99, errors and the ratio of webhook throughput to /healthz throughput.
+// redis-server and the line on loopback (or is given a running line) and
+// measures signed webhooks beside /healthz on the same server, the two
+// taking turns in rounds, printing requests per second, p50, p99, errors,
+// the CPU each process used and the ratio of webhook throughput to /healthz
+// throughput.
+//
+// With -client wrk (the default; make load) it signs requests beforehand
+// and has wrk (a C load generator) send each once through a Lua script that
+// checks every answer: four loads, each beside /healthz: residents' first
+// texts (a postcode), follow-ups (MORE, a number), voice steps, and the mix.
+// With -client go it sends whole walks (a postcode, MORE and a number by
+// text; a call, a menu key and a place by voice) with its own HTTP client,
+// which a soak needs (-rate, -sample).
 //
 //	go build -o /tmp/hl ./cmd/heritageline && go run ./cmd/loadgen -bin /tmp/hl
 //	go run ./cmd/loadgen -url http://127.0.0.1:8080 -token TOKEN
@@ -53,5 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopLine()
+	if o.client == "wrk" {
+		return measureWrk(ctx, o, target, stdout, stderr)
+	}
 	return measure(ctx, o, target, stdout, stderr)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -28,6 +30,10 @@ type options struct {
 	check       bool
 	skipHealthz bool
 
+	client     string // "wrk" or "go"
+	loads      []load // with wrk: the loads measured, each beside /healthz
+	wrkThreads int
+
 	maxP99   time.Duration
 	minRatio float64
 }
@@ -49,6 +55,20 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.DurationVar(&o.sample, "sample", 0, "print the line's memory and goroutines this often (soak)")
 	fs.BoolVar(&o.check, "check", false, "exit with status 3 when a target is missed")
 	fs.BoolVar(&o.skipHealthz, "no-healthz", false, "skip the /healthz phase (soak)")
+	fs.StringVar(&o.client, "client", "wrk", "the load's `client`: wrk (pre-signed requests through a Lua script, each load beside /healthz) or go (this program's own HTTP client, whole walks; needed for -rate, -requests and -sample)")
+	o.loads = allLoads
+	fs.Func("loads", "with -client wrk, the comma-separated `loads` to measure, each beside /healthz: first (a resident's first text), followup (MORE or a number), voice (the three steps of a call), mix (whole walks); default all", func(s string) error {
+		o.loads = nil
+		for _, f := range strings.Split(s, ",") {
+			l := load(strings.TrimSpace(f))
+			if !slices.Contains(allLoads, l) {
+				return fmt.Errorf("%q: want first, followup, voice or mix", f)
+			}
+			o.loads = append(o.loads, l)
+		}
+		return nil
+	})
+	fs.IntVar(&o.wrkThreads, "wrk-threads", 2, "wrk's threads (event loops)")
 	fs.DurationVar(&o.maxP99, "max-p99", 25*time.Millisecond, "target: webhook p99 at most this")
 	fs.Float64Var(&o.minRatio, "min-ratio", 0.25, "target: webhook throughput over /healthz throughput at least this")
 }
@@ -69,6 +89,21 @@ func (o *options) validate() error {
 	}
 	if o.numbers < 1 || o.numbers > 1_000_000 {
 		return fmt.Errorf("-numbers %d: want 1 to 1000000", o.numbers)
+	}
+	switch o.client {
+	case "go":
+	case "wrk":
+		if o.rate > 0 || o.requests > 0 || o.sample > 0 || o.skipHealthz {
+			return errors.New("-rate, -requests, -sample and -no-healthz need -client go")
+		}
+		if o.prebuild < 1000 {
+			return fmt.Errorf("-prebuild %d: wrk sends only requests signed beforehand; want at least 1000", o.prebuild)
+		}
+		if o.wrkThreads < 1 || o.wrkThreads > 64 {
+			return fmt.Errorf("-wrk-threads %d: want 1 to 64", o.wrkThreads)
+		}
+	default:
+		return fmt.Errorf("-client %q: want wrk or go", o.client)
 	}
 	if o.url != "" {
 		if o.token == "" {
