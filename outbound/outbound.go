@@ -1,6 +1,6 @@
 // Package outbound is the only way the line sends a text or places a call:
 // through Twilio's REST API (twilio-go), behind the guards against SMS pumping
-// and toll fraud (allowed country codes, per-number and global hourly caps,
+// and toll fraud (the number policy, per-number and global hourly caps,
 // opt-outs).
 package outbound
 
@@ -20,30 +20,26 @@ import (
 	"github.com/twilio/twilio-go/client"
 	openapi "github.com/twilio/twilio-go/rest/api/v2010"
 
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/smstext"
 )
 
 var (
-	ErrCountry     = errors.New("outbound: number outside the allowed country codes")
+	// ErrCountry: the number policy (phonepolicy) refused the number, for
+	// any reason: outside the allowed countries, a kind of number the line
+	// does not use, or not a phone number at all. It is phonepolicy.ErrRefused.
+	ErrCountry     = phonepolicy.ErrRefused
 	ErrRateLimited = errors.New("outbound: too many texts to this number this hour")
 	ErrCapReached  = errors.New("outbound: hourly cap on texts reached")
 	ErrOptedOut    = errors.New("outbound: number has opted out of texts")
-	// ErrNumberRange refuses numbers in ranges that cost the line money or are
-	// favoured by fraud even inside an allowed country: UK premium rate (+449),
-	// personal numbers (+4470) and revenue-sharing 087 numbers (+4487). It
-	// also matches ErrCountry, so a caller that knows only ErrCountry treats
-	// it as a number the line may not use.
-	ErrNumberRange error = rangeError{}
+	// ErrNumberRange: the number policy refused the number for its kind
+	// (premium rate, personal, UAN, freephone ...) even though its country is
+	// allowed. Such an error matches ErrCountry too, so a caller that knows
+	// only ErrCountry treats it as a number the line may not use. It is
+	// phonepolicy.ErrKind.
+	ErrNumberRange = phonepolicy.ErrKind
 )
-
-type rangeError struct{}
-
-func (rangeError) Error() string {
-	return "outbound: number in a premium-rate or personal-number range"
-}
-
-func (rangeError) Is(target error) bool { return target == ErrCountry }
 
 // Defaults used when a Config field is left zero.
 const (
@@ -57,9 +53,6 @@ const (
 // DefaultAllowedPrefixes is the country allow-list when Config has none.
 var DefaultAllowedPrefixes = []string{"+44"}
 
-// DefaultDeniedPrefixes are refused even when their country is allowed.
-var DefaultDeniedPrefixes = []string{"+449", "+4470", "+4487"}
-
 // Config is what a Sender needs. Only AccountSID, AuthToken and From are
 // required; everything else has a default.
 type Config struct {
@@ -67,8 +60,11 @@ type Config struct {
 	AuthToken  string // TWILIO_AUTH_TOKEN
 	From       string // the line's own number, E.164
 
-	AllowedPrefixes  []string // country codes texts and calls may go to; default ["+44"]
-	DeniedPrefixes   []string // ranges refused inside allowed countries; default DefaultDeniedPrefixes
+	// Numbers is the number policy every text and call must pass. When nil
+	// it is made from AllowedPrefixes (default ["+44"]); prefixes that are
+	// not country calling codes then allow nothing.
+	Numbers          *phonepolicy.Policy
+	AllowedPrefixes  []string // country calling codes, when Numbers is nil
 	PerNumberPerHour int      // texts to one number per clock hour; default 5
 	GlobalPerHour    int      // texts to all numbers per clock hour; default 200
 	// Unlimited numbers (the volunteers) are exempt from the per-number cap,
@@ -105,9 +101,6 @@ func New(cfg Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog
 	if len(cfg.AllowedPrefixes) == 0 {
 		cfg.AllowedPrefixes = DefaultAllowedPrefixes
 	}
-	if cfg.DeniedPrefixes == nil {
-		cfg.DeniedPrefixes = DefaultDeniedPrefixes
-	}
 	if cfg.PerNumberPerHour <= 0 {
 		cfg.PerNumberPerHour = DefaultPerNumberPerHour
 	}
@@ -119,6 +112,14 @@ func New(cfg Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Numbers == nil {
+		p, err := phonepolicy.New(cfg.AllowedPrefixes)
+		if err != nil {
+			log.Error("outbound: no number will be texted or rung", "err", err)
+			p = &phonepolicy.Policy{}
+		}
+		cfg.Numbers = p
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
@@ -166,16 +167,17 @@ func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // SendText sends body to the number to from the line's number. It returns one
 // of the errors above, wrapped, when a guard refuses, and sends nothing then.
-// The guards run in this order: number range (ErrCountry, ErrNumberRange),
+// The guards run in this order: the number policy (ErrCountry, and also
+// ErrNumberRange for a refused kind of number; the text goes to the number
+// in the E.164 form the policy read),
 // opt-out (ErrOptedOut), per-number cap (ErrRateLimited), global cap
 // (ErrCapReached); Config.Unlimited numbers skip the per-number cap. A text
 // refused by a cap is not counted against either cap.
 // Other errors come from Redis or from Twilio; a Twilio refusal because the
 // recipient texted STOP is returned as ErrOptedOut and recorded as an opt-out.
 func (s *Sender) SendText(ctx context.Context, to, body string) error {
-	to = privacy.Normalise(to)
-	hash := s.hasher.Hash(to)
-	if err := s.checkNumber(to); err != nil {
+	to, hash, err := s.check(to)
+	if err != nil {
 		s.refused(&s.stats.refusedCountry, "text", hash, err)
 		return fmt.Errorf("outbound: send text: %w", err)
 	}
@@ -219,13 +221,12 @@ func (s *Sender) SendText(ctx context.Context, to, body string) error {
 // StartCall rings to from the line's number and runs twiml when answered.
 // When statusCallback is not empty, Twilio posts the call's final status
 // there (its default "completed" event: completed, busy, no-answer, failed
-// or canceled). It returns the call SID. Only the country guard applies:
-// ErrCountry or ErrNumberRange, wrapped, and nothing is dialled then. Other
-// errors come from Twilio.
+// or canceled). It returns the call SID. Only the number policy applies:
+// ErrCountry (and ErrNumberRange for a refused kind), wrapped, and nothing
+// is dialled then. Other errors come from Twilio.
 func (s *Sender) StartCall(ctx context.Context, to, twiml, statusCallback string) (string, error) {
-	to = privacy.Normalise(to)
-	hash := s.hasher.Hash(to)
-	if err := s.checkNumber(to); err != nil {
+	to, hash, err := s.check(to)
+	if err != nil {
 		s.refused(&s.stats.refusedCountry, "call", hash, err)
 		return "", fmt.Errorf("outbound: start call: %w", err)
 	}
@@ -249,23 +250,24 @@ func (s *Sender) StartCall(ctx context.Context, to, twiml, statusCallback string
 	return sid, nil
 }
 
-// checkNumber applies the country allow-list and the denied ranges to an
-// already normalised number.
-func (s *Sender) checkNumber(n string) error {
-	if !privacy.InCountries(n, s.cfg.AllowedPrefixes) {
-		return ErrCountry
+// check applies the number policy to to, and returns the number in E.164
+// form and its pseudonym. When the policy refuses it, the pseudonym is of
+// the number as given.
+func (s *Sender) check(to string) (e164, hash string, err error) {
+	n, err := s.cfg.Numbers.Check(to)
+	if err != nil {
+		return "", s.hasher.Hash(to), err
 	}
-	for _, p := range s.cfg.DeniedPrefixes {
-		if strings.HasPrefix(n, privacy.Normalise(p)) {
-			return ErrNumberRange
-		}
-	}
-	return nil
+	return n.E164, s.hasher.Hash(n.E164), nil
 }
 
 func (s *Sender) refused(c *atomic.Int64, what, hash string, err error) {
 	c.Add(1)
-	s.log.Info("outbound refused", "kind", what, "to_hash", hash, "reason", err.Error())
+	reason := string(phonepolicy.ReasonOf(err))
+	if reason == "" {
+		reason = err.Error()
+	}
+	s.log.Info("outbound refused", "kind", what, "to_hash", hash, "reason", reason)
 }
 
 func deref(p *string) string {

@@ -103,6 +103,18 @@ func TestSendTextRefusals(t *testing.T) {
 			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
 		{name: "UK personal number", to: "07012345678", want: outbound.ErrNumberRange,
 			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "premium rate written with (0)", to: "+44 (0) 909 123 4567", want: outbound.ErrNumberRange,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "087 revenue sharing", to: "+448712345678", want: outbound.ErrNumberRange,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "freephone", to: "0808 157 0123", want: outbound.ErrNumberRange,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "UAN", to: "+443069990000", want: outbound.ErrNumberRange,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "short code", to: "60000", want: outbound.ErrCountry,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
+		{name: "alphanumeric", to: "HeritageLn", want: outbound.ErrCountry,
+			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
 		{name: "allow-list configured to France only", cfg: outbound.Config{AllowedPrefixes: []string{"+33"}},
 			to: "+447700900123", want: outbound.ErrCountry,
 			counter: func(s outbound.Stats) int64 { return s.RefusedCountry }},
@@ -255,6 +267,9 @@ func TestStartCall(t *testing.T) {
 		{name: "opted out of texts is still rung", to: "+447700900111", optOut: true, wantTo: "+447700900111", reaches: true},
 		{name: "foreign refused", to: "+2349012345678", want: outbound.ErrCountry},
 		{name: "premium refused", to: "+449098790123", want: outbound.ErrNumberRange},
+		{name: "premium written with (0) refused", to: "+44 (0) 909 123 4567", want: outbound.ErrNumberRange},
+		{name: "personal number refused", to: "+447012345678", want: outbound.ErrNumberRange},
+		{name: "landline in E.164 from any form", to: "0113 496 0123", wantTo: "+441134960123", reaches: true},
 	}
 	const twiml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello</Say></Response>`
 	const statusURL = "https://line.example.org/twilio/voice/taken?ref=C7"

@@ -7,7 +7,7 @@ type Stats struct {
 	Texts            int64 // texts Twilio accepted
 	Calls            int64 // calls Twilio accepted
 	Failed           int64 // texts and calls Twilio refused or could not be reached for
-	RefusedCountry   int64 // refused: outside the allowed countries or in a denied range
+	RefusedCountry   int64 // refused by the number policy (phonepolicy): country, kind or not a number
 	RefusedOptOut    int64 // refused: the number opted out
 	RefusedPerNumber int64 // refused: per-number hourly cap
 	RefusedGlobal    int64 // refused: global hourly cap

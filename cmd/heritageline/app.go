@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -29,6 +30,7 @@ import (
 	"github.com/heritage-line/heritageline/llm"
 	"github.com/heritage-line/heritageline/metrics"
 	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
@@ -103,6 +105,12 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 			return nil, err
 		}
 	}
+	// One number policy for every path that rings or texts anyone.
+	numbers, err := phonepolicy.New(cfg.SMSAllowedPrefix)
+	if err != nil {
+		return nil, &config.Error{Problems: []config.Problem{{Name: "SMS_ALLOWED_PREFIXES",
+			Value: strings.Join(cfg.SMSAllowedPrefix, ","), Reason: err.Error()}}}
+	}
 	roster, err := loadRoster(cfg, log)
 	if err != nil {
 		return nil, err
@@ -121,7 +129,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	rec := figures.Multi(figs, l.metrics)
 
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
-	sender, err := newSender(cfg, roster, rdb, hasher, log, out, l)
+	sender, err := newSender(cfg, numbers, roster, rdb, hasher, log, out, l)
 	if err != nil {
 		return nil, err
 	}
@@ -302,10 +310,10 @@ func loadRoster(cfg config.Config, log *slog.Logger) (volunteers.Roster, error) 
 
 // newSender is the line's only way out to Twilio's REST API. The embedded
 // default has no Twilio account, so it talks to demoTwilio on loopback.
-func newSender(cfg config.Config, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
+func newSender(cfg config.Config, numbers *phonepolicy.Policy, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
 	oc := outbound.Config{
 		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
-		AllowedPrefixes: cfg.SMSAllowedPrefix, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
+		Numbers: numbers, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
 		OnSent: func(n int) { l.metrics.SMSSegments(metrics.Outbound, n) },
 	}
 	// Volunteers get an alert for every callback: the per-number cap is for
