@@ -57,6 +57,7 @@ type ConsoleDeps struct {
 	Desk      Desk                           // the volunteers desk (*volunteers.Desk)
 	Figures   Figures                        // the figures (*figures.Redis)
 	Catalogue func() catalogue.RefreshStatus // the catalogue refresher's status
+	Publisher Publisher                      // the catalogue workflow (*publish.Service)
 }
 
 // Console is the coordinator's console: server-rendered pages under
@@ -152,6 +153,7 @@ type navItem struct {
 var nav = []navItem{
 	{"", "Today"},
 	{"callbacks", "Callbacks"},
+	{"catalogue", "Catalogue"},
 	{"figures", "Figures"},
 	{"audit", "Audit log"},
 }
@@ -221,7 +223,8 @@ func (c *Console) protect(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
-		if r.Method == http.MethodPost {
+		// An upload sets its own, larger, limit.
+		if r.Method == http.MethodPost && r.URL.Path != PathConsole+"catalogue/upload" {
 			r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 		}
 		next.ServeHTTP(w, r)

@@ -254,7 +254,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	urls := web.NewURLs(cfg.PublicURL)
 	console, err := web.NewConsole(web.ConsoleDeps{
 		Accounts: l.accounts, Audit: l.audit, URLs: urls, LineName: cfg.LineName, Log: log,
-		Desk: desk, Figures: figs, Catalogue: l.refresher.Status,
+		Desk: desk, Figures: figs, Catalogue: l.refresher.Status, Publisher: l.catalogue,
 	})
 	if err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -85,13 +87,8 @@ func TestConsoleInBrowser(t *testing.T) {
 		ref, _, _ := strings.Cut(card, ":")
 		noNumber(t, b.Text("body"), resident)
 		before := len(tl.rest.Calls())
-		b.Do(
-			chromedp.Click(chromedp.CSS(`section.callback form[action$="/take"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(".flash")),
-		)
-		if msg := b.Text(".flash"); !strings.Contains(msg, ref+" is yours") {
-			t.Errorf("after Take: the page says %q; want %s is yours", msg, ref)
-		}
+		b.Do(chromedp.Click(chromedp.CSS(`section.callback form[action$="/take"] button`)))
+		waitFlash(t, b, ref+" is yours")
 		calls := tl.rest.Calls()[before:]
 		if len(calls) != 1 || calls[0].Form.Get("To") != coordinatorPhone || calls[0].Form.Get("From") != testLineNumber {
 			t.Fatalf("Take: Twilio saw %+v; want one call to the coordinator's phone from the line's number", calls)
@@ -99,21 +96,69 @@ func TestConsoleInBrowser(t *testing.T) {
 		b.Do(
 			chromedp.SendKeys(chromedp.CSS("#note-"+ref), "Rang her; she will go on Friday."),
 			chromedp.Click(chromedp.CSS(`section.callback form[action$="/note"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(".flash")),
 		)
+		waitFlash(t, b, "Note kept on "+ref)
 		if notes := b.Text("section.callback ul"); !strings.Contains(notes, "Rang her; she will go on Friday.") {
 			t.Errorf("after Add note: the notes say %q", notes)
 		}
 		noNumber(t, b.Text("body"), resident)
 		b.CheckAxe("Callbacks")
 		shot(b, "callbacks")
-		b.Do(
-			chromedp.Click(chromedp.CSS(`section.callback form[action$="/done"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(".flash")),
-		)
+		b.Do(chromedp.Click(chromedp.CSS(`section.callback form[action$="/done"] button`)))
+		waitFlash(t, b, ref+" is closed")
 		if body := b.Text("main"); !strings.Contains(body, "No open callbacks") {
 			t.Errorf("after Mark done: the page says %q", body)
 		}
+	})
+
+	t.Run("publish a catalogue and roll back", func(t *testing.T) {
+		b := browser.In(t)
+		upload := func(file string) {
+			t.Helper()
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Do(
+				chromedp.Navigate(base+"catalogue"),
+				chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{abs}),
+				chromedp.Click(chromedp.CSS(`form[enctype] button`)),
+				chromedp.WaitVisible(chromedp.CSS("#publish")),
+			)
+		}
+		publish := func(flash string) {
+			t.Helper()
+			b.Do(chromedp.Click(chromedp.CSS(`form[action$="/publish"] button`)))
+			waitFlash(t, b, flash)
+		}
+		// A file with two mistakes and an ended activity: each is named
+		// with its line and field before anything goes live.
+		upload("../../catalogue/publish/testdata/mistake.csv")
+		findings := b.Text("table.findings")
+		for _, want := range []string{`line 6\s+frome-trinity-walk\s+schedule`, `line 16\s+lace-market-walk\s+postcode`, `line 37\s+ended-walk\s+schedule`} {
+			if !regexp.MustCompile(want).MatchString(findings) {
+				t.Errorf("draft: want %s among the findings:\n%s", want, findings)
+			}
+		}
+		b.Do(
+			chromedp.Click(chromedp.CSS(`a[href*="preview=frome-heritage-cafe"]`)),
+			chromedp.WaitVisible(chromedp.CSS("#preview")),
+		)
+		if pv := b.Text("#preview"); !strings.Contains(pv, "A caller hears") || !strings.Contains(pv, "SMS segment") {
+			t.Errorf("preview: %q; want what a caller hears and a texter reads", pv)
+		}
+		b.CheckAxe("Catalogue draft")
+		shot(b, "catalogue-draft")
+		publish("mistake.csv is published as v1")
+		upload("../../catalogue/sample/sample.csv")
+		publish("sample.csv is published as v2")
+		b.Do(chromedp.Click(chromedp.CSS(`form[action$="/versions/v1/rollback"] button`)))
+		waitFlash(t, b, "v1 is in service again")
+		if st := tl.srv.line.refresher.Status(); st.Source != "published v1 (mistake.csv)" {
+			t.Errorf("after rolling back the line serves %q; want published v1 (mistake.csv)", st.Source)
+		}
+		b.CheckAxe("Catalogue")
+		shot(b, "catalogue")
 	})
 
 	pages := []struct{ path, h1, shot string }{
@@ -157,6 +202,19 @@ func TestConsoleInBrowser(t *testing.T) {
 		shot(b, "today-phone")
 		b.Do(chromedp.EmulateViewport(1100, 900))
 	})
+}
+
+// waitFlash waits until the page says want in its flash (the outcome of
+// the form just sent): the page before may have a flash of its own.
+func waitFlash(t *testing.T, b *browsertest.Browser, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !browsertest.Eval[bool](b, "(document.querySelector('.flash') || {textContent: ''}).textContent.includes("+strconv.Quote(want)+")") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no flash saying %q; the page says %q", want, b.Text("main"))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // noNumber fails when the page text shows more of a resident's number than
