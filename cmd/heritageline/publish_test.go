@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/heritage-line/heritageline/catalogue/publish"
+	"github.com/heritage-line/heritageline/catalogue/xlsxfile"
 	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
@@ -72,4 +76,20 @@ func feedTotal(t *testing.T, base string) int {
 		t.Fatal(err)
 	}
 	return p.TotalItems
+}
+
+// TestUploadReaderKinds: the console's uploads are read by their ending: a
+// workbook (the starter template's two example rows), CSV, or neither.
+func TestUploadReaderKinds(t *testing.T) {
+	read := uploadReader("", nil)
+	var wb bytes.Buffer
+	if err := xlsxfile.WriteTemplate(&wb); err != nil {
+		t.Fatal(err)
+	}
+	if ld, err := read("Activities.XLSX", &wb); err != nil || len(ld.Activities) != 2 {
+		t.Errorf("a workbook: got %d activities, %v; want the template's 2", len(ld.Activities), err)
+	}
+	if _, err := read("notes.txt", strings.NewReader("tea")); !errors.Is(err, publish.ErrUnsupported) {
+		t.Errorf("a .txt file: got %v; want ErrUnsupported", err)
+	}
 }
