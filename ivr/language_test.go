@@ -49,8 +49,8 @@ func TestLanguageChoice(t *testing.T) {
 		h.lang = lookup(t, words.Welsh)
 		n = h.step("lang", "Digits", "1")
 		says(t, n, "Am weithgareddau gerllaw, pwyswch 1.")
-		if g := hasVerb(t, n, "Gather"); g.Attrs["action"] != publicURL+"/twilio/voice/menu?new=1" {
-			t.Errorf("got Gather action %q; want the default language's menu?new=1", g.Attrs["action"])
+		if g := hasVerb(t, n, "Gather"); g.Attrs["action"] != publicURL+"/twilio/voice/menu?new=1&t=1" {
+			t.Errorf("got Gather action %q; want the default language's menu?new=1&t=1", g.Attrs["action"])
 		}
 		n = h.step("menu", "Digits", "1")
 		says(t, n, "Dywedwch enw eich tref")
@@ -73,8 +73,8 @@ func TestLanguageChoice(t *testing.T) {
 		}
 		h.lang = lookup(t, words.Polish)
 		n = h.step("lang", "SpeechResult", "Polski")
-		if g := hasVerb(t, n, "Gather"); g.Attrs["action"] != publicURL+"/twilio/voice/menu?new=1&lang=pl" || g.Attrs["language"] != "pl-PL" {
-			t.Errorf("got Gather action %q language %q; want menu?new=1&lang=pl in pl-PL", g.Attrs["action"], g.Attrs["language"])
+		if g := hasVerb(t, n, "Gather"); g.Attrs["action"] != publicURL+"/twilio/voice/menu?new=1&lang=pl&t=1" || g.Attrs["language"] != "pl-PL" {
+			t.Errorf("got Gather action %q language %q; want menu?new=1&lang=pl&t=1 in pl-PL", g.Attrs["action"], g.Attrs["language"])
 		}
 		n = h.step("menu", "SpeechResult", "Frome")
 		says(t, n, "Frome Heritage Walk")

@@ -258,16 +258,21 @@ const stepTimeout = 6 * time.Second
 
 // stateless steps run on a volunteer's leg, or after a Dial, or from the
 // fallback: they must work without the call state (and with Redis down).
-var stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request){
-	"screen":   (*Line).screen,
-	"screened": (*Line).screened,
-	"dialed":   (*Line).dialed,
-	"recorded": (*Line).recorded,
-	"callback": (*Line).callbackOffer,
-	"hidden":   (*Line).hidden,
-	"connect":  (*Line).connect,
-	"taken":    (*Line).taken,
-	"lang":     (*Line).chooseLanguage,
+// (Set in init: the handlers write through stamped, which reads the map.)
+var stateless map[string]func(l *Line, w http.ResponseWriter, r *http.Request)
+
+func init() {
+	stateless = map[string]func(l *Line, w http.ResponseWriter, r *http.Request){
+		"screen":   (*Line).screen,
+		"screened": (*Line).screened,
+		"dialed":   (*Line).dialed,
+		"recorded": (*Line).recorded,
+		"callback": (*Line).callbackOffer,
+		"hidden":   (*Line).hidden,
+		"connect":  (*Line).connect,
+		"taken":    (*Line).taken,
+		"lang":     (*Line).chooseLanguage,
+	}
 }
 
 // Step answers POST /twilio/voice/{step}: every step after the greeting. At

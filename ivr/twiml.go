@@ -65,8 +65,10 @@ func (l *Line) gatherIn(speech, step, hints string, prompts ...string) []twiml.E
 	}
 }
 
-// write sends verbs as TwiML with status 200.
+// write sends verbs as TwiML with status 200, the next turn in the URLs of
+// the steps that keep the call's state (replay.go).
 func (l *Line) write(w http.ResponseWriter, r *http.Request, verbs []twiml.Element) {
+	verbs = l.stamped(verbs, turn(r)+1)
 	w.Header().Set("Content-Type", "text/xml")
 	w.WriteHeader(http.StatusOK)
 	if err := l.docs.Write(w, verbs); err != nil {

@@ -109,3 +109,52 @@ func atoiOr(s string) int {
 	fmt.Sscan(s, &n)
 	return n
 }
+
+// TestVoiceStepsActOnce follows a call by the URLs the line gives (each
+// carries the call's turn): "text me this" posted twice sends one text and
+// answers the same; silence twice at the same prompt is two turns, each
+// answered afresh.
+func TestVoiceStepsActOnce(t *testing.T) {
+	l := startLiveLine(t, map[string]string{"REDIS_URL": "redis://" + redistest.StartServer(t).Addr})
+	const resident, sid = "+447700900563", "CAturns1"
+	next := func(doc string) string {
+		a := gatherAction(t, doc)
+		i := strings.Index(a, "/twilio/")
+		if i < 0 {
+			t.Fatalf("gather action %q is not the line's", a)
+		}
+		return a[i:]
+	}
+	doc := parseTwiMLBody(t, "greeting", l.voice("/twilio/voice", sid, resident))
+	doc = parseTwiMLBody(t, "menu 1", l.voice(next(doc), sid, resident, "Digits", "1"))
+	doc = parseTwiMLBody(t, "Frome", l.voice(next(doc), sid, resident, "SpeechResult", "Frome", "Confidence", "0.95"))
+	result := next(doc)
+	if !strings.Contains(result, "t=") {
+		t.Fatalf("the results' gather action %q carries no turn", result)
+	}
+	texts := len(l.rest.TextsTo(resident))
+	first := l.voice(result, sid, resident, "Digits", "3")
+	again := l.voice(result, sid, resident, "Digits", "3")
+	if again.body != first.body {
+		t.Errorf("text me this replayed: got %q; want the first answer %q", again.body, first.body)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if got := len(l.rest.TextsTo(resident)) - texts; got != 1 {
+		t.Errorf("text me this posted twice sent %d texts; want 1", got)
+	}
+
+	// Silence, twice running: two turns, two answers.
+	step := next(first.body)
+	one := parseTwiMLBody(t, "silence", l.voice(step, sid, resident))
+	two := parseTwiMLBody(t, "silence again", l.voice(next(one), sid, resident))
+	if next(one) == step || one == two {
+		t.Errorf("silence twice: got the same turn %q or the same answer; want a new turn each time", step)
+	}
+}
+
+// parseTwiMLBody checks r is TwiML and returns its text.
+func parseTwiMLBody(t testing.TB, what string, r reply) string {
+	t.Helper()
+	parseTwiML(t, what, r)
+	return r.body
+}
