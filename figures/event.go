@@ -25,6 +25,14 @@ const (
 	Texted   Kind = "texted"   // an activity's details were sent by text: Offered[0]
 	Handoff  Kind = "handoff"  // a caller asked for a person: Outcome asked/answered/missed, Seconds talked
 	Callback Kind = "callback" // Outcome requested/taken/done, Seconds since requested
+	// FollowUp is a step of the follow-up (issue 19): Outcome offered,
+	// agreed, wellbeing (agreed to the wellbeing questions), sent (the text
+	// asking "did you go?"), went, not_yet or no. It has no Person: the
+	// line, not the resident, was in touch.
+	FollowUp Kind = "followup"
+	// Buddy is a request for a volunteer to go along to an activity the
+	// first time: Outcome requested, taken or done.
+	Buddy Kind = "buddy"
 )
 
 // Event is one signposting event. It never holds a phone number or message text.

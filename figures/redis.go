@@ -123,12 +123,28 @@ const (
 	fCallbacksRequested = "callbacks_requested"
 	fCallbacksTaken     = "callbacks_taken"
 	fCallbacksDone      = "callbacks_done"
+
+	fFollowUpsOffered = "followups_offered"
+	fFollowUpsAgreed  = "followups_agreed"
+	fWellbeingAgreed  = "wellbeing_agreed"
+	fFollowUpsSent    = "followups_sent"
+	fFollowUpsWent    = "followups_went"
+	fFollowUpsNotYet  = "followups_not_yet"
+	fFollowUpsNo      = "followups_no"
+	fBuddiesRequested = "buddies_requested"
+	fBuddiesTaken     = "buddies_taken"
+	fBuddiesDone      = "buddies_done"
 )
 
 // Outcomes counted in the weekly totals, by kind.
 var outcomes = map[Kind]map[string]string{
 	Handoff:  {"asked": fHandoffsAsked, "answered": fHandoffsAnswered, "missed": fHandoffsMissed},
 	Callback: {"requested": fCallbacksRequested, "taken": fCallbacksTaken, "done": fCallbacksDone},
+	FollowUp: {
+		"offered": fFollowUpsOffered, "agreed": fFollowUpsAgreed, "wellbeing": fWellbeingAgreed, "sent": fFollowUpsSent,
+		"went": fFollowUpsWent, "not_yet": fFollowUpsNotYet, "no": fFollowUpsNo,
+	},
+	Buddy: {"requested": fBuddiesRequested, "taken": fBuddiesTaken, "done": fBuddiesDone},
 }
 
 func (r *Redis) dayKey(t time.Time) string {
@@ -223,7 +239,7 @@ func (r *Redis) queue(b *batch, e Event) error {
 				b.zincr(asked, id)
 			}
 		}
-	case Handoff, Callback:
+	case Handoff, Callback, FollowUp, Buddy:
 		if f, ok := outcomes[e.Kind][e.Outcome]; ok {
 			b.hincr(totals, f)
 		}

@@ -17,10 +17,17 @@ import (
 // CallbackRequest asks for a volunteer to ring a resident.
 type CallbackRequest struct {
 	Phone        string    // the resident's own number (From of the call or text)
-	Kind         string    // "voicemail", "voice" (pressed for a callback), "sms"
+	Kind         string    // "voicemail", "voice" (pressed for a callback), "sms", KindBuddy
 	RecordingURL string    // for voicemail
 	Requested    time.Time // when it was asked for; zero means now (a spooled request keeps its own)
+	Activity     string    // for KindBuddy: the title of the activity to go to
 }
+
+// KindBuddy is a request for a volunteer to go along with a resident to an
+// activity the first time (a follow-up's BUDDY): queued, listed, taken and
+// closed like any callback, and the volunteer rings the resident to
+// arrange it.
+const KindBuddy = "buddy"
 
 // Callback is a queued request.
 type Callback struct {
@@ -68,7 +75,7 @@ func recordKey(ref string) string { return cbPrefix + ref }
 // of the number.
 func (d *Desk) residentKey(phone string) string { return cbPrefix + "res:" + d.hasher.Hash(phone) }
 
-var kinds = []string{"voicemail", "voice", "sms"}
+var kinds = []string{"voicemail", "voice", "sms", KindBuddy}
 
 // requestScript queues a callback for one resident, atomically: when the
 // resident key (KEYS[3]) names a callback that is still open it returns
@@ -76,7 +83,7 @@ var kinds = []string{"voicemail", "voice", "sms"}
 // takes the next reference, at least ARGV[1] + 1 (refFloor), writes the
 // record under the prefix ARGV[2] (the keys share one hash tag, so one
 // Redis Cluster slot), puts it on the open list (KEYS[2]), points the
-// resident key at it, counts one notice in this hour's window (KEYS[4]) and
+// resident key at it, keeps a buddy request's activity (ARGV[8]), counts one notice in this hour's window (KEYS[4]) and
 // returns {"new", ref, notices}.
 var requestScript = redis.NewScript(`
 local ref = redis.call('GET', KEYS[3])
@@ -96,6 +103,9 @@ end
 ref = 'C' .. n
 local rec = ARGV[2] .. ref
 redis.call('HSET', rec, 'phone', ARGV[3], 'kind', ARGV[4], 'recording', ARGV[5], 'requested', ARGV[6], 'rk', KEYS[3])
+if ARGV[8] ~= '' then
+  redis.call('HSET', rec, 'activity', ARGV[8])
+end
 redis.call('PEXPIRE', rec, ARGV[7])
 redis.call('ZADD', KEYS[2], ARGV[6], ref)
 redis.call('SET', KEYS[3], ref, 'PX', ARGV[7])
@@ -147,9 +157,13 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	if requested.IsZero() {
 		requested = d.now()
 	}
+	var activity string
+	if kind == KindBuddy {
+		activity = req.Activity
+	}
 	keys := []string{seqKey, openKey, d.residentKey(phone), noticeKey(d.now())}
 	res, err := requestScript.Run(ctx, d.rdb, keys, d.refFloor(), cbPrefix, phone, kind,
-		twilioRecording(req.RecordingURL), requested.UnixMilli(), d.ttl.Milliseconds()).Slice()
+		twilioRecording(req.RecordingURL), requested.UnixMilli(), d.ttl.Milliseconds(), activity).Slice()
 	if err != nil {
 		return Callback{}, fmt.Errorf("volunteers: request callback: %w", err)
 	}
@@ -171,9 +185,12 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	}
 	cb := Callback{Ref: ref, Kind: kind, Requested: requested}
 	d.log.InfoContext(ctx, "callback requested", "ref", ref, "kind", kind)
-	if notices <= int64(d.noticesPerHour) {
+	switch {
+	case kind == KindBuddy:
+		d.textOnDuty(ctx, ref, d.book.BuddyRequested(ref, requested.In(London).Format("15:04"), req.Activity), "")
+	case notices <= int64(d.noticesPerHour):
 		d.notify(ctx, cb)
-	} else {
+	default:
 		d.summarise(ctx, cb)
 	}
 	d.changed(ctx, ref)

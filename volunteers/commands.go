@@ -254,7 +254,11 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return d.book.CannotRing(ref), nil
 	}
-	doc, err := d.ringTwiML(ref, kind, requested, recording != "")
+	var activity string
+	if kind == KindBuddy {
+		activity, _ = d.rdb.HGet(ctx, key, "activity").Result()
+	}
+	doc, err := d.ringTwiML(ref, kind, requested, recording != "", activity)
 	if err != nil {
 		release()
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)

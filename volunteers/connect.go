@@ -32,14 +32,19 @@ const connectTimeout = "10"
 // ringTwiML is what the volunteer hears when the line rings them for a
 // callback: who it is, and press 1 to be connected. No number is in it. A
 // Redirect to the same step follows the Gather, so that silence (a
-// voicemail) reaches Connect too, with no digits.
-func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool) (string, error) {
+// voicemail) reaches Connect too, with no digits. A buddy request names
+// the activity the resident would like company to.
+func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool, activity string) (string, error) {
+	at := requested.In(London).Format("15:04")
+	said := d.book.RingVolunteer(d.lineName, spokenRef(ref), kind, at, hasMessage)
+	if kind == KindBuddy {
+		said = d.book.Join(d.book.RingBuddy(d.lineName, spokenRef(ref), at, activity), d.book.RingPress())
+	}
 	action := d.publicURL + connectPath + "?ref=" + url.QueryEscape(ref)
 	return twiml.Voice([]twiml.Element{
 		&twiml.VoiceGather{
 			Input: "dtmf", NumDigits: "1", Timeout: connectTimeout, Action: action, Method: "POST",
-			InnerElements: []twiml.Element{d.say(d.book.RingVolunteer(d.lineName, spokenRef(ref), kind,
-				requested.In(London).Format("15:04"), hasMessage))},
+			InnerElements: []twiml.Element{d.say(said)},
 		},
 		&twiml.VoiceRedirect{Url: action, Method: "POST"},
 	})

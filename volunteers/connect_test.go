@@ -65,8 +65,9 @@ func TestCallbackTwiMLGolden(t *testing.T) {
 		name  string
 		build func() (string, error)
 	}{
-		{"ring-voicemail", func() (string, error) { return d.ringTwiML("C7905", "voicemail", requested, true) }},
-		{"ring-sms", func() (string, error) { return d.ringTwiML("C7905", "sms", requested, false) }},
+		{"ring-voicemail", func() (string, error) { return d.ringTwiML("C7905", "voicemail", requested, true, "") }},
+		{"ring-sms", func() (string, error) { return d.ringTwiML("C7905", "sms", requested, false, "") }},
+		{"ring-buddy", func() (string, error) { return d.ringTwiML("C7905", KindBuddy, requested, false, "Heritage Café") }},
 		{"connect-voicemail", func() (string, error) { return d.connectTwiML("C7905", rec, "+447700900123") }},
 		{"connect-sms", func() (string, error) { return d.connectTwiML("C7905", "", "+447700900123") }},
 	}
@@ -129,7 +130,7 @@ func TestTwilioRecordingOnly(t *testing.T) {
 func TestLineNameAndLanguage(t *testing.T) {
 	requested := time.Date(2026, 7, 1, 13, 5, 0, 0, time.UTC)
 	d := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil, WithLineName("Frome Memories"))
-	doc, err := d.ringTwiML("C7", "sms", requested, false)
+	doc, err := d.ringTwiML("C7", "sms", requested, false, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +139,7 @@ func TestLineNameAndLanguage(t *testing.T) {
 	}
 	cy := NewDesk(Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil,
 		WithLineName("Llinell Dreftadaeth"), WithLanguage(words.Welsh))
-	doc, err = cy.ringTwiML("C7", "sms", requested, false)
+	doc, err = cy.ringTwiML("C7", "sms", requested, false, "")
 	if err != nil {
 		t.Fatal(err)
 	}
