@@ -2,6 +2,7 @@ package volunteers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -195,6 +196,19 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 	}
 	d.changed(ctx, ref)
 	return cb, nil
+}
+
+// buddyActivity is the activity a buddy request (kind KindBuddy) kept in
+// its record key, or "" for any other kind or when it cannot be read.
+func (d *Desk) buddyActivity(ctx context.Context, key, kind string) string {
+	if kind != KindBuddy {
+		return ""
+	}
+	activity, err := d.rdb.HGet(ctx, key, "activity").Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		d.log.WarnContext(ctx, "buddy activity", "key", key, "err", err)
+	}
+	return activity
 }
 
 // summarise texts the volunteers on duty how many callbacks are waiting,

@@ -254,11 +254,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return d.book.CannotRing(ref), nil
 	}
-	var activity string
-	if kind == KindBuddy {
-		activity, _ = d.rdb.HGet(ctx, key, "activity").Result()
-	}
-	doc, err := d.ringTwiML(ref, kind, requested, recording != "", activity)
+	doc, err := d.ringTwiML(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
 	if err != nil {
 		release()
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)

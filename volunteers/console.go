@@ -107,7 +107,7 @@ func (d *Desk) TakeFor(ctx context.Context, t Taker, ref string) error {
 		release()
 		return fmt.Errorf("volunteers: take %s: %w", ref, ErrCannotRing)
 	}
-	doc, err := d.ringTwiML(ref, kind, requested, recording != "")
+	doc, err := d.ringTwiML(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
 	if err != nil {
 		release()
 		return fmt.Errorf("volunteers: take %s: %w", ref, err)
