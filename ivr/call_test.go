@@ -278,7 +278,7 @@ func TestCalls(t *testing.T) {
 			if ttl := h.rdb.TTL(t.Context(), "hl:call:"+callKey(h.sid)).Val(); ttl <= 0 || ttl > time.Minute {
 				t.Errorf("got state TTL %v after the search; want up to StateTTL (1m)", ttl)
 			}
-			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, about half a mile away.",
+			says(t, n, "I found 4 within 10 miles.", "Frome Heritage Walk. At Market Place, Frome, under a quarter of a mile away.",
 				"Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December.", "Free.", "Mostly level", "press star")
 			says(t, h.step("result", "Digits", "1"), "Frome Heritage Museum.", "£3, carers free.")
 			says(t, h.step("result", "SpeechResult", "repeat that"), "Frome Heritage Museum.")

@@ -18,7 +18,7 @@ func TestDescribe(t *testing.T) {
 		want string
 	}{
 		{"walk", catalogue.Result{Activity: f.acts[0], Miles: 0.2, Next: f.next["walk"]},
-			"Frome Heritage Walk. At Market Place, Frome, about half a mile away. Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December. Free. Mostly level, with benches on the way."},
+			"Frome Heritage Walk. At Market Place, Frome, under a quarter of a mile away. Every Tuesday, half past ten to twelve. The next is this Tuesday, the first of December. Free. Mostly level, with benches on the way."},
 		{"tomorrow, no access line", catalogue.Result{Activity: f.acts[3], Miles: 6.4, Next: meets(catalogue.Date{Year: 2026, Month: 11, Day: 26}, 840, 960)},
 			"Memory Café. At Town Hall, Warminster, 6 miles away. Every Friday, two till four. The next is tomorrow. £2 with tea."},
 		{"no schedule", catalogue.Result{Activity: catalogue.Activity{Title: "Archive group", Town: "Frome"}, Miles: 1.2},

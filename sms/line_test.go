@@ -190,7 +190,7 @@ var conversations = []struct {
 	steps []step
 }{
 	{"postcode_more_to_the_end", Config{}, []step{
-		say("BA11 1AT", "Heritage activities near BA11 1AT:", "1 Heritage Café, 1st Thu 10:30, Free, <0.1mi", "MORE"),
+		say("BA11 1AT", "Heritage activities near BA11 1AT:", "1 Heritage Café, 1st Thu 10:30, Free, <0.25mi", "MORE"),
 		say("more", "More near BA11 1AT:", "6 "),
 		say("MORE", "That's all"),
 	}},

@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -189,13 +188,15 @@ func (g arGrammar) session(s catalogue.Session, now time.Time) string {
 }
 
 func (arGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	scale, n := catalogue.HowFar(m)
+	switch scale {
+	case catalogue.UnderQuarterMile:
+		return "على بعد أقل من ربع ميل"
+	case catalogue.AboutHalfMile:
 		return "على بعد نصف ميل تقريباً"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "على بعد ميل تقريباً"
 	}
-	n := int(math.Round(m))
 	switch plural.Cardinal.MatchPlural(language.Arabic, n, 0, 0, 0, 0) {
 	case plural.Two:
 		return "على بعد ميلين"
@@ -284,7 +285,7 @@ func (g arGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-func (arGrammar) shortMiles(m float64) string { return decimalMiles(m, ".", " ميل") }
+func (arGrammar) shortMiles(m float64) string { return scaleMiles(m, ".", " ميل") }
 
 func (arGrammar) age(d time.Duration) string { return shortAge(d, " د", " س", " ي") }
 

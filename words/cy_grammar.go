@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -286,13 +285,16 @@ func (g cyGrammar) session(s catalogue.Session, now time.Time) string {
 }
 
 func (cyGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	scale, n := catalogue.HowFar(m)
+	switch scale {
+	case catalogue.UnderQuarterMile:
+		return "llai na chwarter milltir i ffwrdd"
+	case catalogue.AboutHalfMile:
 		return "tua hanner milltir i ffwrdd"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "tua milltir i ffwrdd"
 	}
-	return fmt.Sprintf("%d milltir i ffwrdd", int(math.Round(m)))
+	return fmt.Sprintf("%d milltir i ffwrdd", n)
 }
 
 var cyDigits = [10]string{"dim", "un", "dau", "tri", "pedwar", "pump", "chwech", "saith", "wyth", "naw"}
@@ -378,7 +380,7 @@ func (g cyGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-func (cyGrammar) shortMiles(m float64) string { return decimalMiles(m, ".", "mltr") }
+func (cyGrammar) shortMiles(m float64) string { return scaleMiles(m, ".", "mltr") }
 
 func (cyGrammar) age(d time.Duration) string { return shortAge(d, "mun", "awr", "d") }
 

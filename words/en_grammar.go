@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -275,17 +274,20 @@ func (g enGrammar) session(s catalogue.Session, now time.Time) string {
 	return date + " at " + clock
 }
 
-// miles says a distance: "about half a mile away" and "about a mile away"
-// under a mile and a half (places are postcode-district centres), then
-// whole miles.
+// miles says a distance on the line's one scale (catalogue.HowFar): "under
+// a quarter of a mile away", "about half a mile away", "about a mile away",
+// then whole miles.
 func (enGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	switch scale, n := catalogue.HowFar(m); scale {
+	case catalogue.UnderQuarterMile:
+		return "under a quarter of a mile away"
+	case catalogue.AboutHalfMile:
 		return "about half a mile away"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "about a mile away"
+	default:
+		return fmt.Sprintf("%d miles away", n)
 	}
-	return fmt.Sprintf("%d miles away", int(math.Round(m)))
 }
 
 var enDigits = [10]string{"oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
@@ -393,23 +395,21 @@ func (g enGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-// shortMiles gives one decimal under a mile ("0.3mi"), whole miles from
-// there ("4mi"), and "<0.1mi" at the very postcode texted ("0.0mi" reads
-// like a mistake).
-func (enGrammar) shortMiles(m float64) string {
-	return decimalMiles(m, ".", "mi")
-}
+// shortMiles says the same distance as miles, for a text: "<0.25mi",
+// "0.5mi", "1mi", "4mi".
+func (enGrammar) shortMiles(m float64) string { return scaleMiles(m, ".", "mi") }
 
-// decimalMiles writes miles with one decimal under a mile, whole miles
-// above, with the language's decimal point and unit.
-func decimalMiles(m float64, point, unit string) string {
-	if m < 0.05 {
-		return "<0" + point + "1" + unit
+// scaleMiles writes a distance on the one scale (catalogue.HowFar) with the
+// language's decimal point and unit: "<0.25mi", "0.5mi", "1mi", "4mi".
+func scaleMiles(m float64, point, unit string) string {
+	switch scale, n := catalogue.HowFar(m); scale {
+	case catalogue.UnderQuarterMile:
+		return "<0" + point + "25" + unit
+	case catalogue.AboutHalfMile:
+		return "0" + point + "5" + unit
+	default:
+		return strconv.Itoa(n) + unit
 	}
-	if m < 0.95 {
-		return strings.Replace(strconv.FormatFloat(m, 'f', 1, 64), ".", point, 1) + unit
-	}
-	return strconv.FormatFloat(m, 'f', 0, 64) + unit
 }
 
 // age says a duration briefly: "4m", "2h 5m", "3d 4h".

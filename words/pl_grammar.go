@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -263,13 +262,15 @@ func (g plGrammar) session(s catalogue.Session, now time.Time) string {
 }
 
 func (plGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	scale, n := catalogue.HowFar(m)
+	switch scale {
+	case catalogue.UnderQuarterMile:
+		return "mniej niż ćwierć mili stąd"
+	case catalogue.AboutHalfMile:
 		return "około pół mili stąd"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "około mili stąd"
 	}
-	n := int(math.Round(m))
 	switch plural.Cardinal.MatchPlural(language.Polish, n, 0, 0, 0, 0) {
 	case plural.Few:
 		return fmt.Sprintf("%d mile stąd", n)
@@ -356,7 +357,7 @@ func (g plGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-func (plGrammar) shortMiles(m float64) string { return decimalMiles(m, ",", "mi") }
+func (plGrammar) shortMiles(m float64) string { return scaleMiles(m, ",", "mi") }
 
 func (plGrammar) age(d time.Duration) string { return shortAge(d, " min", " godz.", " d.") }
 

@@ -199,7 +199,7 @@ func TestEnglishDescribe(t *testing.T) {
 		want string
 	}{
 		{"walk", catalogue.Result{Activity: walk, Miles: 0.2, Next: catalogue.Session{Start: at(2026, 12, 1, 10, 30)}},
-			"Frome Heritage Walk. At Market Place, Frome, about half a mile away. Every Tuesday, half past ten to twelve. The next is tomorrow. Free. Mostly level, with benches on the way."},
+			"Frome Heritage Walk. At Market Place, Frome, under a quarter of a mile away. Every Tuesday, half past ten to twelve. The next is tomorrow. Free. Mostly level, with benches on the way."},
 		{"no access line", catalogue.Result{Activity: cafe, Miles: 6.4, Next: catalogue.Session{Start: at(2026, 12, 4, 14, 0)}},
 			"Memory Café. At Town Hall, Warminster, 6 miles away. Every Friday, two till four. The next is this Friday, the fourth of December. £2 with tea."},
 		{"no schedule", catalogue.Result{Activity: catalogue.Activity{Title: "Archive group", Town: "Frome"}, Miles: 1.2},

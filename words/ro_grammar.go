@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -202,13 +201,15 @@ func (g roGrammar) session(s catalogue.Session, now time.Time) string {
 }
 
 func (roGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	scale, n := catalogue.HowFar(m)
+	switch scale {
+	case catalogue.UnderQuarterMile:
+		return "la mai puțin de un sfert de milă"
+	case catalogue.AboutHalfMile:
 		return "la aproximativ o jumătate de milă"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "la aproximativ o milă"
 	}
-	n := int(math.Round(m))
 	if plural.Cardinal.MatchPlural(language.Romanian, n, 0, 0, 0, 0) == plural.Other {
 		return fmt.Sprintf("la %d de mile", n)
 	}
@@ -296,7 +297,7 @@ func (g roGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-func (roGrammar) shortMiles(m float64) string { return decimalMiles(m, ",", "mi") }
+func (roGrammar) shortMiles(m float64) string { return scaleMiles(m, ",", "mi") }
 
 func (roGrammar) age(d time.Duration) string { return shortAge(d, " min", " h", " z") }
 

@@ -25,7 +25,7 @@ func TestShortMiles(t *testing.T) {
 	tests := []struct {
 		miles float64
 		want  string
-	}{{0, "<0.1mi"}, {0.26, "0.3mi"}, {0.94, "0.9mi"}, {0.96, "1mi"}, {1.4, "1mi"}, {9.6, "10mi"}, {24.2, "24mi"}}
+	}{{0, "<0.25mi"}, {0.04, "<0.25mi"}, {0.26, "0.5mi"}, {0.6, "0.5mi"}, {0.94, "1mi"}, {1.4, "1mi"}, {1.5, "2mi"}, {9.6, "10mi"}, {24.2, "24mi"}}
 	for _, tt := range tests {
 		if got := For(English).ShortMiles(tt.miles); got != tt.want {
 			t.Errorf("ShortMiles(%v) = %q; want %q", tt.miles, got, tt.want)
@@ -36,7 +36,7 @@ func TestShortMiles(t *testing.T) {
 func TestListItem(t *testing.T) {
 	b := For(English)
 	a := cafe()
-	if got, want := b.ListItem(1, catalogue.Result{Activity: a, Miles: 0.26}), "1 Heritage Café, 1st Thu 10:30, Free, 0.3mi"; got != want {
+	if got, want := b.ListItem(1, catalogue.Result{Activity: a, Miles: 0.26}), "1 Heritage Café, 1st Thu 10:30, Free, 0.5mi"; got != want {
 		t.Errorf("ListItem = %q; want %q", got, want)
 	}
 	a.Title = "The Trinity weavers’ housing walk around the old town and its hidden yards"
@@ -119,7 +119,7 @@ func TestCostKeepsTheAmount(t *testing.T) {
 	const cost = "Under 18s and Over 60s, £35 per 1 hour session"
 	a := cafe()
 	a.Free, a.Cost = false, cost
-	if got, want := b.ListItem(1, catalogue.Result{Activity: a, Miles: 0.3}), "1 Heritage Café, 1st Thu 10:30, £35, 0.3mi"; got != want {
+	if got, want := b.ListItem(1, catalogue.Result{Activity: a, Miles: 0.3}), "1 Heritage Café, 1st Thu 10:30, £35, 0.5mi"; got != want {
 		t.Errorf("ListItem = %q; want %q", got, want)
 	}
 	// A title in UCS-2 leaves room for only 201 characters, so every line
@@ -152,5 +152,31 @@ func TestCostKeepsTheAmount(t *testing.T) {
 		if got := For(tt.lang).shortenCost(tt.cost, tt.n); got != tt.want {
 			t.Errorf("%s shortenCost(%q, %d) = %q; want %q", tt.lang, tt.cost, tt.n, got, tt.want)
 		}
+	}
+}
+
+// Voice and text tell the same distance on the one scale.
+func TestSpokenMilesMatchShort(t *testing.T) {
+	tests := []struct {
+		miles         float64
+		spoken, short string
+	}{
+		{0, "under a quarter of a mile away", "<0.25mi"},
+		{0.249, "under a quarter of a mile away", "<0.25mi"},
+		{0.25, "about half a mile away", "0.5mi"},
+		{0.75, "about a mile away", "1mi"},
+		{1.5, "2 miles away", "2mi"},
+		{14.2, "14 miles away", "14mi"},
+	}
+	for _, tt := range tests {
+		if got := (enGrammar{}).miles(tt.miles); got != tt.spoken {
+			t.Errorf("miles(%v) = %q; want %q", tt.miles, got, tt.spoken)
+		}
+		if got := (enGrammar{}).shortMiles(tt.miles); got != tt.short {
+			t.Errorf("shortMiles(%v) = %q; want %q", tt.miles, got, tt.short)
+		}
+	}
+	if got, want := (plGrammar{}).shortMiles(0.3), "0,5mi"; got != want {
+		t.Errorf("pl shortMiles(0.3) = %q; want %q", got, want)
 	}
 }

@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -205,13 +204,16 @@ func (g yueGrammar) session(s catalogue.Session, now time.Time) string {
 }
 
 func (yueGrammar) miles(m float64) string {
-	switch {
-	case m < 0.75:
+	scale, n := catalogue.HowFar(m)
+	switch scale {
+	case catalogue.UnderQuarterMile:
+		return "唔夠四分一英里遠"
+	case catalogue.AboutHalfMile:
 		return "大約半英里遠"
-	case m < 1.5:
+	case catalogue.AboutAMile:
 		return "大約一英里遠"
 	}
-	return fmt.Sprintf("%d英里遠", int(math.Round(m)))
+	return fmt.Sprintf("%d英里遠", n)
 }
 
 func (yueGrammar) digit(d int) string { return yueDigitChars[d] }
@@ -289,7 +291,7 @@ func (g yueGrammar) shortSession(s catalogue.Session, now time.Time) string {
 	return g.shortDate(s.Start, now) + " " + londonClock(s.Start).String()
 }
 
-func (yueGrammar) shortMiles(m float64) string { return decimalMiles(m, ".", "英里") }
+func (yueGrammar) shortMiles(m float64) string { return scaleMiles(m, ".", "英里") }
 
 func (yueGrammar) age(d time.Duration) string { return shortAge(d, "分鐘", "小時", "日") }
 
