@@ -266,7 +266,7 @@ func TestCalls(t *testing.T) {
 		walk func(t *testing.T, h *harness)
 	}{
 		{"says a town", func(t *testing.T, h *harness) {
-			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1")
+			says(t, h.incoming(), "Welcome to Heritage Line.", "To find activities, say your town or press 1.")
 			if n := h.rdb.Exists(t.Context(), "hl:call:"+callKey(h.sid)).Val(); n != 0 {
 				t.Errorf("the greeting saved a state; want none (a call with no state is at the main menu)")
 			}
@@ -326,9 +326,9 @@ func TestCalls(t *testing.T) {
 		{"silence", func(t *testing.T, h *harness) {
 			n := h.incoming()
 			n = h.silence(n)
-			says(t, n, "Sorry, I didn't hear anything.", "For activities near you")
+			says(t, n, "Sorry, I didn't hear anything.", "To find activities, say your town")
 			n = h.step("menu", "Digits", "7")
-			says(t, n, "Sorry, I didn't catch that.", "For activities near you")
+			says(t, n, "Sorry, I didn't catch that.", "To find activities, say your town")
 			n = h.silence(n)
 			says(t, n, "Let me find you a volunteer", "Putting you through")
 			hasVerb(t, n, "Dial")
@@ -401,10 +401,10 @@ func TestCalls(t *testing.T) {
 		}},
 		{"star and repeat", func(t *testing.T, h *harness) {
 			h.incoming()
-			says(t, h.step("menu", "Digits", "3"), "For activities near you")
+			says(t, h.step("menu", "Digits", "3"), "To find activities, say your town")
 			h.step("menu", "Digits", "1")
 			h.step("place", "SpeechResult", "Frome")
-			says(t, h.step("result", "Digits", "*"), "For activities near you")
+			says(t, h.step("result", "Digits", "*"), "To find activities, say your town")
 		}},
 		{"volunteer answered", func(t *testing.T, h *harness) {
 			h.incoming()
@@ -512,7 +512,7 @@ func TestCalls(t *testing.T) {
 			n = h.silence(n)
 			says(t, n, "Sorry, I didn't hear anything.", "Your number is hidden")
 			says(t, h.step("hidden", "Digits", "1"), "Your number is hidden")
-			says(t, h.step("hidden", "Digits", "*"), "For activities near you, press 1")
+			says(t, h.step("hidden", "Digits", "*"), "To find activities, say your town or press 1.")
 			if len(h.desk.callbacks) != 0 {
 				t.Errorf("got %d callbacks; want none", len(h.desk.callbacks))
 			}
@@ -568,7 +568,7 @@ func TestCalls(t *testing.T) {
 			if err := h.sessions.Save(t.Context(), callKey(h.sid), call{Step: "menu", Misses: 2}, time.Minute); err != nil {
 				t.Fatal(err)
 			}
-			says(t, h.silence(n), "Sorry, I didn't hear anything.", "For activities near you")
+			says(t, h.silence(n), "Sorry, I didn't hear anything.", "To find activities, say your town")
 		}},
 		{"the first place question reads no state", func(t *testing.T, h *harness) {
 			// A state with one place already missed is ignored at the
@@ -581,7 +581,7 @@ func TestCalls(t *testing.T) {
 			says(t, h.step("place", "SpeechResult", "mumble"), "Sorry, I didn't catch that place.", "Please say your town")
 		}},
 		{"state lost", func(t *testing.T, h *harness) {
-			says(t, h.step("result", "Digits", "1"), "Sorry, I lost my place. Let's start again.", "For activities near you")
+			says(t, h.step("result", "Digits", "1"), "Sorry, I lost my place. Let's start again.", "To find activities, say your town")
 		}},
 		{"redis stopped mid-call", func(t *testing.T, h *harness) {
 			h.incoming()
@@ -594,8 +594,8 @@ func TestCalls(t *testing.T) {
 		{"redis down from the start, desk failing too", func(t *testing.T, h *harness) {
 			h.redis.Stop()
 			h.desk.err = errBroken
-			says(t, h.incoming(), "Welcome to Heritage Line.", "For activities near you, press 1") // needs no Redis
-			says(t, h.step("menu", "Digits", "1"), "Please say your town")                         // nor does the first question
+			says(t, h.incoming(), "Welcome to Heritage Line.", "To find activities, say your town or press 1.") // needs no Redis
+			says(t, h.step("menu", "Digits", "1"), "Please say your town")                                      // nor does the first question
 			n := h.step("place", "SpeechResult", "Frome")
 			says(t, n, "something has gone wrong", "after the beep")
 			hasVerb(t, n, "Record")

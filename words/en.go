@@ -5,7 +5,7 @@ package words
 // the same keys with the same parameters.
 var en = table{
 	kGreeting:                "Welcome to {line}.",
-	kMainMenu:                "For activities near you, press 1 or say near. For the next seven days, press 2. For a volunteer, press 0. To hear this again, press 3.",
+	kMainMenu:                "To find activities, say your town or press 1. For the next seven days, press 2. For a volunteer, press 0. To hear this again, press 3.",
 	kLostPlace:               "Sorry, I lost my place. Let's start again.",
 	kStartAgain:              "Sorry, let's start again.",
 	kFindingVolunteer:        "Let me find you a volunteer to help.",
