@@ -103,7 +103,7 @@ func TestTextsFitThreeSegments(t *testing.T) {
 // TestListFrameLeavesRoom checks that a list's heading and foot leave room
 // for at least two activities in every language.
 func TestListFrameLeavesRoom(t *testing.T) {
-	item := "1 Museum drop-in and object handling, Wed & Sat 10:00, Free, <0.1mi"
+	item := "1 Museum drop-in and object handling, Wed & Sat 10:00, Free, <0.25mi"
 	for _, l := range All() {
 		b := For(l.Code)
 		head := b.Heading(Filters{Categories: nil}, "Great Yarmouth")

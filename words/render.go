@@ -32,7 +32,7 @@ type grammar interface {
 	shortSchedule(s catalogue.Schedule) string
 	shortDate(t, now time.Time) string
 	shortSession(s catalogue.Session, now time.Time) string
-	// shortMiles is how far in a list: "0.3mi".
+	// shortMiles is how far in a list: "0.5mi".
 	shortMiles(m float64) string
 	// age says how long ago, briefly, for a volunteer's list: "2h 5m".
 	age(d time.Duration) string
@@ -97,7 +97,7 @@ func (b *Book) ShortSession(s catalogue.Session, now time.Time) string {
 	return b.g.shortSession(s, now)
 }
 
-// ShortMiles gives a distance for a list in a text: "<0.1mi", "0.3mi", "4mi".
+// ShortMiles gives a distance for a list in a text: "<0.25mi", "0.5mi", "4mi".
 func (b *Book) ShortMiles(m float64) string { return b.g.shortMiles(m) }
 
 // Age says how long ago, briefly: "4m", "2h 5m", "3d 4h".
@@ -264,7 +264,7 @@ func nonEmpty(ss ...string) []string {
 const titleRunes = 40
 
 // ListItem is one numbered line of a list of results in a text: "1
-// Heritage Café, 1st Thu 10:30, Free, 0.3mi". Long titles are shortened and
+// Heritage Café, 1st Thu 10:30, Free, 0.5mi". Long titles are shortened and
 // the text is GSM-7 where a plain equivalent exists.
 func (b *Book) ListItem(n int, r catalogue.Result) string {
 	a := r.Activity

@@ -223,7 +223,7 @@ func TestPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantSpoken := "Cloth-town spinning and weaving taster. At Frome Heritage Museum, Frome, about half a mile away. Every other Friday, ten till twelve. The next is this Friday, the twenty-seventh of November. £2. Seated activity."
+	wantSpoken := "Cloth-town spinning and weaving taster. At Frome Heritage Museum, Frome, under a quarter of a mile away. Every other Friday, ten till twelve. The next is this Friday, the twenty-seventh of November. £2. Seated activity."
 	if p.Spoken != wantSpoken {
 		t.Errorf("spoken:\ngot  %q\nwant %q", p.Spoken, wantSpoken)
 	}
