@@ -6,7 +6,7 @@ package words
 // as "propozycje" (one, few, many), since "zajęcia" has no singular.
 var pl = table{
 	kGreeting:         "Witamy w {line}.",
-	kMainMenu:         "Zajęcia w pobliżu: proszę nacisnąć 1 lub powiedzieć „blisko”. Najbliższe siedem dni: 2. Rozmowa z wolontariuszem: 0. Powtórzenie: 3.",
+	kMainMenu:         "Aby znaleźć zajęcia, proszę powiedzieć nazwę miejscowości lub nacisnąć 1. Najbliższe siedem dni: 2. Rozmowa z wolontariuszem: 0. Powtórzenie: 3.",
 	kLostPlace:        "Przepraszam, coś mi umknęło. Zacznijmy od początku.",
 	kStartAgain:       "Przepraszam, zacznijmy od początku.",
 	kFindingVolunteer: "Połączę z wolontariuszem, który pomoże.",

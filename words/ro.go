@@ -7,7 +7,7 @@ const roMiles = "{miles, plural, one {o milă} few {# mile} other {# de mile}}"
 
 var ro = table{
 	kGreeting:                "Bun venit la {line}.",
-	kMainMenu:                "Pentru activități din apropiere, apăsați 1 sau spuneți „aproape”. Pentru următoarele șapte zile, apăsați 2. Pentru un voluntar, apăsați 0. Pentru repetare, apăsați 3.",
+	kMainMenu:                "Pentru a găsi activități, spuneți numele localității sau apăsați 1. Pentru următoarele șapte zile, apăsați 2. Pentru un voluntar, apăsați 0. Pentru repetare, apăsați 3.",
 	kLostPlace:               "Ne pare rău, am pierdut firul. Să începem din nou.",
 	kStartAgain:              "Ne pare rău, să începem din nou.",
 	kFindingVolunteer:        "Vă caut un voluntar care să vă ajute.",

@@ -6,7 +6,7 @@ package words
 // sentences; punctuation is full-width. Texts are UCS-2 and so short.
 var yue = table{
 	kGreeting:                "歡迎致電{line}。",
-	kMainMenu:                "附近活動，請按1或講「附近」。未來七日，請按2。搵義工，請按0。再聽一次，請按3。",
+	kMainMenu:                "搵活動，請講你嘅城鎮名，或者按1。未來七日，請按2。搵義工，請按0。再聽一次，請按3。",
 	kLostPlace:               "唔好意思，我唔記得講到邊。我哋由頭開始。",
 	kStartAgain:              "唔好意思，我哋由頭開始。",
 	kFindingVolunteer:        "我幫你搵義工。",
