@@ -110,7 +110,7 @@ func TestLanguageChoice(t *testing.T) {
 		if len(n.all("Say")) != 4 {
 			t.Errorf("got %d Says after silence; want the apology and the three offers, without the greeting", len(n.all("Say")))
 		}
-		says(t, h.silence(n), "For activities near you, press 1")
+		says(t, h.silence(n), "To find activities, say your town or press 1")
 	})
 
 	t.Run("a volunteer from the choice", func(t *testing.T) {

@@ -8,7 +8,7 @@ package words
 // listens (in British English, as place names are said the same).
 var cy = table{
 	kGreeting:         "Croeso i {line}.",
-	kMainMenu:         "Am weithgareddau, dywedwch eich tref neu pwyswch 1. Am y saith diwrnod nesaf, pwyswch 2. Am wirfoddolwr, pwyswch 0. I glywed hyn eto, pwyswch 3.",
+	kMainMenu:         "Am weithgareddau gerllaw, pwyswch 1. Am y saith diwrnod nesaf, pwyswch 2. Am wirfoddolwr, pwyswch 0. I glywed hyn eto, pwyswch 3.",
 	kLostPlace:        "Mae'n ddrwg gen i, rydw i wedi colli fy lle. Dechreuwn eto.",
 	kStartAgain:       "Mae'n ddrwg gen i, dechreuwn eto.",
 	kFindingVolunteer: "Gadewch i mi gael gwirfoddolwr i'ch helpu.",
