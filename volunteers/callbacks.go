@@ -139,16 +139,14 @@ func summaryKey(t time.Time) string {
 // callback. The reference is never one the line has given before
 // (refFloor). The resident is never texted.
 //
-// Errors: ErrNoNumber (no usable number), ErrCannotRing (outside the
-// allowed country codes), or a wrapped Redis error. A text that fails is
-// logged, not returned: the callback is queued and LIST shows it.
+// Errors: ErrNoNumber (no usable number) or ErrCannotRing (a number the
+// number policy refuses), each matching the policy's refusal too, or a
+// wrapped Redis error. A text that fails is logged, not returned: the
+// callback is queued and LIST shows it.
 func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callback, error) {
-	phone := privacy.Normalise(req.Phone)
-	if !privacy.IsE164(phone) {
-		return Callback{}, ErrNoNumber
-	}
-	if !d.allowedNumber(phone) {
-		return Callback{}, ErrCannotRing
+	phone, err := d.ringable(req.Phone)
+	if err != nil {
+		return Callback{}, err
 	}
 	kind := req.Kind
 	if !slices.Contains(kinds, kind) {

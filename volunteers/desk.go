@@ -18,6 +18,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/words"
 )
@@ -39,8 +40,11 @@ var (
 	// ErrNoNumber: the request has no number that could be rung back (a
 	// withheld or malformed caller ID).
 	ErrNoNumber = errors.New("volunteers: no number to ring back")
-	// ErrCannotRing: the resident's number is outside the allowed country codes.
-	ErrCannotRing = errors.New("volunteers: number outside the allowed country codes")
+	// ErrCannotRing: the number policy (phonepolicy) refuses the resident's
+	// number: outside the allowed countries, or a kind of number the line
+	// does not ring (premium rate, personal, freephone ...). The error
+	// returned matches the policy's refusal too (phonepolicy.ReasonOf).
+	ErrCannotRing = errors.New("volunteers: the line may not ring this number")
 	// ErrUnknownCallback: no callback has that reference (or it has expired).
 	ErrUnknownCallback = errors.New("volunteers: no such callback")
 )
@@ -61,7 +65,7 @@ type Desk struct {
 	book     *words.Book // what volunteers hear and read
 	lineName string      // "Heritage Line"
 	voice    string
-	allowed  []string
+	numbers  *phonepolicy.Policy
 	onChange func(context.Context, Timing)
 	hasher   privacy.Hasher
 
@@ -103,9 +107,9 @@ func WithLanguage(l words.Lang) Option { return func(k *Desk) { k.book = words.F
 // default "Heritage Line".
 func WithLineName(name string) Option { return func(k *Desk) { k.lineName = name } }
 
-// WithAllowedPrefixes sets the country codes a resident may be rung back on;
-// default +44.
-func WithAllowedPrefixes(p []string) Option { return func(k *Desk) { k.allowed = p } }
+// WithNumbers sets the number policy a resident's number must pass to be
+// queued for a callback and again to be dialled; default phonepolicy.UK.
+func WithNumbers(p *phonepolicy.Policy) Option { return func(k *Desk) { k.numbers = p } }
 
 // WithOnChange is called when a callback is requested, taken and closed with
 // DONE, with its timings so far (Timing.Stage says which), for the figures:
@@ -142,7 +146,7 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 	d := &Desk{
 		roster: roster, rdb: rdb, texter: texter, caller: caller,
 		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
-		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", allowed: []string{"+44"}, noticesPerHour: 4,
+		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", numbers: phonepolicy.UK, noticesPerHour: 4,
 	}
 	for _, o := range opts {
 		o(d)
@@ -257,9 +261,24 @@ func (d *Desk) setDuty(ctx context.Context, v Volunteer, on bool) error {
 	return nil
 }
 
-// allowedNumber reports whether n (normalised) may be rung back.
+// allowedNumber reports whether the number policy lets the line ring n.
 func (d *Desk) allowedNumber(n string) bool {
-	return privacy.InCountries(n, d.allowed)
+	return d.numbers.Allowed(n)
+}
+
+// ringable returns the number a resident asked to be rung back on, in E.164,
+// when the number policy allows it. Otherwise the error matches the policy's
+// refusal and ErrNoNumber (nothing that is a phone number: empty, withheld,
+// a short code) or ErrCannotRing (a number the line may not ring).
+func (d *Desk) ringable(raw string) (string, error) {
+	n, err := d.numbers.Check(raw)
+	switch {
+	case err == nil:
+		return n.E164, nil
+	case errors.Is(err, phonepolicy.ErrNotANumber):
+		return "", fmt.Errorf("%w: %w", ErrNoNumber, err)
+	}
+	return "", fmt.Errorf("%w: %w", ErrCannotRing, err)
 }
 
 // OnDuty returns every volunteer on duty now, whatever the hours, in roster

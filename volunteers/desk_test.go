@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/volunteers"
 )
 
@@ -359,6 +360,15 @@ func TestRequestCallbackRefusals(t *testing.T) {
 		{"anonymous", volunteers.ErrNoNumber},
 		{"+266696687", volunteers.ErrCannotRing}, // Twilio's "anonymous" caller ID
 		{"+12025550123", volunteers.ErrCannotRing},
+		// The number policy (issue 15): kinds of number nobody is rung on.
+		{"+449091234567", volunteers.ErrCannotRing},        // premium rate
+		{"+44 (0) 909 123 4567", volunteers.ErrCannotRing}, // premium rate, written with (0)
+		{"+447012345678", volunteers.ErrCannotRing},        // personal number
+		{"+448712345678", volunteers.ErrCannotRing},        // 087 revenue sharing
+		{"0909 879 0123", volunteers.ErrCannotRing},        // a premium-rate drama number
+		{"+443069990000", volunteers.ErrCannotRing},        // UAN
+		{"60000", volunteers.ErrNoNumber},                  // a short code
+		{"HeritageLn", volunteers.ErrNoNumber},             // an alphanumeric sender
 	}
 	for _, tt := range tests {
 		t.Run(tt.phone, func(t *testing.T) {
@@ -366,10 +376,48 @@ func TestRequestCallbackRefusals(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Errorf("got %v; want %v", err, tt.want)
 			}
+			if tt.phone != "" && tt.phone != "anonymous" && phonepolicy.ReasonOf(err) == "" {
+				t.Errorf("got %v; want it to carry the policy's reason", err)
+			}
 		})
 	}
 	if s := r.texter.take(); len(s) != 0 {
 		t.Errorf("refused requests texted %v", s)
+	}
+	if open, err := r.desk.Queue(context.Background()); err != nil || len(open) != 0 {
+		t.Errorf("refused requests queued %d callbacks (%v); want none", len(open), err)
+	}
+}
+
+// TestTakeChecksThePolicyAgain: a callback queued when the policy allowed its
+// number (here, France) is not dialled by TAKE or by pressing 1 once the
+// policy no longer allows it: the volunteer is told and nobody is rung.
+func TestTakeChecksThePolicyAgain(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	ctx := context.Background()
+	lax := newRig(t, rdb, testRoster(t, true), volunteers.WithNumbers(phonepolicy.MustNew([]string{"+44", "+33"})))
+	cb, err := lax.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: "+33612345678", Kind: "sms"})
+	if err != nil {
+		t.Fatalf("RequestCallback under +44,+33: %v", err)
+	}
+	r := newRig(t, rdb, testRoster(t, true)) // phonepolicy.UK
+	got := r.desk.HandleText(ctx, jo, "TAKE "+cb.Ref)
+	if want := "can't be rung"; !strings.Contains(got, want) {
+		t.Errorf("TAKE %s: got %q; want it to contain %q", cb.Ref, got, want)
+	}
+	if calls := r.caller.take(); len(calls) != 0 {
+		t.Errorf("TAKE of a number the policy refuses rang %v; want nobody", calls)
+	}
+	// Taken under the lax policy, connected under the strict one.
+	if got := lax.desk.HandleText(ctx, jo, "TAKE "+cb.Ref); !strings.Contains(got, "yours") {
+		t.Fatalf("TAKE under +44,+33: got %q", got)
+	}
+	doc, err := r.desk.Connect(ctx, cb.Ref, jo, "1")
+	if err != nil {
+		t.Fatalf("Connect: %v", err)
+	}
+	if strings.Contains(doc, "<Dial") || strings.Contains(doc, "612345678") || !strings.Contains(doc, "be rung from the line") {
+		t.Errorf("Connect to a refused number: got %s; want no Dial", doc)
 	}
 }
 

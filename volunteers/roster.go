@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 )
 
@@ -75,22 +76,30 @@ func (e *InvalidError) Error() string {
 	return b.String()
 }
 
-// Load reads and parses the volunteers file at path. Errors: reading the file
-// (wrapped), or *InvalidError listing every problem in it.
-func Load(path string) (Roster, error) {
+// Load reads and parses the volunteers file at path, checking every phone
+// against phonepolicy.UK. Errors: reading the file (wrapped), or
+// *InvalidError listing every problem in it.
+func Load(path string) (Roster, error) { return LoadWith(path, phonepolicy.UK) }
+
+// LoadWith is Load with the number policy every volunteer's phone must pass.
+func LoadWith(path string, numbers *phonepolicy.Policy) (Roster, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Roster{}, fmt.Errorf("volunteers: load: %w", err)
 	}
-	return Parse(path, data)
+	return ParseWith(path, data, numbers)
 }
 
 // Parse reads a volunteers file's contents; name is used in problems. It
 // returns *InvalidError listing every problem at once: YAML syntax, unknown
 // or missing fields, hours that do not parse, a ring that is neither
 // simultaneous nor sequential, ring_seconds outside 5 to 120, a volunteer
-// without a name, a phone that is not E.164, a phone listed twice.
-func Parse(name string, data []byte) (Roster, error) {
+// without a name, a phone that is not E.164 or that phonepolicy.UK refuses
+// (the line would never ring it), a phone listed twice.
+func Parse(name string, data []byte) (Roster, error) { return ParseWith(name, data, phonepolicy.UK) }
+
+// ParseWith is Parse with the number policy every volunteer's phone must pass.
+func ParseWith(name string, data []byte, numbers *phonepolicy.Policy) (Roster, error) {
 	inv := &InvalidError{File: name}
 	add := func(p Problem) { inv.Problems = append(inv.Problems, p) }
 	r := Roster{RingSeconds: DefaultRingSeconds}
@@ -154,7 +163,7 @@ func Parse(name string, data []byte) (Roster, error) {
 	case list.Kind != yaml.SequenceNode || len(list.Content) == 0:
 		add(Problem{Line: list.Line, Field: "volunteers", Reason: "want a list of volunteers, each with a name and phone"})
 	default:
-		r.Volunteers = parseVolunteers(list, add)
+		r.Volunteers = parseVolunteers(list, numbers, add)
 	}
 	if len(inv.Problems) > 0 {
 		return Roster{}, inv
@@ -162,7 +171,7 @@ func Parse(name string, data []byte) (Roster, error) {
 	return r, nil
 }
 
-func parseVolunteers(list *yaml.Node, add func(Problem)) []Volunteer {
+func parseVolunteers(list *yaml.Node, numbers *phonepolicy.Policy, add func(Problem)) []Volunteer {
 	var out []Volunteer
 	phones := map[string]int{}
 	for i, e := range list.Content {
@@ -198,6 +207,10 @@ func parseVolunteers(list *yaml.Node, add func(Problem)) []Volunteer {
 					problem(val.Line, "phone", val.Value, "want E.164, a plus and country code, like +447700900111")
 					continue
 				}
+				if _, err := numbers.Check(p); err != nil {
+					problem(val.Line, "phone", val.Value, refusedPhone(err))
+					continue
+				}
 				if first, dup := phones[p]; dup {
 					problem(val.Line, "phone", val.Value, fmt.Sprintf("same number as volunteer %d", first))
 					continue
@@ -228,6 +241,32 @@ func parseVolunteers(list *yaml.Node, add func(Problem)) []Volunteer {
 		}
 	}
 	return out
+}
+
+// refusedPhone says in a coordinator's words why the number policy refuses
+// a volunteer's phone.
+func refusedPhone(err error) string {
+	switch r := phonepolicy.ReasonOf(err); r {
+	case phonepolicy.OtherCountry:
+		return "the line may not ring this country: SMS_ALLOWED_PREFIXES lists the country codes it rings"
+	case phonepolicy.NotANumber, phonepolicy.ShortCode, phonepolicy.Alphanumeric:
+		return "not a valid phone number"
+	default:
+		return kindWords[r] + ": the line rings only mobiles and landlines"
+	}
+}
+
+// kindWords name the kinds of number the policy refuses.
+var kindWords = map[phonepolicy.Reason]string{
+	"premium_rate":    "a premium-rate number",
+	"shared_cost":     "a shared-cost number",
+	"personal_number": "a personal number (070 in the UK)",
+	"uan":             "a non-geographic number for organisations (03 in the UK)",
+	"pager":           "a pager number",
+	"voip":            "an internet (VoIP) number",
+	"voicemail":       "a voicemail-only number",
+	"toll_free":       "a freephone number",
+	"unknown":         "a number of unknown kind",
 }
 
 func hasKey(m *yaml.Node, key string) bool {

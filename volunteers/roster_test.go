@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 )
 
@@ -98,6 +99,46 @@ volunteers:
 	}
 }
 
+// TestParseRefusesNumbersTheLineWouldNotRing: a volunteer's phone must pass
+// the number policy, or the file does not load, naming file, line, entry,
+// field and why.
+func TestParseRefusesNumbersTheLineWouldNotRing(t *testing.T) {
+	const file = `hours: always
+volunteers:
+  - {name: Ann, phone: "+449091234567"}
+  - {name: Bo, phone: "+447012345678"}
+  - {name: Cy, phone: "+448081570123"}
+  - {name: Di, phone: "+33612345678"}
+  - {name: Ed, phone: "+447700901000"}
+  - {name: Flo, phone: "+441134960123"}
+`
+	_, err := Parse("volunteers.yaml", []byte(file))
+	var inv *InvalidError
+	if !errors.As(err, &inv) {
+		t.Fatalf("Parse: got %v; want *InvalidError", err)
+	}
+	want := []string{
+		`volunteers.yaml line 3: volunteer 1 (Ann): phone "+449091234567": a premium-rate number: the line rings only mobiles and landlines`,
+		`volunteers.yaml line 4: volunteer 2 (Bo): phone "+447012345678": a personal number (070 in the UK): the line rings only mobiles and landlines`,
+		`volunteers.yaml line 5: volunteer 3 (Cy): phone "+448081570123": a freephone number: the line rings only mobiles and landlines`,
+		`volunteers.yaml line 6: volunteer 4 (Di): phone "+33612345678": the line may not ring this country`,
+		`volunteers.yaml line 7: volunteer 5 (Ed): phone "+447700901000": not a valid phone number`,
+	}
+	if len(inv.Problems) != len(want) {
+		t.Fatalf("problems: got %d; want %d:\n%v", len(inv.Problems), len(want), err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error text: got\n%s\nwant it to contain %q", err, w)
+		}
+	}
+	// With France allowed, Di's number loads.
+	r, err := ParseWith("volunteers.yaml", []byte("hours: always\nvolunteers:\n  - {name: Di, phone: '+33612345678'}\n"), phonepolicy.MustNew([]string{"+33"}))
+	if err != nil || r.Volunteers[0].Phone != "+33612345678" {
+		t.Errorf("ParseWith France: got %+v, %v; want Di", r.Volunteers, err)
+	}
+}
+
 func TestParseMissingAndMalformed(t *testing.T) {
 	tests := []struct {
 		name, file string
@@ -136,7 +177,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, v := range r.Volunteers {
-			if !privacy.IsE164(v.Phone) || v.Name == "" {
+			if !privacy.IsE164(v.Phone) || !phonepolicy.UK.Allowed(v.Phone) || v.Name == "" {
 				t.Errorf("accepted volunteer %+v", v)
 			}
 		}

@@ -111,7 +111,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		return nil, &config.Error{Problems: []config.Problem{{Name: "SMS_ALLOWED_PREFIXES",
 			Value: strings.Join(cfg.SMSAllowedPrefix, ","), Reason: err.Error()}}}
 	}
-	roster, err := loadRoster(cfg, log)
+	roster, err := loadRoster(cfg, numbers, log)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	langs := lineLanguages(cfg)
 	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		// Volunteers hear and read the line's default language.
-		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithAllowedPrefixes(cfg.SMSAllowedPrefix), volunteers.WithHasher(hasher),
+		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithNumbers(numbers), volunteers.WithHasher(hasher),
 		// References are never given twice, even by a Redis that lost its data.
 		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
@@ -297,12 +297,12 @@ func lineLanguages(cfg config.Config) []words.Lang {
 // loadRoster reads VOLUNTEERS. With none set, the embedded default (no Twilio
 // account) uses the demo roster, and a real line has nobody to forward to:
 // callers are offered a message or a callback instead.
-func loadRoster(cfg config.Config, log *slog.Logger) (volunteers.Roster, error) {
+func loadRoster(cfg config.Config, numbers *phonepolicy.Policy, log *slog.Logger) (volunteers.Roster, error) {
 	switch {
 	case cfg.Volunteers != "":
-		return volunteers.Load(cfg.Volunteers)
+		return volunteers.LoadWith(cfg.Volunteers, numbers)
 	case cfg.DemoToken:
-		return volunteers.Parse("demo-volunteers.yaml", demoVolunteers)
+		return volunteers.ParseWith("demo-volunteers.yaml", demoVolunteers, numbers)
 	}
 	log.Warn("no VOLUNTEERS file: calls cannot be forwarded; callers will be offered a message or a callback")
 	return volunteers.Roster{}, nil
