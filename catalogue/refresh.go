@@ -56,6 +56,18 @@ type Replacer interface {
 	Replace(ctx context.Context, acts []Activity) (version string, err error)
 }
 
+// TakingReplacer is a Replacer that can keep the activities it is given
+// rather than copying them, for a caller (a refresh) that has no further use
+// for them: a national catalogue is then held once, not twice, while it
+// is put in service.
+type TakingReplacer interface {
+	Replacer
+	// ReplaceTaking is Replace, except that it may reorder, change and keep
+	// acts; it returns the activities it put in service (nil if it did not
+	// touch acts), which the caller may read but not change.
+	ReplaceTaking(ctx context.Context, acts []Activity) (version string, kept []Activity, err error)
+}
+
 // Outcome is what one refresh came to.
 type Outcome string
 
@@ -266,7 +278,17 @@ func (r *Refresher) Refresh(ctx context.Context) error {
 		outcome = OutcomeHeld
 	}
 	if err == nil {
-		version, err = r.store.Replace(ctx, l.Activities)
+		if t, ok := r.store.(TakingReplacer); ok {
+			// l.Activities is read again only by the hooks, which are
+			// given what went into service (the active activities).
+			var kept []Activity
+			version, kept, err = t.ReplaceTaking(ctx, l.Activities)
+			if kept != nil {
+				l.Activities = kept
+			}
+		} else {
+			version, err = r.store.Replace(ctx, l.Activities)
+		}
 		switch {
 		case err == nil:
 			outcome = OutcomeReplaced

@@ -75,11 +75,35 @@ var errLockLost = errors.New("redisstore: reload lock lost (another instance too
 // Options.Grace are deleted. On any other error (Redis failing, the lock lost)
 // the catalogue in service is unchanged.
 func (s *Store) Replace(ctx context.Context, acts []catalogue.Activity) (string, error) {
-	start := s.now()
-	active, sum, err := s.prepare(acts)
+	active, sum, err := s.prepare(acts, false)
 	if err != nil {
 		return "", err
 	}
+	return s.replace(ctx, active, len(acts), sum)
+}
+
+// ReplaceTaking is Replace for a caller that has no further use for acts,
+// as a refresh has none once its source is read: instead of copying the
+// activities it keeps, it keeps them where they are, reordering acts in place
+// and clearing the rest. It returns what it put in service (acts' start, in
+// order of id), which the caller may read but not change. A reload of a
+// national catalogue then holds one copy of it rather than two
+// (docs/performance.md). On an error, kept is nil when acts was not touched.
+func (s *Store) ReplaceTaking(ctx context.Context, acts []catalogue.Activity) (version string, kept []catalogue.Activity, err error) {
+	active, sum, err := s.prepare(acts, true)
+	if err != nil {
+		return "", nil, err
+	}
+	version, err = s.replace(ctx, active, len(acts), sum)
+	return version, active, err
+}
+
+var _ catalogue.TakingReplacer = (*Store)(nil)
+
+// replace puts active, prepared from given activities with digest sum, in
+// service.
+func (s *Store) replace(ctx context.Context, active []catalogue.Activity, given int, sum string) (string, error) {
+	start := s.now()
 
 	token, err := newToken()
 	if err != nil {
@@ -142,18 +166,20 @@ func (s *Store) Replace(ctx context.Context, acts []catalogue.Activity) (string,
 	s.gc(ctx, ver)
 	s.log.LogAttrs(ctx, slog.LevelInfo, "catalogue reloaded",
 		slog.String("version", ver), slog.String("previous", old),
-		slog.Int("activities", len(active)), slog.Int("left_out", len(acts)-len(active)),
+		slog.Int("activities", len(active)), slog.Int("left_out", given-len(active)),
 		slog.Int64("duration_ms", s.now().Sub(start).Milliseconds()))
 	return ver, nil
 }
 
 // prepare keeps the active, indexable activities of acts, sorted by id, and a
 // digest of their JSON (the same activities always give the same digest).
-// Only the sorted copy is kept: each activity is encoded into the digest and
-// let go, so no second copy of the catalogue as JSON is ever held (write
-// encodes each batch again as it sends it). Repeated strings (towns,
-// organisations, categories...) are shared in the copy.
-func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, string, error) {
+// Only the sorted activities are kept: each is encoded into the digest and
+// let go, so no copy of the catalogue as JSON is ever held (write encodes
+// each batch again as it sends it). Repeated strings (towns, organisations,
+// categories...) are shared. With take, the activities kept are moved to the
+// start of acts, in order, and the rest of acts is cleared; without, they
+// are copied and acts is left as it was.
+func (s *Store) prepare(acts []catalogue.Activity, take bool) ([]catalogue.Activity, string, error) {
 	keep := make([]int32, 0, len(acts))
 	badPoint := 0
 	for i := range acts {
@@ -181,19 +207,64 @@ func (s *Store) prepare(acts []catalogue.Activity) ([]catalogue.Activity, string
 			slog.Int("unindexable_point", badPoint), slog.Int("duplicate_id", dups))
 	}
 	in := catalogue.NewInterner()
-	active := make([]catalogue.Activity, len(keep))
+	var active []catalogue.Activity
+	if take {
+		// The structs are taken; their slices (tags, schedule rules) are
+		// still copied, as they are small and may be shared with the
+		// caller's other copies (a published version's, say).
+		active = moveTo(acts, keep)
+		for n := range active {
+			active[n] = cloneActivity(active[n])
+		}
+	} else {
+		active = make([]catalogue.Activity, len(keep))
+		for n, i := range keep {
+			active[n] = cloneActivity(acts[i])
+		}
+	}
 	h := sha256.New()
 	// Encoder.Encode writes what json.Marshal returns, then a newline: the
 	// digest is the one versions have always carried.
 	enc := json.NewEncoder(h)
-	for n, i := range keep {
-		active[n] = cloneActivity(acts[i])
+	for n := range active {
 		in.Activity(&active[n])
 		if err := enc.Encode(&active[n]); err != nil {
 			return nil, "", fmt.Errorf("redisstore: replace: encode %q: %w", active[n].ID, err)
 		}
 	}
 	return active, hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// moveTo reorders acts in place so that it starts with acts[keep[0]],
+// acts[keep[1]] ... (keep holds distinct indices), clears the rest, and
+// returns that start. It follows the permutation's cycles, so it needs no
+// second slice of activities, only one index per activity.
+func moveTo(acts []catalogue.Activity, keep []int32) []catalogue.Activity {
+	// from[i] is where the activity that belongs at i was at first: keep,
+	// then every index keep left out, so that from is a permutation.
+	from := make([]int32, 0, len(acts))
+	from = append(from, keep...)
+	kept := make([]bool, len(acts))
+	for _, i := range keep {
+		kept[i] = true
+	}
+	for i := range acts {
+		if !kept[i] {
+			from = append(from, int32(i))
+		}
+	}
+	kept = nil
+	// Each position i takes its activity from from[i]; if that position was
+	// already filled (j < i), what was there moved on, to where from[j] says.
+	for i := range acts {
+		j := from[i]
+		for int(j) < i {
+			j = from[j]
+		}
+		acts[i], acts[j] = acts[j], acts[i]
+	}
+	clear(acts[len(keep):])
+	return acts[:len(keep):len(keep)]
 }
 
 // geoValid reports whether Redis's geo index can hold the point.
