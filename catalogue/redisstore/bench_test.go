@@ -34,7 +34,7 @@ func BenchmarkNear(b *testing.B) {
 			if _, err := New(rdb, Options{Logger: quiet}).Replace(ctx, synthetic(n, 1)); err != nil {
 				b.Fatal(err)
 			}
-			s := New(rdb, Options{Logger: quiet, MaxScan: benchMaxScan}) // another instance: reads from Redis
+			s := New(rdb, Options{Logger: quiet}) // another instance: reads from Redis
 			if _, _, err := s.Near(ctx, catalogue.Query{Lat: 52, Lon: -1}); err != nil {
 				b.Fatal(err)
 			}
@@ -136,9 +136,6 @@ func BenchmarkReadVersion(b *testing.B) {
 		})
 	}
 }
-
-// benchMaxScan is Options.MaxScan for BenchmarkNear; 0 means the default.
-var benchMaxScan = 0
 
 // benchMiles is the search radius of BenchmarkNear: the line's first search.
 var benchMiles = 10.0

@@ -8,7 +8,6 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/cataloguetest"
-	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
 // TestFinder runs the Finder contract on a real redis-server and on
@@ -25,21 +24,5 @@ func TestFinder(t *testing.T) {
 			}
 			return newStore(t, rdb, opts)
 		})
-	})
-}
-
-// TestFinderCutShort runs the contract with a geo search that returns only the
-// two nearest activities, so that every search exercises the path that finds
-// too few and considers the whole catalogue.
-func TestFinderCutShort(t *testing.T) {
-	rdb, _ := redistest.Start(t)
-	n := 0
-	cataloguetest.TestFinder(t, func(t *testing.T, acts []catalogue.Activity) catalogue.Finder {
-		n++
-		opts := Options{Prefix: "{hl:cut" + string(rune('a'+n)) + "}", MaxScan: 2}
-		if _, err := newStore(t, rdb, opts).Replace(context.Background(), acts); err != nil {
-			t.Fatalf("Replace: %v", err)
-		}
-		return newStore(t, rdb, opts)
 	})
 }

@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,7 +19,7 @@ type snapshot struct {
 	acts    []catalogue.Activity // active only, sorted by id
 	byID    map[string]int32
 	towns   []catalogue.Town
-	density density
+	grid    grid
 	// checked is when (Unix ns) Redis last said this version is the one in
 	// service; see Options.Recheck.
 	checked atomic.Int64
@@ -33,7 +32,7 @@ func newSnapshot(version string, acts []catalogue.Activity) *snapshot {
 		s.byID[acts[i].ID] = int32(i)
 	}
 	s.towns = townsOf(acts)
-	s.density = densityOf(acts)
+	s.grid = gridOf(acts)
 	return s
 }
 
@@ -127,22 +126,26 @@ func plainMatch(a *catalogue.Activity, q catalogue.Query) bool {
 // page orders hits by distance, then next session (unknown last), then id,
 // and returns the page q asks for, as results, with the total.
 func page(hits []hit, q catalogue.Query) ([]catalogue.Result, int) {
+	total := len(hits)
+	// Only the nearest the page reaches need ordering: in a city, thousands
+	// may match within range, and sorting them all would be most of a
+	// search's work.
+	hits = nearest(hits, max(q.Offset, 0)+limitOf(q))
 	slices.SortFunc(hits, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(a.miles, b.miles), strings.Compare(a.a.ID, b.a.ID))
 	})
-	total := len(hits)
 	off := max(q.Offset, 0)
-	if off >= total {
+	if off >= len(hits) {
 		return nil, total
 	}
-	end := min(off+limitOf(q), total)
+	end := min(off+limitOf(q), len(hits))
 	// Order by next session within the groups at equal distance the page
 	// touches.
 	lo, hi := off, end
 	for lo > 0 && hits[lo-1].miles == hits[off].miles {
 		lo--
 	}
-	for hi < total && hits[hi].miles == hits[end-1].miles {
+	for hi < len(hits) && hits[hi].miles == hits[end-1].miles {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
@@ -158,6 +161,55 @@ func page(hits []hit, q catalogue.Query) ([]catalogue.Result, int) {
 		out[i] = catalogue.Result{Activity: cloneActivity(*h.a), Miles: h.miles, Next: h.next}
 	}
 	return out, total
+}
+
+// nearest reorders hits so that it starts with every hit no farther than the
+// nth nearest (ties included, so at least n), and returns that start,
+// unordered; all of hits when there are no more than n.
+func nearest(hits []hit, n int) []hit {
+	if n <= 0 || len(hits) <= n {
+		return hits
+	}
+	// Quickselect on distance: after it, hits[:n] are the n nearest.
+	lo, hi := 0, len(hits)-1
+	for lo < hi {
+		pivot := hits[lo+(hi-lo)/2].miles
+		i, j := lo, hi
+		for i <= j {
+			for hits[i].miles < pivot {
+				i++
+			}
+			for hits[j].miles > pivot {
+				j--
+			}
+			if i <= j {
+				hits[i], hits[j] = hits[j], hits[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			lo = hi
+		}
+	}
+	edge := 0.0
+	for _, h := range hits[:n] {
+		edge = max(edge, h.miles)
+	}
+	// Any beyond n at exactly the nth distance join them.
+	m := n
+	for i := n; i < len(hits); i++ {
+		if hits[i].miles <= edge {
+			hits[m], hits[i] = hits[i], hits[m]
+			m++
+		}
+	}
+	return hits[:m]
 }
 
 const defaultLimit = 10
@@ -248,87 +300,4 @@ func townsOf(acts []catalogue.Activity) []catalogue.Town {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return towns
-}
-
-// density counts activities on a coarse grid (cells about 1.7 miles square in
-// England), overall and by category, so a search can ask the geo index for a
-// radius that holds about as many as it wants: Redis's work grows with the
-// activities in the area searched, not with the number returned.
-type density map[uint64]*[1 + 6]int32
-
-const (
-	cellLat   = 0.025 // degrees: 1.73 miles
-	cellLon   = 0.04  // degrees: 1.7 miles at 52°N
-	cellMiles = 1.7
-	maxRings  = 60 // look no further than about 100 miles
-)
-
-func cellOf(lat, lon float64) (int32, int32) {
-	return int32(math.Floor(lat / cellLat)), int32(math.Floor(lon / cellLon))
-}
-
-func cellKey(i, j int32) uint64 { return uint64(uint32(i))<<32 | uint64(uint32(j)) }
-
-func densityOf(acts []catalogue.Activity) density {
-	d := density{}
-	for i := range acts {
-		k := cellKey(cellOf(acts[i].Lat, acts[i].Lon))
-		c := d[k]
-		if c == nil {
-			c = new([7]int32)
-			d[k] = c
-		}
-		c[0]++
-		if n := slices.Index(catalogue.Categories, acts[i].Category); n >= 0 && n < 6 {
-			c[1+n]++
-		}
-	}
-	return d
-}
-
-// radiusFor estimates the radius around q's point, at most full, within which
-// lie at least want of the activities q's categories search. It is only an
-// estimate: a search that finds fewer must look again over the full range.
-func (d density) radiusFor(q catalogue.Query, want int, full float64) float64 {
-	var idx []int
-	for _, c := range q.Categories {
-		if n := slices.Index(catalogue.Categories, c); n >= 0 && n < 6 {
-			idx = append(idx, 1+n)
-		}
-	}
-	if len(idx) == 0 {
-		idx = []int{0}
-	}
-	ci, cj := cellOf(q.Lat, q.Lon)
-	sum := 0
-	add := func(i, j int32) {
-		if c := d[cellKey(i, j)]; c != nil {
-			for _, n := range idx {
-				sum += int(c[n])
-			}
-		}
-	}
-	for k := int32(0); k <= maxRings; k++ {
-		// The circle as large as the square of rings 0..k.
-		r := float64(2*k+1) * cellMiles / math.Sqrt(math.Pi)
-		if r >= full {
-			return full
-		}
-		if k == 0 {
-			add(ci, cj)
-		} else {
-			for t := -k; t <= k; t++ {
-				add(ci-k, cj+t)
-				add(ci+k, cj+t)
-			}
-			for t := -k + 1; t <= k-1; t++ {
-				add(ci+t, cj-k)
-				add(ci+t, cj+k)
-			}
-		}
-		if sum >= want {
-			return r
-		}
-	}
-	return full
 }

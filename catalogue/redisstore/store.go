@@ -21,7 +21,6 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/internal/roundtrip"
-	"github.com/heritage-line/heritageline/places"
 )
 
 var (
@@ -49,13 +48,6 @@ type Options struct {
 	// Batch is the number of activities written per pipeline (and per stored
 	// chunk). Default 1000.
 	Batch int
-	// MaxScan is how many activities a search first asks the geo index for,
-	// nearest first. When more lie within range, the total a search reports
-	// counts the matches among those nearest MaxScan (so it is exact whenever
-	// fewer than MaxScan activities lie within range); when too few of them
-	// match to fill the page, the search asks for eight times as many, up to
-	// 64 times MaxScan, and then considers every activity. Default 100.
-	MaxScan int
 	// RetryAfter is how long, after Redis fails, searches answer from memory
 	// without trying Redis. Default 1 second.
 	RetryAfter time.Duration
@@ -63,16 +55,16 @@ type Options struct {
 	// failed, and the search is answered from memory. Default 500 ms.
 	Timeout time.Duration
 	// Recheck is how long a version that Redis confirmed as the one in
-	// service is trusted before Redis is asked again. Within it, Get and Towns
-	// answer from memory without a round trip and a search sends only its geo
-	// search, so a reload by another instance (or a Redis that lost the
+	// service is trusted before Redis is asked again. Within it, Near, Get and Towns
+	// answer from memory without a round trip, so a reload by another instance (or a Redis that lost the
 	// catalogue) is noticed at most Recheck later. Default 1 second; negative
 	// asks Redis every time.
 	Recheck time.Duration
 	// SwitchWait is how long a search waits for a new version to be read into
 	// memory before answering from the version it holds. Default 250 ms.
 	SwitchWait time.Duration
-	// Shared, when set, is the client searches go through (with
+	// Shared, when set, is the client a search's question of which version
+	// is in service goes through (with
 	// roundtrip.Exec): the deferred face of the store's client's
 	// autopipeliner, so that a search shares round trips with other webhooks'
 	// commands. Reloads and the reading of a new version stay on the store's
@@ -136,9 +128,6 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 	if opts.Batch <= 0 {
 		opts.Batch = 1000
 	}
-	if opts.MaxScan <= 0 {
-		opts.MaxScan = 100
-	}
 	if opts.RetryAfter <= 0 {
 		opts.RetryAfter = time.Second
 	}
@@ -168,202 +157,34 @@ func (s *Store) Stats() Stats {
 
 // Near returns the active activities matching q, nearest first, then by next
 // session, with the total that match. Distances are places.Miles from the
-// query point. It costs one Redis round trip: the geo search, pipelined with
-// a check of the version in service when the last check is older than
-// Options.Recheck (or when nothing was found). When Redis fails it answers
-// from the catalogue held in memory, as it does when Redis takes longer than
-// Options.Timeout. It
+// query point. It searches the catalogue held in memory (its grid: see
+// snapshot.near), asking Redis only which version is in service, and that
+// only when the last answer is older than Options.Recheck (or when nothing
+// was found, in case the version held is gone). When Redis fails or takes
+// longer than Options.Timeout, it answers from memory without asking. It
 // returns catalogue.ErrNoCatalogue when no catalogue has been loaded,
 // ErrUnavailable when Redis is away and none is held, or ctx's error.
 func (s *Store) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
 	if q.Now.IsZero() {
 		q.Now = time.Now() // one moment for every candidate's checks
 	}
-	snap := s.snap.Load()
-	if snap != nil && s.skipRedis() {
-		rs, total := s.fallback(ctx, snap, q, nil)
-		return rs, total, nil
+	held := s.snap.Load()
+	asked := held == nil || !s.trusted(held)
+	snap, err := s.current(ctx)
+	if err != nil {
+		return nil, 0, err
 	}
-	if snap == nil {
-		var err error
-		if snap, err = s.current(ctx); err != nil {
-			return nil, 0, err
-		}
-	}
-
-	pipe := s.opts.Shared.Pipeline()
-	var cur *redis.StringCmd
-	if !s.trusted(snap) {
-		cur = pipe.Get(ctx, s.k.current())
-	}
-	full := fullRadius(q)
-	radius := snap.density.radiusFor(q, 2*s.opts.MaxScan, full)
-	searches := s.geoSearches(ctx, pipe, snap.version, q, radius, s.opts.MaxScan)
-	err := s.exec(ctx, pipe)
-	if err != nil && !errors.Is(err, redis.Nil) {
-		if ctx.Err() != nil {
-			return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
-		}
-		s.failed(err)
-		rs, total := s.fallback(ctx, snap, q, err)
-		return rs, total, nil
-	}
-	s.recovered()
-	if cur != nil {
-		ver, err := cur.Result()
-		if errors.Is(err, redis.Nil) {
-			// Redis answers but has lost the catalogue (restarted empty): keep
-			// answering from memory until the next reload puts it back.
-			rs, total := s.fallback(ctx, snap, q, errors.New("current version missing in redis"))
-			return rs, total, nil
-		}
-		if ver != snap.version {
-			next := s.switchTo(ctx, ver)
-			if next.version == ver {
-				// The new version is in memory: search it (one more round trip).
-				return s.Near(ctx, q)
-			}
-			// Still reading the new version: answer from the one held, in memory.
-			rs, total := next.search(q)
-			return rs, total, nil
-		}
-		s.confirm(snap)
-	} else if noneFound(searches) {
+	rs, total := snap.near(q)
+	if total == 0 && !asked && !s.skipRedis() {
 		// Nothing near, or the version held is gone from Redis (restarted
 		// empty, or reloaded elsewhere and collected): ask which, rather than
 		// tell someone there is nothing near them.
 		snap.checked.Store(0)
-		return s.Near(ctx, q)
-	}
-
-	need := max(q.Offset, 0) + limitOf(q)
-	count := s.opts.MaxScan
-	for {
-		cands, cutoff, err := s.collect(snap, q, searches, count)
-		if err != nil {
-			return nil, 0, err
-		}
-		switch hits := filter(cands, q); {
-		case cutoff < 0 && radius < full:
-			// The narrower first search (sized from the catalogue's
-			// density) was not full: search the whole range.
-			radius = full
-		case cutoff < 0 || len(hits) >= need:
-			rs, total := page(hits, q)
-			return rs, total, nil
-		case count >= s.opts.MaxScan*64:
-			rs, total := snap.search(q)
-			return rs, total, nil
-		default:
-			// More lie in range than were asked for, and too few of the
-			// nearest matched the filters: ask for more.
-			count *= 8
-		}
-		pipe := s.opts.Shared.Pipeline()
-		searches = s.geoSearches(ctx, pipe, snap.version, q, radius, count)
-		err = s.exec(ctx, pipe)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, 0, fmt.Errorf("redisstore: near: %w", ctx.Err())
-			}
-			s.failed(err)
-			rs, total := s.fallback(ctx, snap, q, err)
-			return rs, total, nil
+		if again, err := s.current(ctx); err == nil && again != snap {
+			rs, total = again.near(q)
 		}
 	}
-}
-
-// noneFound reports whether every geo search came back empty.
-func noneFound(searches []*redis.StringSliceCmd) bool {
-	for _, cmd := range searches {
-		if len(cmd.Val()) > 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// fullRadius is the range q asks for, in miles.
-func fullRadius(q catalogue.Query) float64 {
-	if q.WithinMiles > 0 {
-		return q.WithinMiles
-	}
-	return noLimitMiles
-}
-
-// noLimitMiles is the search radius when a query has no limit: more than half
-// the Earth's circumference.
-const noLimitMiles = 13000
-
-// geoSearches queues on pipe one GEOSEARCH per category asked for (or one
-// over every activity), for the nearest count within radius miles.
-func (s *Store) geoSearches(ctx context.Context, pipe redis.Pipeliner, ver string, q catalogue.Query, radius float64, count int) []*redis.StringSliceCmd {
-	gq := &redis.GeoSearchQuery{
-		// Redis's Earth is slightly larger than places.Miles's: search a
-		// little wider, and cut at the exact distance afterwards.
-		Longitude: q.Lon, Latitude: q.Lat, Radius: radius*1.001 + 0.01, RadiusUnit: "mi",
-		Sort: "ASC", Count: count,
-	}
-	var keys []string
-	for _, c := range q.Categories {
-		if c.Valid() {
-			keys = append(keys, s.k.geoCat(ver, c))
-		}
-	}
-	if len(keys) == 0 {
-		keys = []string{s.k.geo(ver)}
-	}
-	cmds := make([]*redis.StringSliceCmd, len(keys))
-	for i, key := range keys {
-		cmds[i] = pipe.GeoSearch(ctx, key, gq)
-	}
-	return cmds
-}
-
-// collect turns geo search replies into candidates within range, nearest
-// first. When a reply was cut at count, cutoff is the distance up to which
-// the candidates are complete (and candidates beyond it are dropped);
-// otherwise cutoff is -1.
-func (s *Store) collect(snap *snapshot, q catalogue.Query, searches []*redis.StringSliceCmd, count int) ([]candidate, float64, error) {
-	cutoff := -1.0
-	var cands []candidate
-	for _, cmd := range searches {
-		ids, err := cmd.Result()
-		if err != nil && !errors.Is(err, redis.Nil) {
-			return nil, 0, fmt.Errorf("redisstore: near: %w", err)
-		}
-		far := 0.0
-		for _, member := range ids {
-			a, ok := snap.at(member)
-			if !ok {
-				continue
-			}
-			mi := places.Miles(q.Lat, q.Lon, a.Lat, a.Lon)
-			far = max(far, mi)
-			if q.WithinMiles > 0 && mi > q.WithinMiles {
-				continue
-			}
-			cands = append(cands, candidate{a: a, miles: mi})
-		}
-		if len(ids) >= count {
-			// Everything nearer than the farthest returned is here; allow
-			// for the geohash's sub-metre rounding.
-			edge := far - 0.001
-			if cutoff < 0 || edge < cutoff {
-				cutoff = edge
-			}
-		}
-	}
-	if cutoff >= 0 {
-		kept := cands[:0]
-		for _, c := range cands {
-			if c.miles <= cutoff {
-				kept = append(kept, c)
-			}
-		}
-		cands = kept
-	}
-	return cands, cutoff, nil
+	return rs, total, nil
 }
 
 // Get returns the active activity with id, or catalogue.ErrNotFound. Like
@@ -402,12 +223,15 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 	if snap != nil && s.trusted(snap) {
 		return snap, nil
 	}
-	var ver string
-	err := s.bounded(ctx, func(ctx context.Context) error {
-		var err error
-		ver, err = s.rdb.Get(ctx, s.k.current()).Result()
-		return err
-	})
+	// Through the shared client, so the question rides with other webhooks'
+	// commands.
+	pipe := s.opts.Shared.Pipeline()
+	cur := pipe.Get(ctx, s.k.current())
+	err := s.exec(ctx, pipe)
+	if err == nil || errors.Is(err, redis.Nil) {
+		err = cur.Err()
+	}
+	ver := cur.Val()
 	switch {
 	case errors.Is(err, redis.Nil):
 		s.recovered()
@@ -433,7 +257,11 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 		return snap, nil
 	}
 	if snap == nil {
-		return s.waitLoad(ctx, ver)
+		snap, err := s.waitLoad(ctx, ver)
+		if err == nil && snap.version == ver {
+			s.confirm(snap)
+		}
+		return snap, err
 	}
 	return s.switchTo(ctx, ver), nil
 }
@@ -468,7 +296,7 @@ func (s *Store) bounded(ctx context.Context, f func(context.Context) error) erro
 	}
 }
 
-// exec sends the searches queued on pipe with roundtrip.Exec (so they share
+// exec sends the commands queued on pipe with roundtrip.Exec (so they share
 // round trips with other webhooks' commands when the client is an
 // autopipeliner), waiting at most Options.Timeout.
 func (s *Store) exec(ctx context.Context, pipe redis.Pipeliner) error {

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -143,12 +142,11 @@ func measureOne(ctx context.Context, n int, path string, size int64, seed uint64
 	}
 	slices.Sort(lat)
 	peak := watch.Peak()
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	hwm := peakRSS()
 	used := redisUsedMB(ctx, rdb)
 	ms := func(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 2, 64) }
 	fmt.Fprintf(stdout, "| %d | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %s | %s | %.1f |\n",
-		n, float64(size)/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), float64(ru.Maxrss)/1024, float64(peak)/(1<<20), used,
+		n, float64(size)/1e6, tRead.Seconds(), tImport.Seconds(), total.Seconds(), hwm, float64(peak)/(1<<20), used,
 		ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), float64(results)/float64(queries))
 	return nil
 }
@@ -175,6 +173,23 @@ func generateFile(n int, seed uint64) (string, int64, error) {
 		return "", 0, err
 	}
 	return f.Name(), st.Size(), nil
+}
+
+// peakRSS is this process's peak resident memory in MB, VmHWM from
+// /proc/self/status: unlike getrusage's ru_maxrss, which Linux carries over
+// an exec, it is this program's own, not the generator's that started it.
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
 }
 
 func redisUsedMB(ctx context.Context, rdb *redis.Client) float64 {

@@ -1,0 +1,129 @@
+package redisstore
+
+import (
+	"math"
+
+	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/places"
+)
+
+// grid is the snapshot's own index of where its activities are: the
+// activities in each cell of about 1.7 miles a side (cellLat by cellLon),
+// with their points beside their positions in acts so that a search reads
+// only the cells, not the activities, until one is in range. A search reads
+// the cells nearest its point first, ring by ring, and stops once the page
+// it wants cannot change and it has counted enough for the total (see
+// near), so it costs no round trip to Redis and grows with the activities
+// it returns, not with the catalogue or the city.
+type grid map[uint64][]gridPoint
+
+type gridPoint struct {
+	i        int32
+	lat, lon float64
+}
+
+const (
+	cellLat = 0.025 // degrees: 1.73 miles
+	cellLon = 0.04  // degrees: 1.7 miles at 52°N
+)
+
+func cellOf(lat, lon float64) (int32, int32) {
+	return int32(math.Floor(lat / cellLat)), int32(math.Floor(lon / cellLon))
+}
+
+func cellKey(i, j int32) uint64 { return uint64(uint32(i))<<32 | uint64(uint32(j)) }
+
+func gridOf(acts []catalogue.Activity) grid {
+	g := grid{}
+	for i := range acts {
+		a := &acts[i]
+		k := cellKey(cellOf(a.Lat, a.Lon))
+		g[k] = append(g[k], gridPoint{int32(i), a.Lat, a.Lon})
+	}
+	return g
+}
+
+// gridMaxMiles is the widest range searched through the grid; a wider one
+// (or none) considers every activity, which is as quick when the circle
+// covers much of the country.
+const gridMaxMiles = 150
+
+// milesPerDegree is a little less than a degree of latitude is long on
+// places.Miles's Earth (69.09 miles), so that the cells read always cover
+// the circle and a ring's distance is never overstated.
+const milesPerDegree = 68.5
+
+// countAtLeast is how many matches a search counts, nearest first, before
+// it may stop short of the edge of its range: the total it reports is exact
+// when fewer lie in range, and otherwise at least this many (as many as the
+// rings it read hold), which is all a resident is told ("more than ...")
+// and all paging needs.
+const countAtLeast = 100
+
+// near answers q from memory: the page search would give, and the same
+// total whenever fewer than countAtLeast activities match within range
+// (otherwise at least countAtLeast), reading the cells in rings outwards
+// from q's point.
+func (s *snapshot) near(q catalogue.Query) ([]catalogue.Result, int) {
+	return s.nearCounting(q, countAtLeast)
+}
+
+func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Result, int) {
+	r := q.WithinMiles
+	if r <= 0 || r > gridMaxMiles || s.grid == nil {
+		return s.search(q)
+	}
+	dLat := r / milesPerDegree
+	far := min(math.Abs(q.Lat)+dLat, 89)
+	cosFar := math.Cos(far * math.Pi / 180)
+	dLon := r / (milesPerDegree * cosFar)
+	i0, j0 := cellOf(q.Lat-dLat, q.Lon-dLon)
+	i1, j1 := cellOf(q.Lat+dLat, q.Lon+dLon)
+	ci, cj := cellOf(q.Lat, q.Lon)
+	rings := max(ci-i0, i1-ci, cj-j0, j1-cj)
+	// A cell k rings out is at least k-1 whole cells from the point.
+	step := min(cellLat, cellLon*cosFar) * milesPerDegree
+	need := max(q.Offset, 0) + limitOf(q)
+
+	hits := make([]hit, 0, 64)
+	read := func(i, j int32) {
+		if i < i0 || i > i1 || j < j0 || j > j1 {
+			return
+		}
+		for _, p := range s.grid[cellKey(i, j)] {
+			mi := places.Miles(q.Lat, q.Lon, p.lat, p.lon)
+			if mi > r {
+				continue
+			}
+			if h, ok := match(candidate{&s.acts[p.i], mi}, q); ok {
+				hits = append(hits, h)
+			}
+		}
+	}
+	for k := int32(0); k <= rings; k++ {
+		if k > 0 && len(hits) >= max(need, enough) {
+			// Stop when every cell not yet read is farther than the
+			// page's farthest: what remains cannot be on the page.
+			edge := 0.0
+			for _, h := range nearest(hits, need) {
+				edge = max(edge, h.miles)
+			}
+			if float64(k-1)*step > edge {
+				break
+			}
+		}
+		if k == 0 {
+			read(ci, cj)
+			continue
+		}
+		for t := -k; t <= k; t++ {
+			read(ci-k, cj+t)
+			read(ci+k, cj+t)
+		}
+		for t := -k + 1; t <= k-1; t++ {
+			read(ci+t, cj-k)
+			read(ci+t, cj+k)
+		}
+	}
+	return page(hits, q)
+}

@@ -1,0 +1,110 @@
+package redisstore
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/heritage-line/heritageline/catalogue"
+)
+
+// A search through the grid gives what considering every activity gives:
+// the same page and, counting everything in range, the same total, for any
+// point, range, page and filter.
+func TestGridSameAsEveryActivity(t *testing.T) {
+	acts := synthetic(5000, 9)
+	acts = slices.DeleteFunc(acts, func(a catalogue.Activity) bool { return !a.Active })
+	slices.SortFunc(acts, func(a, b catalogue.Activity) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	acts = slices.CompactFunc(acts, func(a, b catalogue.Activity) bool { return a.ID == b.ID })
+	snap := newSnapshot("v", acts)
+	r := rand.New(rand.NewPCG(4, 5))
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	found := 0
+	for n := range 500 {
+		a := acts[r.IntN(len(acts))]
+		q := catalogue.Query{
+			Lat: a.Lat + r.NormFloat64()*0.2, Lon: a.Lon + r.NormFloat64()*0.3,
+			WithinMiles: []float64{0.5, 3, 10, 25, 160}[r.IntN(5)],
+			Limit:       5, Offset: 5 * r.IntN(3), Now: now,
+		}
+		if r.IntN(3) == 0 {
+			q.Categories = []catalogue.Category{catalogue.Categories[r.IntN(len(catalogue.Categories))]}
+		}
+		if r.IntN(4) == 0 {
+			q.WithinDays = 7
+		}
+		got, gotTotal := snap.nearCounting(q, len(acts))
+		want, wantTotal := snap.search(q)
+		if gotTotal != wantTotal || len(got) != len(want) {
+			t.Fatalf("query %d %+v: got %d results of %d; want %d of %d", n, q, len(got), gotTotal, len(want), wantTotal)
+		}
+		// Counting fewer gives the same page, and a total that is exact
+		// when small, and never short of the page or of what it counts.
+		short, shortTotal := snap.near(q)
+		if len(short) != len(want) || shortTotal > wantTotal || shortTotal < min(wantTotal, countAtLeast) {
+			t.Fatalf("query %d %+v: near got %d results of %d; want %d of between %d and %d", n, q, len(short), shortTotal, len(want), min(wantTotal, countAtLeast), wantTotal)
+		}
+		for i := range short {
+			if short[i].Activity.ID != want[i].Activity.ID {
+				t.Fatalf("query %d: near's result %d is %s; want %s", n, i, short[i].Activity.ID, want[i].Activity.ID)
+			}
+		}
+		if len(got) > 0 {
+			found++
+		}
+		for i := range got {
+			if got[i].Activity.ID != want[i].Activity.ID || got[i].Miles != want[i].Miles {
+				t.Fatalf("query %d: result %d is %s at %.2f; want %s at %.2f", n, i, got[i].Activity.ID, got[i].Miles, want[i].Activity.ID, want[i].Miles)
+			}
+		}
+	}
+	if found < 250 {
+		t.Errorf("%d of 500 searches found anything; want most, or the comparison proves little", found)
+	}
+}
+
+// nearest keeps exactly the hits no farther than the nth nearest, ties
+// included, whatever the order given.
+func TestNearest(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 7))
+	for round := range 500 {
+		hits := make([]hit, r.IntN(40))
+		for i := range hits {
+			hits[i].miles = float64(r.IntN(12)) // many ties
+		}
+		n := r.IntN(15)
+		sorted := make([]float64, len(hits))
+		for i, h := range hits {
+			sorted[i] = h.miles
+		}
+		slices.Sort(sorted)
+		got := nearest(slices.Clone(hits), n)
+		want := len(hits)
+		if n > 0 && n < len(hits) {
+			edge := sorted[n-1]
+			want = 0
+			for _, m := range sorted {
+				if m <= edge {
+					want++
+				}
+			}
+			for _, h := range got {
+				if h.miles > edge {
+					t.Fatalf("round %d: kept a hit at %v beyond the nth nearest at %v", round, h.miles, edge)
+				}
+			}
+		}
+		if len(got) != want {
+			t.Fatalf("round %d (n %d of %d): kept %d; want %d", round, n, len(hits), len(got), want)
+		}
+	}
+}
