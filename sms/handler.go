@@ -57,6 +57,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
 			log().ErrorContext(ctx, "record opt-out", "err", err)
 		}
+		l.stopFollowUps(ctx, log, from)
 		log().InfoContext(ctx, "opted out")
 		l.writeEmpty(w, r)
 		return
@@ -79,6 +80,13 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, "")
 		return
 	}
+	if reply, ok, err := l.followUpReply(ctx, from, hash, tx, body); err != nil {
+		l.writeFallback(w, r, err)
+		return
+	} else if ok {
+		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, reply)
+		return
+	}
 
 	req := l.deps.Understand.Understand(ctx, body)
 	var st state
@@ -89,7 +97,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	t := &turn{hash: hash}
+	t := &turn{hash: hash, from: from}
 	reply, err := l.answer(ctx, from, t, st, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
 		l.writeFallback(w, r, err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
@@ -61,7 +62,8 @@ type Places interface {
 }
 
 // Deps are the SMS line's collaborators. All are required except Figures
-// (default figures.Discard) and Log (default discards).
+// (default figures.Discard), FollowUps (default followup.Off) and Log
+// (default discards).
 type Deps struct {
 	Finder     catalogue.Finder
 	Towns      catalogue.TownLister
@@ -75,6 +77,8 @@ type Deps struct {
 	Log        *slog.Logger
 	// OnReply, when set, is told the segments of every reply sent (metrics).
 	OnReply func(segments int)
+	// FollowUps offers and answers the follow-up; default followup.Off.
+	FollowUps FollowUps
 }
 
 // Line answers texts. Safe for concurrent use.
@@ -97,6 +101,9 @@ func New(cfg Config, deps Deps) *Line {
 	}
 	if deps.Figures == nil {
 		deps.Figures = figures.Discard{}
+	}
+	if deps.FollowUps == nil {
+		deps.FollowUps = followup.Off{}
 	}
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)

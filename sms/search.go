@@ -222,7 +222,7 @@ func (l *Line) details(ctx context.Context, t *turn, st state, n int) (string, e
 	next, _ := catalogue.Matches(&a, catalogue.Query{Now: now})
 	res := catalogue.Result{Activity: a, Miles: places.Miles(st.Lat, st.Lon, a.Lat, a.Lon), Next: next}
 	l.deps.Figures.Record(ctx, figures.Event{Time: now, Channel: figures.SMS, Kind: figures.Details, Person: t.hash, Area: st.Area, Offered: []string{a.ID}})
-	return l.book.Details(res, now), nil
+	return l.withFollowUpOffer(ctx, t.from, t.hash, a, l.book.Details(res, now)), nil
 }
 
 func (l *Line) recordSearch(ctx context.Context, hash string, st state, results []catalogue.Result) {

@@ -11,6 +11,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/roundtrip"
 )
 
@@ -44,6 +45,8 @@ type texter struct {
 	stErr error           // the state could not be read
 	opted bool            // they texted STOP
 	v     verdict
+	// pending reads their follow-up, read with the rest.
+	pending func() (followup.Pending, error)
 }
 
 // state returns the texter's state (the zero state when none is saved).
@@ -87,10 +90,12 @@ func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, ha
 	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.saved, func(pipe redis.Pipeliner) {
 		optedOut = l.deps.OptOuts.QueueOptedOut(ctx, pipe, from)
 		count = l.deps.Sessions.QueueCount(ctx, pipe, rateKey(hash), time.Hour)
+		tx.pending = l.deps.FollowUps.QueuePending(ctx, pipe, hash)
 	}); err != nil {
 		tx.saved, tx.stErr = nil, fmt.Errorf("sms: load state: %w", err)
 		if errors.Is(err, roundtrip.ErrGaveUp) {
 			// Redis is too slow to wait for: not opted out, within the limit.
+			tx.pending = nil
 			tx.v = l.judge(0)
 			return tx
 		}
@@ -111,6 +116,7 @@ func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, ha
 // with the reply (nil when unchanged).
 type turn struct {
 	hash string
+	from string // their number, for the follow-up's offer
 	save *state
 }
 
