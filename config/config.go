@@ -82,6 +82,18 @@ type Config struct {
 	// callers are told they can text it: "yes", "no", or "auto" (the
 	// default), which cmd/heritageline infers from the kind of number.
 	LineTakesTexts string // LINE_TAKES_TEXTS
+
+	// FollowUp switches the follow-up (issue 19, docs/followup.md) "on",
+	// "off", or, when not set (""), on wherever a key is at hand:
+	// FOLLOWUP_KEY, or the demo's own kept in DATA_DIR.
+	FollowUp string // FOLLOWUP
+	// FollowUpKey seals the numbers the follow-up must text: 32 random
+	// bytes in hex or base64 (cmd/heritageline checks it). Never echoed.
+	FollowUpKey    string        // FOLLOWUP_KEY
+	FollowUpAfter  time.Duration // FOLLOWUP_AFTER: from consent to "did you go?"
+	FollowUpHours  string        // FOLLOWUP_HOURS: when the line may start a text; "" is Mon-Sat 09:00-19:00
+	FollowUpMinGap time.Duration // FOLLOWUP_MIN_GAP: the least time between two texts the line starts to one person
+	WellbeingAfter time.Duration // WELLBEING_AFTER: from the first wellbeing answers to the second
 }
 
 // DefaultDataDir is DATA_DIR when it is not set: beside where the line runs.
@@ -138,6 +150,20 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		SMSGlobalPerHour:   p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
 		SMSRepliesPerHour:  p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
 		LineTakesTexts:     strings.ToLower(p.str("LINE_TAKES_TEXTS", "auto")),
+		FollowUp:           strings.ToLower(p.str("FOLLOWUP", "")),
+		FollowUpKey:        p.str("FOLLOWUP_KEY", ""),
+		FollowUpAfter:      p.duration("FOLLOWUP_AFTER", 14*24*time.Hour),
+		FollowUpHours:      p.str("FOLLOWUP_HOURS", ""),
+		FollowUpMinGap:     p.duration("FOLLOWUP_MIN_GAP", 24*time.Hour),
+		WellbeingAfter:     p.duration("WELLBEING_AFTER", 8*7*24*time.Hour),
+	}
+	switch c.FollowUp {
+	case "", "on", "off":
+	default:
+		p.fail("FOLLOWUP", c.FollowUp, "must be on or off")
+	}
+	if c.FollowUp == "on" && c.FollowUpKey == "" && c.RedisURL != "" {
+		p.fail("FOLLOWUP_KEY", "", "is required when FOLLOWUP=on and REDIS_URL is set: 32 random bytes in hex (openssl rand -hex 32), the same for every instance")
 	}
 	switch c.LineTakesTexts {
 	case "auto", "yes", "no":

@@ -171,3 +171,53 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpSettings(t *testing.T) {
+	c, err := FromEnv(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FollowUp != "" || c.FollowUpAfter != 14*24*time.Hour || c.FollowUpMinGap != 24*time.Hour || c.WellbeingAfter != 56*24*time.Hour || c.FollowUpHours != "" {
+		t.Errorf("defaults: FOLLOWUP %q after %v gap %v wellbeing %v hours %q; want unset, 336h, 24h, 1344h and the default hours",
+			c.FollowUp, c.FollowUpAfter, c.FollowUpMinGap, c.WellbeingAfter, c.FollowUpHours)
+	}
+	c, err = FromEnv(env(map[string]string{"FOLLOWUP": "OFF", "FOLLOWUP_AFTER": "5s", "FOLLOWUP_MIN_GAP": "1s", "WELLBEING_AFTER": "10s", "FOLLOWUP_HOURS": "always"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FollowUp != "off" || c.FollowUpAfter != 5*time.Second || c.FollowUpMinGap != time.Second || c.WellbeingAfter != 10*time.Second || c.FollowUpHours != "always" {
+		t.Errorf("set: %+v; want off, 5s, 1s, 10s, always", c)
+	}
+
+	const key = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want []string // problems, by variable
+	}{
+		{"unknown switch", map[string]string{"FOLLOWUP": "maybe"}, []string{"FOLLOWUP"}},
+		{"shared Redis without a key", map[string]string{"FOLLOWUP": "on", "REDIS_URL": "redis://localhost:6379"}, []string{"FOLLOWUP_KEY"}},
+		{"shared Redis with a key", map[string]string{"FOLLOWUP": "on", "REDIS_URL": "redis://localhost:6379", "FOLLOWUP_KEY": key}, nil},
+		{"embedded Redis keeps its own key", map[string]string{"FOLLOWUP": "on"}, nil},
+		{"zero duration", map[string]string{"FOLLOWUP_AFTER": "0s", "WELLBEING_AFTER": "8 weeks"}, []string{"FOLLOWUP_AFTER", "WELLBEING_AFTER"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := FromEnv(env(tc.env))
+			var got []string
+			var ce *Error
+			if errors.As(err, &ce) {
+				for _, p := range ce.Problems {
+					got = append(got, p.Name)
+					if strings.Contains(p.Error(), key) {
+						t.Errorf("problem %q echoes FOLLOWUP_KEY", p.Error())
+					}
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("problems %v; want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"github.com/heritage-line/heritageline/coordinators"
 	"github.com/heritage-line/heritageline/feed"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/twiliosig"
 	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/llm"
@@ -144,6 +145,10 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 			if t.Kind == "sms" {
 				e.Channel = figures.SMS
 			}
+			if t.Kind == volunteers.KindBuddy {
+				// Asked for by text, after the follow-up: counted apart.
+				e.Channel, e.Kind = figures.SMS, figures.Buddy
+			}
 			if e.Outcome == "done" {
 				e.Seconds = int(t.Done.Sub(t.Requested).Seconds())
 			}
@@ -229,6 +234,14 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.onClose(func() { stopRefresh(); <-refreshDone; <-watchDone })
 
 	sessions := session.New(shared, "hl:")
+	var followUps sms.FollowUps = followup.Off{}
+	diary, err := l.newFollowUp(cfg, followUpDeps{rdb: rdb, texter: sender, desk: desk, numbers: numbers, figures: rec, hasher: hasher, log: log})
+	if err != nil {
+		return nil, err
+	}
+	if diary != nil {
+		followUps = diary
+	}
 
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
@@ -243,7 +256,8 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
-		OnReply: func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
+		OnReply:   func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
+		FollowUps: followUps,
 	})
 	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)

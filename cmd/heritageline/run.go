@@ -21,6 +21,7 @@ Usage:
   heritageline catalogue search [--source SOURCE] --near PLACE [--category C] [--within MILES]
   heritageline catalogue accept                let the next reload remove more than CATALOGUE_MAX_DROP
   heritageline report [--from DATE] [--to DATE] [--format csv|markdown] [--chart FILE.png]
+  heritageline followups                       list the follow-up texts waiting to be sent (never with numbers)
   heritageline coordinator add|list|remove|phone|totp ...
                                                the console's accounts (heritageline coordinator for more)
   heritageline about                           version, data sources and attributions
@@ -47,6 +48,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return catalogueCommand(ctx, args, getenv, stdout, stderr)
 	case "report":
 		return reportCommand(ctx, args, getenv, stdout, stderr)
+	case "followups":
+		return followupsCommand(ctx, args, getenv, stdout, stderr)
 	case "coordinator":
 		return coordinatorCommand(ctx, args, getenv, stdin, stdout, stderr)
 	case "about":
