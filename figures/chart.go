@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // ErrEmptyReport means a chart was asked for a report with no weeks.
@@ -106,14 +108,88 @@ func Chart(w io.Writer, rep Report) error {
 	p.Add(grid)
 	p.NominalX(names...)
 
-	wt, err := p.WriterTo(24*vg.Centimeter, 12*vg.Centimeter, "png")
-	if err != nil {
-		return fmt.Errorf("figures: chart: %w", err)
+	if !rep.Total.FollowUps.Any() {
+		wt, err := p.WriterTo(24*vg.Centimeter, 12*vg.Centimeter, "png")
+		if err != nil {
+			return fmt.Errorf("figures: chart: %w", err)
+		}
+		if _, err := wt.WriteTo(w); err != nil {
+			return fmt.Errorf("figures: chart: %w", err)
+		}
+		return nil
 	}
-	if _, err := wt.WriteTo(w); err != nil {
+	// The follow-up's outcomes for the period go below, small counts
+	// suppressed as in the markdown report.
+	fp, err := followUpChart(rep)
+	if err != nil {
+		return err
+	}
+	img := vgimg.New(24*vg.Centimeter, 22*vg.Centimeter)
+	dc := draw.New(img)
+	tiles := draw.Tiles{Rows: 2, Cols: 1, PadX: vg.Millimeter * 2, PadY: vg.Millimeter * 6, PadTop: vg.Millimeter * 2, PadBottom: vg.Millimeter * 2, PadLeft: vg.Millimeter * 2, PadRight: vg.Millimeter * 2}
+	canvases := plot.Align([][]*plot.Plot{{p}, {fp}}, tiles, dc)
+	p.Draw(canvases[0][0])
+	fp.Draw(canvases[1][0])
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(w); err != nil {
 		return fmt.Errorf("figures: chart: %w", err)
 	}
 	return nil
+}
+
+// followUpChart draws the period's follow-up outcomes as bars, a count of
+// fewer than MinCell people drawn as nothing and labelled "<5".
+func followUpChart(rep Report) (*plot.Plot, error) {
+	f := rep.Total.FollowUps
+	bars := []struct {
+		name string
+		n    int
+	}{
+		{"Texts sent", f.Sent}, {"Answered", f.Answered()}, {"Went", f.Went}, {"Not yet", f.NotYet},
+		{"Won't go", f.No}, {"Buddy asked", f.BuddiesRequested}, {"Buddy taken", f.BuddiesTaken},
+	}
+	p := plot.New()
+	p.Title.Text = "Follow-up: did they go? (people; fewer than 5 not shown)"
+	p.Title.TextStyle.Font.Size = vg.Points(12)
+	p.Y.Label.Text = "People"
+	p.Y.Tick.Marker = plot.TickerFunc(wholeTicks)
+	values := make(plotter.Values, len(bars))
+	names := make([]string, len(bars))
+	labels := plotter.XYLabels{XYs: make(plotter.XYs, len(bars)), Labels: make([]string, len(bars))}
+	top := 0.0
+	for i, b := range bars {
+		names[i] = b.name
+		label := strconv.Itoa(b.n)
+		if b.name == "Answered" && f.answeredHidden() {
+			label = "not shown"
+		} else if Suppressed(b.n) {
+			label = "<" + strconv.Itoa(MinCell)
+		} else {
+			values[i] = float64(b.n)
+		}
+		top = max(top, values[i])
+		labels.XYs[i] = plotter.XY{X: float64(i), Y: values[i]}
+		labels.Labels[i] = label
+	}
+	p.Y.Min, p.Y.Max = 0, max(3, math.Ceil(top*1.25))
+	p.X.Min, p.X.Max = -0.6, float64(len(bars))-0.4
+	chart, err := plotter.NewBarChart(values, vg.Points(30))
+	if err != nil {
+		return nil, fmt.Errorf("figures: chart follow-up: %w", err)
+	}
+	chart.Color = callsColour
+	chart.LineStyle.Width = 0
+	p.Add(chart)
+	l, err := plotter.NewLabels(labels)
+	if err != nil {
+		return nil, fmt.Errorf("figures: chart follow-up: %w", err)
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].XAlign = draw.XCenter
+		l.TextStyle[i].YAlign = draw.YBottom
+	}
+	p.Add(l)
+	p.NominalX(names...)
+	return p, nil
 }
 
 // wholeTicks labels the count axis with whole numbers only, about five of

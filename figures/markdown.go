@@ -63,6 +63,7 @@ func WriteMarkdown(w io.Writer, rep Report) error {
 		}
 	}
 	list("Kinds of activity asked for", kinds, "search", "searches")
+	writeFollowUps(b, rep)
 
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("figures: write markdown: %w", err)

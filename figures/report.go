@@ -59,6 +59,8 @@ type Week struct {
 	Asked      []Count // activities whose details were asked for or texted (top ten)
 	Areas      []Count // areas searched (top ten)
 	Categories []Count // categories asked for (top ten)
+
+	FollowUps FollowUps // the follow-up and buddies (issue 19)
 }
 
 // Report is a run of weeks and their totals.
@@ -70,6 +72,10 @@ type Report struct {
 	// weeks they were in touch; its lists are the period's top ten; its
 	// MedianCallback is over every callback done in the period.
 	Total Week
+	// Wellbeing is the paired change in each wellbeing question over the
+	// period, filled in by the caller from the follow-up's answers (which
+	// figures never holds); none when the follow-up is off.
+	Wellbeing []WellbeingChange
 }
 
 // weekReads are one week's pending replies in the report pipeline.
@@ -139,6 +145,11 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			Searches: n(fSearches), ZeroSearches: n(fZero), Details: n(fDetails), Texted: n(fTexted),
 			HandoffsAsked: n(fHandoffsAsked), HandoffsAnswered: n(fHandoffsAnswered), HandoffsMissed: n(fHandoffsMissed),
 			CallbacksRequested: n(fCallbacksRequested), CallbacksTaken: n(fCallbacksTaken), CallbacksDone: n(fCallbacksDone),
+			FollowUps: FollowUps{
+				Offered: n(fFollowUpsOffered), Agreed: n(fFollowUpsAgreed), WellbeingAgreed: n(fWellbeingAgreed),
+				Sent: n(fFollowUpsSent), Went: n(fFollowUpsWent), NotYet: n(fFollowUpsNotYet), No: n(fFollowUpsNo),
+				BuddiesRequested: n(fBuddiesRequested), BuddiesTaken: n(fBuddiesTaken), BuddiesDone: n(fBuddiesDone),
+			},
 		}
 		var secs []int
 		for _, s := range rd.seconds.Val() {
@@ -196,6 +207,7 @@ func (t *Week) add(w Week) {
 	t.CallbacksRequested += w.CallbacksRequested
 	t.CallbacksTaken += w.CallbacksTaken
 	t.CallbacksDone += w.CallbacksDone
+	t.FollowUps.add(w.FollowUps)
 }
 
 // counts turns a sorted set's members into a map, adding them to sum too.
