@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -14,6 +15,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/embedded"
 )
 
@@ -97,6 +99,15 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 	rep, err := rec.Report(ctx, from, to.Add(24*time.Hour-time.Second))
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
+	}
+	// The wellbeing change comes from the follow-up's own answers, kept
+	// under the keyed hash apart from the figures.
+	changes, err := followup.New(followup.Config{}, rdb, followup.Deps{}).WellbeingChanges(ctx, from, to.Add(24*time.Hour-time.Second))
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if rep.Total.FollowUps.Any() || slices.ContainsFunc(changes, func(c figures.WellbeingChange) bool { return c.Pairs > 0 }) {
+		rep.Wellbeing = changes
 	}
 	if err := write(stdout, rep); err != nil {
 		return err
