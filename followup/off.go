@@ -40,3 +40,17 @@ func (Off) Consent(context.Context, string, string) (time.Time, error) {
 
 // Stop has nothing to stop.
 func (Off) Stop(context.Context, string) error { return nil }
+
+// ConsentWellbeing refuses: nothing was offered.
+func (Off) ConsentWellbeing(context.Context, string, string, words.Lang) error {
+	return ErrNothingOffered
+}
+
+// Answer keeps nothing.
+func (Off) Answer(context.Context, string, int, int, int) error { return nil }
+
+// Questionnaire is ONS4, never asked.
+func (Off) Questionnaire() Questionnaire { return ONS4{} }
+
+// Question is never asked.
+func (Off) Question(words.Lang, int, bool) string { return "" }

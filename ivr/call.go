@@ -33,6 +33,8 @@ type call struct {
 	Texts       int                  `json:"texts,omitempty"`
 	// Lang is the language the caller chose, "" for the line's default.
 	Lang words.Lang `json:"lang,omitempty"`
+	// Question is the wellbeing question being asked (from 1), 0 for none.
+	Question int `json:"wbq,omitempty"`
 
 	// inURL is set when the next step's URL carries all the state holds
 	// (askPlace's first question), so it need not be saved.
@@ -68,12 +70,12 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 		keys = l.keys.result
 	case "end":
 		keys = l.keys.end
-	case "confirm", "none":
+	case "confirm", "none", stepFollowUp, stepWellbeing:
 		keys = l.keys.yesNo
 	case "kind":
 		keys = l.keys.kind
 	}
-	if step != "place" || in.Digits != "" || len(wordsOf(in.Speech)) <= 2 {
+	if step != stepQuestion && (step != "place" || in.Digits != "" || len(wordsOf(in.Speech)) <= 2) {
 		switch l.keys.choice(in, keys) {
 		case "*":
 			st.at("menu")
@@ -82,7 +84,7 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 			return l.handoff(ctx, r, st), nil
 		}
 	}
-	if st.Place == nil && (step == "result" || step == "end" || step == "kind") {
+	if st.Place == nil && (step == "result" || step == "end" || step == "kind" || followUpStep(step)) {
 		// A step out of order (a replayed or forged request): ask where first.
 		return l.askPlace(ctx, st, ""), nil
 	}
@@ -103,6 +105,12 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 		return l.endStep(ctx, r, st, in)
 	case "none":
 		return l.noneStep(ctx, r, st, in)
+	case stepFollowUp:
+		return l.followUpAnswer(ctx, r, st, in)
+	case stepWellbeing:
+		return l.wellbeingAnswer(ctx, r, st, in)
+	case stepQuestion:
+		return l.questionAnswer(ctx, r, st, in)
 	}
 	st.at("menu")
 	return append([]twiml.Element{l.say(l.book.StartAgain())}, l.mainMenu(ctx, st)...), nil

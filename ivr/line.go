@@ -23,6 +23,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/places"
@@ -91,7 +92,8 @@ type Resolver interface {
 var _ Resolver = (*places.Index)(nil)
 
 // Deps are the voice line's collaborators. All are required except Figures
-// (default figures.Discard) and Log (default: discard).
+// (default figures.Discard), FollowUps (default followup.Off) and Log
+// (default: discard).
 type Deps struct {
 	Finder       catalogue.Finder
 	Towns        catalogue.TownLister
@@ -103,6 +105,9 @@ type Deps struct {
 	Figures      figures.Recorder
 	Hasher       privacy.Hasher
 	Log          *slog.Logger
+	// FollowUps offers the follow-up after details sent by text; default
+	// followup.Off.
+	FollowUps FollowUps
 }
 
 // Line answers the voice webhooks.
@@ -170,6 +175,9 @@ func New(cfg Config, deps Deps) *Line {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	if deps.Figures == nil {
 		deps.Figures = figures.Discard{}
+	}
+	if deps.FollowUps == nil {
+		deps.FollowUps = followup.Off{}
 	}
 	log := deps.Log
 	if log == nil {

@@ -266,6 +266,9 @@ func (l *Line) textStep(ctx context.Context, r *http.Request, st *call) ([]twiml
 			Time: l.cfg.Now(), Channel: figures.Voice, Kind: figures.Texted,
 			Person: l.person(r), Area: area(st), Offered: []string{res.Activity.ID},
 		})
+		if offer := l.offerFollowUp(ctx, r, st, to, res.Activity); offer != nil {
+			return offer, nil
+		}
 		return l.resultOptions(st, l.book.TextSent()), nil
 	case errors.Is(err, outbound.ErrOptedOut):
 		return l.resultOptions(st, l.book.TextOptedOut()), nil

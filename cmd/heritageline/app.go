@@ -234,13 +234,15 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.onClose(func() { stopRefresh(); <-refreshDone; <-watchDone })
 
 	sessions := session.New(shared, "hl:")
-	var followUps sms.FollowUps = followup.Off{}
+	// The follow-up (FOLLOWUP): the diary, or followup.Off.
+	var textFollowUps sms.FollowUps = followup.Off{}
+	var voiceFollowUps ivr.FollowUps = followup.Off{}
 	diary, err := l.newFollowUp(cfg, followUpDeps{rdb: rdb, texter: sender, desk: desk, numbers: numbers, figures: rec, hasher: hasher, log: log})
 	if err != nil {
 		return nil, err
 	}
 	if diary != nil {
-		followUps = diary
+		textFollowUps, voiceFollowUps = diary, diary
 	}
 
 	l.voice = ivr.New(ivr.Config{
@@ -249,6 +251,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
+		FollowUps: voiceFollowUps,
 	})
 	l.text = sms.New(sms.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
@@ -257,7 +260,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
 		OnReply:   func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
-		FollowUps: followUps,
+		FollowUps: textFollowUps,
 	})
 	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)
