@@ -176,3 +176,31 @@ func TestFollowUpOff(t *testing.T) {
 		t.Errorf("YES with FOLLOWUP=off: got %q; want no consent", r)
 	}
 }
+
+// TestSimulatorPlaysFollowUp: `heritageline text` on a line it starts plays
+// the follow-up in seconds: the chat agrees, waits ([wait 3s]), and the
+// demo Twilio prints the follow-up text the line starts, which the chat
+// then answers and asks for a buddy.
+func TestSimulatorPlaysFollowUp(t *testing.T) {
+	env := map[string]string{"FOLLOWUP_AFTER": "1s"} // the simulator's own default is 5s
+	script := "BA11 1AT\n1\nYES\nNO\n[wait 3s]\n2\nBUDDY\n"
+	out := &syncBuffer{}
+	var errOut bytes.Buffer
+	err := run(context.Background(), []string{"text"}, func(k string) string { return env[k] }, strings.NewReader(script), out, &errOut)
+	if err != nil {
+		t.Fatalf("text: %v\n%s", err, errOut.String())
+	}
+	got := out.String()
+	t.Logf("chat:\n%s", got)
+	for _, w := range []string{
+		"Reply YES", "We'll text you around", "That's fine. Thank you.", "[waited 3s]",
+		"[demo: text to", "Did you go to", "BUDDY for a volunteer", "A volunteer will ring you",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("chat lacks %q", w)
+		}
+	}
+	if strings.Contains(got, "7700900") {
+		t.Errorf("the chat shows the resident's whole number")
+	}
+}

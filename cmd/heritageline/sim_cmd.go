@@ -33,6 +33,12 @@ func parseSimFlags(name string, args []string, stderr io.Writer, withVolunteer b
 	return f, fs.Args(), nil
 }
 
+// simFollowUp are the follow-up's settings of a line the simulator starts,
+// unless the environment sets them.
+var simFollowUp = map[string]string{
+	"FOLLOWUP_AFTER": "5s", "WELLBEING_AFTER": "15s", "FOLLOWUP_HOURS": "always", "FOLLOWUP_MIN_GAP": "5s",
+}
+
 // simLine returns the line to talk to: the one at --url, signed with
 // TWILIO_AUTH_TOKEN, or a line started here on the embedded default (the
 // CATALOGUE and VOLUNTEERS settings are kept, so a coordinator can hear their
@@ -66,7 +72,12 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 			}
 			return "error"
 		}
-		return getenv(k)
+		if v := getenv(k); v != "" {
+			return v
+		}
+		// The follow-up plays in seconds, not weeks, at any hour, so a
+		// chat can try it ("[wait 6s]"); the environment may say otherwise.
+		return simFollowUp[k]
 	}
 	cfg, err := config.FromEnv(embedded)
 	if err != nil {
