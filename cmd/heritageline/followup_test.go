@@ -96,6 +96,17 @@ func TestFollowUpEndToEnd(t *testing.T) {
 		t.Errorf("the line started %d texts to the resident; want 2 (did you go, the questions again)", n)
 	}
 
+	// By voice: text me this, then 1 for the follow-up, 1 for the
+	// questions, answered on the keypad; the follow-up text follows.
+	const caller = "+447700900703"
+	tr := tl.call(tl.sim(caller), script("frome", "text me this", "1", "1", "7#", "0#", "10#", "3#", "9"))
+	for _, w := range []string{"Would you like a text around", "We'll text you around", "Question 1 of 4", "Question 4 of 4", "that's all the questions", "Goodbye"} {
+		if !tr.Heard(w) {
+			t.Errorf("the call never heard %q; heard %q", w, tr.Said())
+		}
+	}
+	wants("the follow-up after a call", waitText(t, tl, caller, "Did you go to"), "STOP")
+
 	// The report: everything counted, every cell under 5 suppressed.
 	getenv := func(k string) string {
 		return map[string]string{"REDIS_URL": redisURL, "TWILIO_ACCOUNT_SID": testAccountSID, "LOG_LEVEL": "error"}[k]
@@ -125,7 +136,7 @@ func TestFollowUpEndToEnd(t *testing.T) {
 			t.Errorf("report lacks %q", w)
 		}
 	}
-	for _, n := range []string{resident, "07700 900701", "900701"} {
+	for _, n := range []string{resident, "07700 900701", "900701", "900703"} {
 		if strings.Contains(report, n) {
 			t.Errorf("report holds the resident's number %q", n)
 		}
@@ -134,13 +145,19 @@ func TestFollowUpEndToEnd(t *testing.T) {
 		}
 	}
 
-	// heritageline followups: nothing left waiting, and never a number.
+	// heritageline followups: both "did you go?" texts have gone (the
+	// caller's questions again may still wait), and never a number.
 	var out, errOut bytes.Buffer
 	if err := run(context.Background(), []string{"followups"}, getenv, strings.NewReader(""), &out, &errOut); err != nil {
 		t.Fatalf("followups: %v\n%s", err, errOut.String())
 	}
-	if got := out.String(); !strings.Contains(got, "No follow-ups waiting.") || strings.Contains(got, "900701") {
-		t.Errorf("followups: got %q; want nothing waiting, and no number", got)
+	got := out.String()
+	t.Logf("followups:\n%s", got)
+	if strings.Contains(got, "did you go?") || strings.Contains(got, "900701") || strings.Contains(got, "900703") {
+		t.Errorf("followups: got %q; want no did-you-go waiting, and no number", got)
+	}
+	if !strings.Contains(got, "No follow-ups waiting.") && !strings.Contains(got, "wellbeing questions again") {
+		t.Errorf("followups: got %q; want nothing waiting, or the caller's questions again", got)
 	}
 }
 
