@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/heritage-line/heritageline/config"
+	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/redistest"
 )
 
@@ -219,5 +224,57 @@ func TestSimulatorPlaysFollowUp(t *testing.T) {
 	}
 	if strings.Contains(got, "7700900") {
 		t.Errorf("the chat shows the resident's whole number")
+	}
+}
+
+// TestFollowUpKey: FOLLOWUP_KEY is read in hex or base64 and never echoed;
+// on the embedded store the line keeps its own key in DATA_DIR, the same
+// at every start; on a shared Redis without a key there is none (the
+// follow-up is then off).
+func TestFollowUpKey(t *testing.T) {
+	dir := t.TempDir()
+	first, err := followUpKey(config.Config{DataDir: dir})
+	if err != nil || len(first) != 32 {
+		t.Fatalf("embedded store: key of %d bytes, %v; want 32 bytes kept in DATA_DIR", len(first), err)
+	}
+	again, err := followUpKey(config.Config{DataDir: dir})
+	if err != nil || !bytes.Equal(first, again) {
+		t.Errorf("embedded store, second start: %x, %v; want the same key %x", again, err, first)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, demoFollowUpKeyFile)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the kept key's file: %v, %v; want mode 0600", fi, err)
+	}
+	key, err := followUpKey(config.Config{FollowUpKey: testFollowUpKey, RedisURL: "redis://x"})
+	if err != nil || len(key) != 32 {
+		t.Errorf("FOLLOWUP_KEY in hex: %d bytes, %v; want 32", len(key), err)
+	}
+	if key, err := followUpKey(config.Config{RedisURL: "redis://x"}); key != nil || err != nil {
+		t.Errorf("shared Redis, no key: %x, %v; want none and no error", key, err)
+	}
+	const bad = "not-a-key-but-a-secret-all-the-same"
+	_, err = followUpKey(config.Config{FollowUpKey: bad})
+	var ce *config.Error
+	if !errors.As(err, &ce) || ce.Problems[0].Name != "FOLLOWUP_KEY" || strings.Contains(err.Error(), bad) {
+		t.Errorf("a bad FOLLOWUP_KEY: got %v; want a config error naming FOLLOWUP_KEY without echoing it", err)
+	}
+}
+
+// TestWriteDue: the list names when, what, whose pseudonym and the
+// activity, never a number.
+func TestWriteDue(t *testing.T) {
+	var out bytes.Buffer
+	if err := writeDue(&out, nil); err != nil || out.String() != "No follow-ups waiting.\n" {
+		t.Errorf("empty: %q, %v; want No follow-ups waiting.", out.String(), err)
+	}
+	out.Reset()
+	at := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	err := writeDue(&out, []followup.Due{{At: at, Kind: "went", Person: "820e7581", Activity: "Heritage Café", State: "due"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"2026-12-03 10:00:00", "did you go?", "820e7581", "Heritage Café", "due", "1 waiting"} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("list %q lacks %q", out.String(), w)
+		}
 	}
 }
