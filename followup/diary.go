@@ -259,6 +259,10 @@ func (d *Diary) Offer(ctx context.Context, number string, a Activity, via string
 // WhenDue is when a text due at t would go: the next time within hours.
 func (d *Diary) WhenDue(t time.Time) time.Time { return d.cfg.Hours.Next(t) }
 
+// FollowUpDue is when the follow-up would go if its offer were agreed at
+// now: Config.After later, within hours.
+func (d *Diary) FollowUpDue(now time.Time) time.Time { return d.WhenDue(now.Add(d.cfg.After)) }
+
 // write sets fields on hash's record and keeps it for the retention period.
 func (d *Diary) write(ctx context.Context, hash string, fields ...any) error {
 	_, err := d.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {

@@ -54,3 +54,6 @@ func (Off) Questionnaire() Questionnaire { return ONS4{} }
 
 // Question is never asked.
 func (Off) Question(words.Lang, int, bool) string { return "" }
+
+// FollowUpDue is DefaultAfter after now: nothing is ever due.
+func (Off) FollowUpDue(now time.Time) time.Time { return now.Add(DefaultAfter) }

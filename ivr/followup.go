@@ -26,6 +26,8 @@ type FollowUps interface {
 	Answer(ctx context.Context, hash string, round, i, value int) error
 	Questionnaire() followup.Questionnaire
 	Question(lang words.Lang, i int, voice bool) string
+	// FollowUpDue is when the follow-up would go if agreed at now.
+	FollowUpDue(now time.Time) time.Time
 }
 
 var (
@@ -85,7 +87,7 @@ func (l *Line) followUpAnswer(ctx context.Context, r *http.Request, st *call, in
 		return l.resultOptions(st, l.book.FollowUpReprise()), nil
 	}
 	return l.missed(ctx, r, st, in, func() []twiml.Element {
-		return l.gather(stepFollowUp, hintList(l.lex.Hints[words.PromptConfirm]...), l.book.FollowUpOfferVoice(l.book.Date(l.cfg.Now().Add(14*24*time.Hour), l.cfg.Now())))
+		return l.gather(stepFollowUp, hintList(l.lex.Hints[words.PromptConfirm]...), l.book.FollowUpOfferVoice(l.book.Date(l.deps.FollowUps.FollowUpDue(l.cfg.Now()), l.cfg.Now())))
 	}), nil
 }
 

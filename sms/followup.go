@@ -27,6 +27,8 @@ type FollowUps interface {
 	Offer(ctx context.Context, number string, a followup.Activity, via string, lang words.Lang) (time.Time, error)
 	// Stop ends every follow-up of number at once (STOP).
 	Stop(ctx context.Context, number string) error
+	// FollowUpDue is when the follow-up would go if agreed at now.
+	FollowUpDue(now time.Time) time.Time
 }
 
 var (
@@ -72,9 +74,8 @@ func (l *Line) withFollowUpOffer(ctx context.Context, from, hash string, a catal
 		return details
 	}
 	now := l.cfg.Now()
-	// The date in the offer is the one Offer returns; this trial one
-	// checks only that the offer fits.
-	trial := details + "\n" + l.book.FollowUpOffer(l.book.ShortDate(now.Add(14*24*time.Hour), now))
+	// The offer must fit the reply with the date it will say.
+	trial := details + "\n" + l.book.FollowUpOffer(l.book.ShortDate(l.deps.FollowUps.FollowUpDue(now), now))
 	if smstext.Segments(smstext.Normalise(trial)) > smstext.MaxSegments {
 		return details // offered with a shorter reply another time
 	}
