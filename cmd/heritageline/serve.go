@@ -33,7 +33,7 @@ func serveCommand(ctx context.Context, args []string, getenv func(string) string
 	if cfg.DemoToken {
 		// Printed once, to standard output only: never logged.
 		fmt.Fprintf(stdout, "No TWILIO_AUTH_TOKEN set: this line signs with a demo token, printed once:\n  TWILIO_AUTH_TOKEN=%s\n", cfg.AuthToken)
-		fmt.Fprintf(stdout, "Try it in another terminal: TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline call --url %s\n", cfg.AuthToken, srv.URL)
+		demoBanner(stdout, cfg.AuthToken, srv.URL)
 	}
 	if cfg.DemoToken && cfg.RedisURL == "" {
 		// The demo's console account, its password printed once.
@@ -121,4 +121,11 @@ func (s *server) Shutdown() error {
 
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// demoBanner tells whoever started the demo line how to try it from another
+// terminal: a call and a text, each signed with the demo token.
+func demoBanner(w io.Writer, token, url string) {
+	fmt.Fprintf(w, "Try it in another terminal: a call,\n  TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline call --url %s\n", token, url)
+	fmt.Fprintf(w, "or a text,\n  TWILIO_AUTH_TOKEN=%s go run ./cmd/heritageline text --url %s \"walks in Frome\"\n", token, url)
 }
