@@ -20,6 +20,8 @@ var (
 	outcodesCSV []byte
 	//go:embed data/gb-places.csv
 	placesCSV []byte
+	//go:embed data/gb-altnames.csv
+	altNamesCSV []byte
 )
 
 // Attribution is the text that must accompany any use of the embedded data
@@ -93,7 +95,11 @@ const (
 )
 
 var loadBase = sync.OnceValues(func() (*base, error) {
-	return build(outcodesCSV, placesCSV)
+	b, err := build(outcodesCSV, placesCSV)
+	if err != nil {
+		return nil, err
+	}
+	return b, b.addAltNames(altNamesCSV)
 })
 
 // build parses the two data files and builds the name index.
@@ -143,7 +149,7 @@ func build(outcodesData, placesData []byte) (*base, error) {
 		name := strings.TrimSpace(rec[0])
 		p := Place{Name: name, Lat: lat, Lon: lon, Kind: KindTown}
 		if rec[3] == "NIR" {
-			p.Area = "Northern Ireland" // no BT districts in the data
+			p.Area = NorthernIreland // no BT districts in the data
 		} else if oc, miles := b.nearest(lat, lon); oc != nil {
 			p.Area = oc.area
 			if miles <= nearOutcode {
@@ -439,6 +445,7 @@ func inBounds(lat, lon float64) bool {
 func readCSV(data []byte, name string, fields int, row func(line int, rec []string) error) error {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = fields
+	r.Comment = '#' // a file's own notes: its source and licence
 	r.ReuseRecord = true
 	if _, err := r.Read(); err != nil {
 		return fmt.Errorf("places: %s header: %w", name, errors.Join(ErrData, err))

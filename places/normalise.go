@@ -173,11 +173,13 @@ var fillers = set(
 	"near", "nr", "of", "oh", "ok", "okay", "outside", "please", "postcode", "right", "round",
 	"so", "somewhere", "ta", "thank", "thanks", "that", "thats", "the", "there", "to", "town",
 	"uh", "um", "village", "we", "well", "were", "yeah", "yes", "you", "your",
+	// Welsh "in" before a place, which mutates it: "yng Nghaerdydd", "ym Mangor".
+	"yn", "yng", "ym",
 )
 
 // prepositions are the words that, right before a place name inside free text,
 // say that a place follows ("anything near gorleston").
-var prepositions = set("in", "near", "around", "round", "at", "from", "nr")
+var prepositions = set("in", "near", "around", "round", "at", "from", "nr", "yng", "ym")
 
 // commonWords are villages (and one country) whose names are everyday English
 // words. They never match on their own: only straight after a preposition ("I

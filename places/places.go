@@ -8,6 +8,7 @@ package places
 import (
 	"math"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -202,7 +203,7 @@ func (ix *Index) postcodeSpan(toks []token) (Match, bool) {
 	if pc, out, ok := ParsePostcode(s); ok {
 		oc := ix.b.outcodes[out]
 		if oc == nil {
-			return Match{}, false
+			return northernIreland(pc, out, KindPostcode)
 		}
 		p := Place{Name: pc, Area: oc.area, Outcode: out, Lat: oc.lat, Lon: oc.lon, Kind: KindPostcode}
 		ix.mu.RLock()
@@ -219,7 +220,7 @@ func (ix *Index) postcodeSpan(toks []token) (Match, bool) {
 	if out, ok := ParseOutcode(s); ok {
 		oc := ix.b.outcodes[out]
 		if oc == nil {
-			return Match{}, false
+			return northernIreland(out, out, KindOutcode)
 		}
 		p := Place{Name: out, Area: oc.area, Outcode: out, Lat: oc.lat, Lon: oc.lon, Kind: KindOutcode}
 		return Match{Place: p, Sure: true}, true
@@ -332,4 +333,24 @@ func Miles(lat1, lon1, lat2, lon2 float64) float64 {
 	dlon := (lon2 - lon1) * rad
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * earthMiles * math.Asin(math.Sqrt(a))
+}
+
+// NorthernIreland is the Area of a place in Northern Ireland. The embedded
+// data is Great Britain's (no BT postcode districts, and no activities), so
+// a line answering for one says plainly that it covers Great Britain.
+const NorthernIreland = "Northern Ireland"
+
+// InNorthernIreland reports whether p is in Northern Ireland: a BT postcode
+// or district, or a town there.
+func (p Place) InNorthernIreland() bool { return p.Area == NorthernIreland }
+
+// northernIreland answers for a BT postcode or district, which the data does
+// not hold: a place in Northern Ireland, at the middle of Northern Ireland
+// (no exact point is known), so that the line can say it covers Great
+// Britain rather than that it did not understand.
+func northernIreland(name, out string, kind Kind) (Match, bool) {
+	if !strings.HasPrefix(out, "BT") {
+		return Match{}, false
+	}
+	return Match{Place: Place{Name: name, Area: NorthernIreland, Outcode: out, Lat: 54.6, Lon: -6.7, Kind: kind}, Sure: true}, true
 }
