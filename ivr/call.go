@@ -274,6 +274,9 @@ func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in in
 // placeFound searches at once when sure, or asks "did you mean".
 func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in input, m places.Match) ([]twiml.Element, error) {
 	p := m.Place
+	if p.InNorthernIreland() {
+		return l.outsidePrompt(st), nil
+	}
 	unsure := !m.Sure || len(m.Others) > 0 || (in.Confidence >= 0 && in.Confidence < 0.5)
 	if !unsure {
 		st.Place = &p

@@ -133,6 +133,14 @@ func (l *Line) nonePrompt(st *call, lead ...string) []twiml.Element {
 	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), prompts...)
 }
 
+// outsidePrompt tells a caller who named a place in Northern Ireland that
+// the line covers Great Britain, then offers the none step's choices:
+// somewhere else, or a volunteer.
+func (l *Line) outsidePrompt(st *call) []twiml.Element {
+	st.at("none")
+	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), l.book.OutsideGB(), l.book.NoneOptions())
+}
+
 // noneStep: 1 searches somewhere else; silence is staying on the line for a
 // volunteer.
 func (l *Line) noneStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {

@@ -26,6 +26,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
 	"github.com/heritage-line/heritageline/smstext"
@@ -54,6 +55,13 @@ type rig struct {
 
 func newRig(t testing.TB, rdb redis.UniversalClient, cfg Config) *rig {
 	t.Helper()
+	return newRigPlaces(t, rdb, cfg, false)
+}
+
+// newRigPlaces is newRig with the real places index (realPlaces) in place of
+// the few names testPlaces knows, for Welsh names and Northern Ireland.
+func newRigPlaces(t testing.TB, rdb redis.UniversalClient, cfg Config, realPlaces bool) *rig {
+	t.Helper()
 	f := &fakeFinder{acts: testActivities()}
 	rg := &rig{finder: f, desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
 	cfg.LineNumber = lineNum
@@ -64,10 +72,21 @@ func newRig(t testing.TB, rdb redis.UniversalClient, cfg Config) *rig {
 	if _, fuzz := t.(*testing.F); fuzz {
 		log = slog.New(slog.DiscardHandler) // f.Log may not be called inside the fuzz target
 	}
+	var placesDep Places = testPlaces
+	var ix *places.Index
+	if realPlaces {
+		var err error
+		if ix, err = places.Load(); err != nil {
+			t.Fatal(err)
+		}
+		placesDep = ix
+	}
+	u := understand.New(ix, []string{"Frome", "Great Yarmouth", "Gorleston", "Trowbridge", "Wells", "Bath", "Penzance"})
+	u.Now = cfg.Now // "on 27th November" is the coming one, as of testNow
 	rg.line = New(cfg, Deps{
-		Finder: f, Towns: f, Places: testPlaces,
+		Finder: f, Towns: f, Places: placesDep,
 		Sessions:   session.New(rdb, "hl:"),
-		Understand: understand.New(nil, []string{"Frome", "Great Yarmouth", "Gorleston", "Trowbridge", "Wells", "Bath", "Penzance"}),
+		Understand: u,
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),
 		Log:    log,
@@ -188,19 +207,20 @@ var conversations = []struct {
 	name  string
 	cfg   Config
 	steps []step
+	real  bool // the real places index, not testPlaces
 }{
 	{"postcode_more_to_the_end", Config{}, []step{
 		say("BA11 1AT", "Heritage activities near BA11 1AT:", "1 Heritage Café, 1st Thu 10:30, Free, <0.25mi", "MORE"),
 		say("more", "More near BA11 1AT:", "6 "),
 		say("MORE", "That's all"),
-	}},
+	}, false},
 	{"number_gives_details", Config{}, []step{
 		say("ba11", "1 "),
 		say("2", "Heritage Café", "Where: Frome Heritage Museum, North Parade, Frome BA11 1AT", "When:", "Next:", "Phone: 01632 960101"),
 		say("99", "no number 99"),
 		say("MORE"),
 		say("7", "When:"),
-	}},
+	}, false},
 	{"town_and_category", Config{}, []step{
 		say("Frome", "Heritage activities near Frome:"),
 		say("walks", "Walks near Frome:", "1 Catherine Hill"),
@@ -210,16 +230,33 @@ var conversations = []struct {
 		say("crafts friday", "Crafts near Frome on Friday:", "Lace and textile"),
 		say("museum great yarmouth", "Museums near Great Yarmouth:", "Tolhouse tales"),
 		say("1", "Tolhouse tales"),
-	}},
+	}, false},
+	{"a_date_asked_for", Config{}, []step{
+		// testNow is Wednesday 25 November 2026; the 27th is a Friday.
+		say("walks frome on 27th november", "Walks near Frome on Fri 27 Nov:", "1 Rook Lane chapel tour"),
+		say("walks Frome on 5th December", "Nothing for walks on Sat 5 Dec within 25 miles of Frome. The nearest activities:", "1 Catherine Hill"),
+		say("crafts frome 27 nov", "Crafts near Frome on Fri 27 Nov:", "Lace and textile"),
+		say("Frome tuesday", "near Frome on Tuesday"),
+	}, false},
+	{"outside_great_britain", Config{}, []step{
+		say("BT1 5GS", "only covers England, Scotland and Wales, not Northern Ireland", "CALL"),
+		say("walks in Belfast", "not Northern Ireland", "CALL"),
+		say("CALL", "Your reference is C1."),
+	}, true},
+	{"welsh_and_gaelic_names", Config{}, []step{
+		say("Abertawe", "of Abertawe"),
+		say("walks in Caerdydd", "of Caerdydd"),
+		say("Dùn Èideann", "of Dùn Eideann"),
+	}, true},
 	{"filters_leave_nothing", Config{}, []step{
 		say("dig in great yarmouth", "Nothing for archaeology within 25 miles of Great Yarmouth. The nearest activities:", "1 Rows heritage walk"),
-	}},
+	}, false},
 	{"wider_search", Config{}, []step{
 		say("wells", "Nothing within 10 miles of Wells, so these are within 25:", "14mi"),
-	}},
+	}, false},
 	{"nothing_anywhere", Config{}, []step{
 		say("penzance", "Sorry, there is nothing within 25 miles of Penzance"),
-	}},
+	}, false},
 	{"nonsense", Config{}, []step{
 		say("asdf qwerty", "Sorry, I didn't understand that.", "BA11 1AT", "Frome"),
 		say("", "empty", "Frome"),
@@ -228,7 +265,7 @@ var conversations = []struct {
 		say("MORE", "Where should I look?"),
 		say("walks", "Where should I look?"),
 		say("YES", "Sorry, I didn't understand that."),
-	}},
+	}, false},
 	{"stop_then_start", Config{}, []step{
 		say("Frome", "Frome"),
 		say("stop it", "Sorry, I didn't understand that."),
@@ -240,16 +277,16 @@ var conversations = []struct {
 		say("2", "Where:"),
 		say("quit", ""),
 		say("start", "You're back"),
-	}},
+	}, false},
 	{"call_and_help", Config{}, []step{
 		say("CALL", "A volunteer will ring you from 01632 960000, usually within one working day. Your reference is C1."),
 		say("ring me please", "Your reference is C2."),
 		say("HELP", "Heritage Line finds heritage activities", "To talk to us, ring 01632 960000."),
 		say("info", "STOP to stop texts"),
-	}},
+	}, false},
 	{"volunteer", Config{}, []step{
 		{from: volunteer, body: "HELP", want: []string{"Volunteer commands"}},
-	}},
+	}, false},
 	{"rate_limit", Config{RepliesPerHour: 3}, []step{
 		say("HELP", "Heritage Line"),
 		say("HELP", "Heritage Line"),
@@ -257,7 +294,7 @@ var conversations = []struct {
 		say("HELP", "quiet for a while"),
 		say("HELP", ""),
 		say("Frome", ""),
-	}},
+	}, false},
 }
 
 // TestConversations runs whole conversations through the handler on a real
@@ -267,7 +304,7 @@ func TestConversations(t *testing.T) {
 	for _, c := range conversations {
 		t.Run(c.name, func(t *testing.T) {
 			rdb.FlushAll(context.Background())
-			rg := newRig(t, rdb, c.cfg)
+			rg := newRigPlaces(t, rdb, c.cfg, c.real)
 			var transcript strings.Builder
 			for i, s := range c.steps {
 				got := rg.send(t, s.from, s.body)

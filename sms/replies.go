@@ -76,6 +76,9 @@ func filters(st state) words.Filters {
 	if d, ok := weekdays[st.Day]; ok {
 		f.Day, f.OnDay = d, true
 	}
+	if !st.Date.IsZero() {
+		f.Date = st.Date.In(0, catalogue.London)
+	}
 	return f
 }
 

@@ -22,6 +22,11 @@ const (
 func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Request) (string, error) {
 	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly}
 	switch {
+	case !req.When.Date.IsZero():
+		// A date ("on 5th December") is that one day, from its midnight
+		// (or now, when it is today).
+		st.WithinDays, st.Date = 1, req.When.Date
+		st.From = req.When.Date.In(0, catalogue.London)
 	case req.When.Today:
 		st.WithinDays = 1
 	case req.When.Weekday != nil:
@@ -40,6 +45,11 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 		if !ok {
 			return l.notFound(ctx), nil
 		}
+		if p.Place.InNorthernIreland() {
+			// The data and the catalogue are Great Britain's: say so, and
+			// how to reach a volunteer, rather than "nothing near".
+			return l.book.OutsideGBText(), nil
+		}
 		st.Place, st.Area, st.Lat, st.Lon = placeName(p), cmpOr(p.Place.Outcode, p.Place.Name), p.Place.Lat, p.Place.Lon
 	}
 
@@ -51,7 +61,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	var note string
 	if total == 0 && filtered {
 		note = l.book.NothingFiltered(filters(st), st.Place, widerMiles)
-		st.Categories, st.Tags, st.FreeOnly, st.WithinDays, st.From, st.Day = nil, nil, false, 0, time.Time{}, ""
+		st.Categories, st.Tags, st.FreeOnly, st.WithinDays, st.From, st.Day, st.Date = nil, nil, false, 0, time.Time{}, "", catalogue.Date{}
 		if results, total, err = l.widening(ctx, &st); err != nil {
 			return "", err
 		}

@@ -29,6 +29,7 @@ type state struct {
 	WithinDays int                  `json:"days,omitempty"`
 	From       time.Time            `json:"from,omitzero"`    // a weekday asked for: the London midnight it starts
 	Day        string               `json:"day,omitempty"`    // that weekday's name, for the heading
+	Date       catalogue.Date       `json:"date,omitzero"`    // a date asked for ("on 5th December")
 	Within     float64              `json:"within,omitempty"` // miles the list was searched within
 	IDs        []string             `json:"ids,omitempty"`    // listed so far: IDs[n-1] is item n
 	Ahead      []string             `json:"ahead,omitempty"`  // found by the search, not listed yet, in its order

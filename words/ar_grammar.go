@@ -308,6 +308,8 @@ func arQualities(f Filters) []string {
 		q = append(q, arTagWords[t])
 	}
 	switch {
+	case !f.Date.IsZero():
+		q = append(q, dateAsked(arGrammar{}, f))
 	case f.OnDay:
 		q = append(q, "يوم "+arDaysDef[f.Day])
 	case f.WithinDays == 1:

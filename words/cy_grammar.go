@@ -395,6 +395,9 @@ var cyTagWords = map[string]string{
 }
 
 func cyWhen(f Filters) string {
+	if !f.Date.IsZero() {
+		return "ar " + dateAsked(cyGrammar{}, f)
+	}
 	if f.OnDay {
 		return cySoft(cyDays[f.Day])
 	}

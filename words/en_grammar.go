@@ -477,6 +477,9 @@ func (g enGrammar) moreHeading(f Filters, place string) string {
 }
 
 func enWhen(f Filters) string {
+	if !f.Date.IsZero() {
+		return "on " + dateAsked(enGrammar{}, f)
+	}
 	if f.OnDay {
 		return "on " + f.Day.String()
 	}

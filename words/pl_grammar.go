@@ -380,6 +380,8 @@ func plQualities(f Filters) []string {
 		q = append(q, plTagWords[t])
 	}
 	switch {
+	case !f.Date.IsZero():
+		q = append(q, dateAsked(plGrammar{}, f))
 	case f.OnDay:
 		q = append(q, plW(plDayAcc[f.Day]))
 	case f.WithinDays == 1:

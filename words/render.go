@@ -58,11 +58,20 @@ type Filters struct {
 	OnDay bool
 	// WithinDays is 1 for today, 7 for this week, 0 for any time.
 	WithinDays int
+	// Date is the day asked about ("on 5th December"), the London midnight
+	// starting it; zero for none. It is said in place of Day and WithinDays.
+	Date time.Time
+}
+
+// dateAsked says f.Date in a text's few characters, always as a date ("Sat 5
+// Dec"), never "today" or "tomorrow".
+func dateAsked(g grammar, f Filters) string {
+	return g.shortDate(f.Date, f.Date.AddDate(0, 0, -7))
 }
 
 // Any reports whether f narrows the search at all.
 func (f Filters) Any() bool {
-	return len(f.Categories) > 0 || len(f.Tags) > 0 || f.Free || f.OnDay || f.WithinDays > 0
+	return len(f.Categories) > 0 || len(f.Tags) > 0 || f.Free || f.OnDay || f.WithinDays > 0 || !f.Date.IsZero()
 }
 
 // Clock says a time of day for the telephone: "half past ten", "midday".

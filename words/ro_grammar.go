@@ -320,6 +320,8 @@ func roQualities(f Filters) []string {
 		q = append(q, roTagWords[t])
 	}
 	switch {
+	case !f.Date.IsZero():
+		q = append(q, dateAsked(roGrammar{}, f))
 	case f.OnDay:
 		q = append(q, roDays[f.Day])
 	case f.WithinDays == 1:

@@ -54,6 +54,7 @@ const (
 	kSilenceRingBack         key = "voice.silence_ring_back"
 	kCallbackPrompt          key = "voice.callback_prompt"
 	kHiddenNoCallback        key = "voice.hidden_no_callback"
+	kOutsideGB               key = "voice.outside_gb"
 	kCallbackFailed          key = "voice.callback_failed"
 	kCallbackComing          key = "voice.callback_coming"
 	kCallbackComingNum       key = "voice.callback_coming_number"
@@ -93,6 +94,7 @@ const (
 	kNothingFiltered    key = "sms.nothing_filtered"
 	kWiderHeading       key = "sms.wider_heading"
 	kNothingNear        key = "sms.nothing_near"
+	kOutsideGBText      key = "sms.outside_gb"
 	kListHeading        key = "sms.list_heading"
 	kListFootMore       key = "sms.list_foot_more"
 	kListFootLast       key = "sms.list_foot_last"
@@ -472,6 +474,16 @@ func (b *Book) NothingFiltered(f Filters, place string, far int) string {
 func (b *Book) WiderHeading(place string, near, far int) string {
 	return b.say(kWiderHeading, "place", place, "near", itoa(near), "far", itoa(far))
 }
+
+// OutsideGB tells a caller who named a place in Northern Ireland that the
+// line covers England, Scotland and Wales only; the choices (somewhere
+// else, a volunteer) follow it.
+func (b *Book) OutsideGB() string { return b.say(kOutsideGB) }
+
+// OutsideGBText tells a texter who named a place in Northern Ireland that
+// the line covers England, Scotland and Wales only, and how to have a
+// volunteer ring them.
+func (b *Book) OutsideGBText() string { return b.say(kOutsideGBText) }
 
 // NothingNear says there is nothing at all within far miles of place.
 func (b *Book) NothingNear(place string, far int) string {

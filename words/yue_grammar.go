@@ -314,6 +314,8 @@ func yueQualities(f Filters) []string {
 		q = append(q, yueTagWords[t])
 	}
 	switch {
+	case !f.Date.IsZero():
+		q = append(q, dateAsked(yueGrammar{}, f))
 	case f.OnDay:
 		q = append(q, yueDays[f.Day])
 	case f.WithinDays == 1:
