@@ -22,6 +22,7 @@ type call struct {
 	Misses      int                  `json:"misses"`       // silences or unknown answers at Step
 	PlaceMisses int                  `json:"place_misses"` // places not understood, this search
 	Week        bool                 `json:"week,omitempty"`
+	Day         catalogue.Date       `json:"day,omitzero"` // a day the caller asked about ("on Saturday")
 	Place       *places.Place        `json:"place,omitempty"`
 	Guess       *places.Place        `json:"guess,omitempty"`   // awaiting "did you mean"
 	Several     bool                 `json:"several,omitempty"` // other places share Guess's name
@@ -152,7 +153,7 @@ func newPlace(week bool) string {
 // menuAt is the main menu's Gather, answered at step.
 func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
-	st.Week = false
+	st.Week, st.Day = false, catalogue.Date{}
 	return l.gather(step, l.hints(ctx, l.lex.Hints[words.PromptMenu]...), l.book.MainMenu())
 }
 
@@ -164,7 +165,19 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 		// "near Frome", "what's on this week in Frome": the place too.
 		if m, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = c == "2"
+			st.Day = l.dayAsked(ctx, in.Speech)
 			return l.placeFound(ctx, r, st, in, m)
+		}
+	}
+	if c == "" && in.Digits == "" {
+		// "what's on on Saturday": the day, then where.
+		if d := l.dayAsked(ctx, in.Speech); !d.IsZero() {
+			if m, ok := l.resolve(ctx, in.Speech); ok {
+				st.Week, st.Day = false, d
+				return l.placeFound(ctx, r, st, in, m)
+			}
+			st.Week, st.Day = false, d // kept in the state: the URL carries only the week
+			return l.askPlace(ctx, st, ""), nil
 		}
 	}
 	switch c {
@@ -180,6 +193,7 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 	if !in.silent() && in.Digits == "" {
 		if m, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = false
+			st.Day = l.dayAsked(ctx, in.Speech)
 			return l.placeFound(ctx, r, st, in, m)
 		}
 	}
@@ -248,6 +262,9 @@ func (l *Line) resolve(ctx context.Context, speech string) (places.Match, bool) 
 func (l *Line) placeStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	if in.Digits == "" {
 		if m, ok := l.resolve(ctx, in.Speech); ok {
+			if d := l.dayAsked(ctx, in.Speech); !d.IsZero() {
+				st.Day, st.Week = d, false // "Frome on Saturday"
+			}
 			return l.placeFound(ctx, r, st, in, m)
 		}
 	}
@@ -265,9 +282,9 @@ func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in in
 	if in.silent() {
 		sorry = l.book.HeardNothing()
 	}
-	week := st.Week
+	week, day := st.Week, st.Day
 	v := l.askPlace(ctx, st, sorry)
-	st.Week = week
+	st.Week, st.Day = week, day
 	return v, nil
 }
 
@@ -354,4 +371,28 @@ func (l *Line) townsStep(ctx context.Context, r *http.Request, st *call, in inpu
 		return l.startSearch(ctx, r, st, nil)
 	}
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.townsPrompt(st, "") }), nil
+}
+
+// dayAsked is the day speech asks about: a date ("on the fifth of
+// December"), a weekday ("Saturday": the next one, today if it is today),
+// today or tomorrow; zero when it names none, or a day gone by.
+func (l *Line) dayAsked(ctx context.Context, speech string) catalogue.Date {
+	if l.deps.Understander == nil || strings.TrimSpace(speech) == "" {
+		return catalogue.Date{}
+	}
+	req := l.deps.Understander.Understand(ctx, speech)
+	today := catalogue.DateOf(l.cfg.Now())
+	var d catalogue.Date
+	switch {
+	case !req.When.Date.IsZero():
+		d = req.When.Date
+	case req.When.Weekday != nil:
+		d = today.AddDays((int(*req.When.Weekday) - int(today.Weekday()) + 7) % 7)
+	case req.When.Today:
+		d = today
+	}
+	if d.Before(today) {
+		return catalogue.Date{}
+	}
+	return d
 }

@@ -315,6 +315,36 @@ func TestCalls(t *testing.T) {
 			says(t, h.step("place", "SpeechResult", "mumble"), "Here are the towns I know.", "For Frome, press 1.", "For Warminster, press 3.")
 			says(t, h.step("towns", "Digits", "3"), "I found 4 within 10 miles.", "Memory Café.")
 		}},
+		{"a day said with the town", func(t *testing.T, h *harness) {
+			h.incoming()
+			// now is Wednesday 25 November; the museum opens on Saturdays.
+			says(t, h.step("menu", "SpeechResult", "Frome on Saturday"),
+				"Here is what's on this Saturday, the twenty-eighth of November.", "I found 1 within 10 miles.", "Frome Heritage Museum.")
+			says(t, h.step("result", "Digits", "1"), "That's all of them.")
+		}},
+		{"a day said first, then the town", func(t *testing.T, h *harness) {
+			h.incoming()
+			says(t, h.step("menu", "SpeechResult", "what's on on the fifth of December"), "Please say your town")
+			says(t, h.step("place", "SpeechResult", "Frome"),
+				"Here is what's on Saturday the fifth of December.", "I found 1 within 10 miles.", "Frome Heritage Museum.")
+		}},
+		{"a day with nothing on", func(t *testing.T, h *harness) {
+			h.incoming()
+			h.step("menu", "Digits", "1")
+			says(t, h.step("place", "SpeechResult", "Frome on Sunday"),
+				"Nothing is on this Sunday, the twenty-ninth of November within 25 miles, so here are the nearest on other days.",
+				"I found 4 within 10 miles.", "Frome Heritage Walk.")
+		}},
+		{"northern ireland", func(t *testing.T, h *harness) {
+			h.incoming()
+			h.step("menu", "Digits", "1")
+			says(t, h.step("place", "SpeechResult", "Belfast"),
+				"I'm sorry, this line only covers England, Scotland and Wales, not Northern Ireland.",
+				"To try somewhere else, press 1. For a volunteer, press 0")
+			says(t, h.step("none", "Digits", "1"), "Please say your town")
+			says(t, h.step("place", "SpeechResult", "BT1 5GS"), "not Northern Ireland")
+			says(t, h.step("none", "Digits", "0"), "volunteer")
+		}},
 		{"unsure place is confirmed", func(t *testing.T, h *harness) {
 			h.incoming()
 			h.step("menu", "Digits", "1")

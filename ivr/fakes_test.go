@@ -42,6 +42,14 @@ func (f *fakeFinder) Near(ctx context.Context, q catalogue.Query) ([]catalogue.R
 		if q.WithinDays > 0 && (next.Start.IsZero() || next.Start.After(q.Now.AddDate(0, 0, q.WithinDays))) {
 			continue
 		}
+		if q.WithinDays == 1 {
+			// A day asked for: the real rule, from the activity's schedule.
+			n, ok := catalogue.Matches(&a, q)
+			if !ok {
+				continue
+			}
+			next = n
+		}
 		all = append(all, catalogue.Result{Activity: a, Miles: m, Next: next})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Miles < all[j].Miles })
@@ -92,6 +100,16 @@ func (fakeUnderstander) Understand(_ context.Context, text string) catalogue.Req
 			req.Intent, req.Place = catalogue.IntentFind, "Frome"
 		case "heritage", "old":
 			req.Categories = append(req.Categories, catalogue.Museum)
+		case "today":
+			req.When.Today = true
+		case "saturday", "sunday":
+			d := time.Saturday
+			if w == "sunday" {
+				d = time.Sunday
+			}
+			req.When.Weekday = &d
+		case "fifth": // "the fifth of December"
+			req.When.Date = catalogue.Date{Year: 2026, Month: time.December, Day: 5}
 		}
 	}
 	return req
@@ -175,6 +193,7 @@ var (
 	lerwick      = places.Place{Name: "Lerwick", Area: "Shetland", Outcode: "ZE1", Lat: 60.155, Lon: -1.145, Kind: places.KindTown}
 	newport      = places.Place{Name: "Newport", Area: "Shropshire", Outcode: "TF10", Lat: 52.769, Lon: -2.378, Kind: places.KindTown}
 	newportWales = places.Place{Name: "Newport", Area: "Newport", Outcode: "NP20", Lat: 51.588, Lon: -2.998, Kind: places.KindTown}
+	belfast      = places.Place{Name: "Belfast", Area: places.NorthernIreland, Lat: 54.597, Lon: -5.925, Kind: places.KindTown}
 	devizes      = places.Place{Name: "Devizes", Area: "Wiltshire", Outcode: "SN10", Lat: 51.3503, Lon: -1.9946, Kind: places.KindTown}
 )
 
@@ -187,6 +206,8 @@ func testResolver() fakeResolver {
 		"lerwick":             {Place: lerwick, Sure: true},
 		"newport":             {Place: newport, Sure: false, Others: []places.Place{newportWales}},
 		"devizes":             {Place: devizes, Sure: true},
+		"belfast":             {Place: belfast, Sure: true},
+		"bt1 5gs":             {Place: places.Place{Name: "BT1 5GS", Area: places.NorthernIreland, Outcode: "BT1", Lat: 54.6, Lon: -6.7, Kind: places.KindPostcode}, Sure: true},
 	}
 }
 

@@ -48,6 +48,13 @@ func (l *Line) query(st *call, miles float64, offset int) catalogue.Query {
 	if st.Week {
 		q.WithinDays = 7
 	}
+	if !st.Day.IsZero() {
+		// The day asked about: from its midnight, or now when it is today.
+		if from := st.Day.In(0, catalogue.London); from.After(q.Now) {
+			q.Now = from
+		}
+		q.WithinDays = 1
+	}
 	return q
 }
 
@@ -62,9 +69,12 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 	}
 	st.PlaceMisses = 0
 	st.Pos = 0
-	filtered := len(st.Kinds) > 0 || st.Week
+	filtered := len(st.Kinds) > 0 || st.Week || !st.Day.IsZero()
 	kinds := st.Kinds
 	dropped := ""
+	if !st.Day.IsZero() {
+		lead = append(lead, l.book.OnDay(l.dayWords(st.Day)))
+	}
 	for _, keep := range []bool{true, false} {
 		if !keep {
 			if !filtered {
@@ -74,7 +84,11 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 			if st.Week && len(st.Kinds) == 0 {
 				dropped = l.book.NothingThisWeek(farMiles)
 			}
-			st.Kinds, st.Week = nil, false
+			if !st.Day.IsZero() {
+				lead = lead[:len(lead)-1] // not "here is what's on": nothing is
+				dropped = l.book.NothingOnDay(l.dayWords(st.Day), farMiles)
+			}
+			st.Kinds, st.Week, st.Day = nil, false, catalogue.Date{}
 		}
 		for _, miles := range []float64{nearMiles, farMiles} {
 			res, total, err := l.near(ctx, l.query(st, miles, 0))
@@ -365,4 +379,10 @@ func (l *Line) textsTo() string {
 		return ""
 	}
 	return l.book.SpokenPhone(l.cfg.LineNumber)
+}
+
+// dayWords says day as the caller hears dates: "tomorrow", "this Saturday,
+// the fifth of December".
+func (l *Line) dayWords(day catalogue.Date) string {
+	return l.book.Date(day.In(12*60, catalogue.London), l.cfg.Now())
 }

@@ -31,6 +31,8 @@ var ar = table{
 	kVolunteerKey:            "للتحدث مع متطوع، اضغط 0.",
 	kNothingOfKind:           "لم أجد شيئاً من هذا النوع ضمن " + arFar + "، فإليك أقرب الأنشطة من أي نوع.",
 	kNothingThisWeek:         "لا شيء في الأيام السبعة القادمة ضمن " + arFar + "، فإليك أقرب الأنشطة في أي وقت.",
+	kNothingOnDay:            "لا يوجد شيء {day} ضمن " + arFar + "، لذلك إليك الأقرب في أيام أخرى.",
+	kOnDay:                   "إليك ما يجري {day}.",
 	kFound:                   "وجدت " + arCounts + " ضمن " + arMiles + ".",
 	kFoundFurther:            "لا شيء ضمن " + arNear + "، لكنني وجدت " + arCounts + " ضمن " + arFar + ".",
 	kNoneFound:               "عذراً، لم أجد أي أنشطة ضمن " + arFar + ".",

@@ -24,6 +24,8 @@ var cy = table{
 	kVolunteerKey:     "Am wirfoddolwr, pwyswch 0.",
 	kNothingOfKind:    "Doedd dim byd o'r math yna o fewn {far} milltir, felly dyma'r agosaf o bob math.",
 	kNothingThisWeek:  "Does dim byd yn digwydd yn y saith diwrnod nesaf o fewn {far} milltir, felly dyma'r agosaf ar unrhyw adeg.",
+	kNothingOnDay:     "Does dim byd ymlaen {day} o fewn {far} milltir, felly dyma'r agosaf ar ddiwrnodau eraill.",
+	kOnDay:            "Dyma beth sydd ymlaen {day}.",
 	kFound: forms{
 		One:   "Mae un gweithgaredd o fewn {miles} milltir.",
 		Two:   "Mae dau weithgaredd o fewn {miles} milltir.",

@@ -21,6 +21,8 @@ var en = table{
 	kVolunteerKey:            "For a volunteer, press 0.",
 	kNothingOfKind:           "I found nothing of that kind within {far} miles, so here are the nearest of any kind.",
 	kNothingThisWeek:         "Nothing is on in the next seven days within {far} miles, so here are the nearest at any time.",
+	kNothingOnDay:            "Nothing is on {day} within {far} miles, so here are the nearest on other days.",
+	kOnDay:                   "Here is what's on {day}.",
 	kFound:                   "I found {count} within {miles} miles.",
 	kFoundFurther:            "There's nothing within {near} miles, but I found {count} within {far}.",
 	kNoneFound:               "I'm sorry, I couldn't find any activities within {far} miles.",

@@ -22,6 +22,8 @@ var pl = table{
 	kVolunteerKey:     "Rozmowa z wolontariuszem: proszę nacisnąć 0.",
 	kNothingOfKind:    "W promieniu {far} mil nie ma zajęć tego rodzaju, więc podam najbliższe zajęcia dowolnego rodzaju.",
 	kNothingThisWeek:  "W ciągu najbliższych siedmiu dni w promieniu {far} mil nic się nie odbywa, więc podam najbliższe zajęcia w dowolnym terminie.",
+	kNothingOnDay:     "W promieniu {far} mil nic się nie dzieje {day}, więc oto najbliższe zajęcia w inne dni.",
+	kOnDay:            "Oto co się dzieje {day}.",
 	kFound: forms{
 		One:   "Znalazłam jedną propozycję w promieniu {miles} mil.",
 		Few:   "Znalazłam {count} propozycje w promieniu {miles} mil.",

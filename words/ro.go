@@ -23,6 +23,8 @@ var ro = table{
 	kVolunteerKey:            "Pentru un voluntar, apăsați 0.",
 	kNothingOfKind:           "Nu am găsit nimic de acest fel pe o rază de {far, plural, one {o milă} few {# mile} other {# de mile}}, așa că iată cele mai apropiate activități, de orice fel.",
 	kNothingThisWeek:         "În următoarele șapte zile nu are loc nimic pe o rază de {far, plural, one {o milă} few {# mile} other {# de mile}}, așa că iată cele mai apropiate activități, oricând ar fi.",
+	kNothingOnDay:            "Nu are loc nimic {day} pe o rază de {far, plural, one {o milă} few {# mile} other {# de mile}}, așa că iată cele mai apropiate activități în alte zile.",
+	kOnDay:                   "Iată ce are loc {day}.",
 	kFound:                   "Am găsit {count, plural, one {o activitate} few {# activități} other {# de activități}} pe o rază de " + roMiles + ".",
 	kFoundFurther:            "Nu e nimic pe o rază de {near, plural, one {o milă} few {# mile} other {# de mile}}, dar am găsit {count, plural, one {o activitate} few {# activități} other {# de activități}} pe o rază de {far, plural, one {o milă} few {# mile} other {# de mile}}.",
 	kNoneFound:               "Ne pare rău, nu am găsit nicio activitate pe o rază de {far, plural, one {o milă} few {# mile} other {# de mile}}.",

@@ -24,6 +24,8 @@ const (
 	kVolunteerKey      key = "voice.volunteer_key"
 	kNothingOfKind     key = "voice.nothing_of_kind"
 	kNothingThisWeek   key = "voice.nothing_this_week"
+	kNothingOnDay      key = "voice.nothing_on_day"
+	kOnDay             key = "voice.on_day"
 	kFound             key = "voice.found"
 	kFoundFurther      key = "voice.found_further"
 	kNoneFound         key = "voice.none_found"
@@ -249,6 +251,17 @@ func (b *Book) NothingOfKind(far int) string { return b.say(kNothingOfKind, "far
 // NothingThisWeek says nothing is on in the next seven days within far
 // miles, so the nearest at any time follow.
 func (b *Book) NothingThisWeek(far int) string { return b.say(kNothingThisWeek, "far", itoa(far)) }
+
+// NothingOnDay says nothing is on day (as Date says it: "this Saturday,
+// the fifth of December") within far miles, so the nearest on other days
+// follow.
+func (b *Book) NothingOnDay(day string, far int) string {
+	return b.say(kNothingOnDay, "day", day, "far", itoa(far))
+}
+
+// OnDay heads the activities on the day a caller asked for (as Date says
+// it): "Here is what's on tomorrow."
+func (b *Book) OnDay(day string) string { return b.say(kOnDay, "day", day) }
 
 // Found says how many activities are within miles: "I found 8 within 10
 // miles."

@@ -22,6 +22,8 @@ var yue = table{
 	kVolunteerKey:            "搵義工，請按0。",
 	kNothingOfKind:           "{far}英里內冇呢類活動，以下係最近嘅其他活動。",
 	kNothingThisWeek:         "{far}英里內未來七日冇活動，以下係最近嘅活動。",
+	kNothingOnDay:            "{day}{far}英里內冇活動，以下係其他日子最近嘅活動。",
+	kOnDay:                   "以下係{day}嘅活動。",
 	kFound:                   "{miles}英里內搵到{count}個活動。",
 	kFoundFurther:            "{near}英里內冇活動，不過{far}英里內搵到{count}個。",
 	kNoneFound:               "唔好意思，{far}英里內搵唔到活動。",
