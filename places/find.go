@@ -102,6 +102,11 @@ func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 			}
 		}
 	}
+	// A venue's or activity's own name, longer than any place name found
+	// ("Tolhouse Museum" rather than a village called Tolhouse).
+	if p, lo, hi, ok := ix.findNamed(toks); ok && (best == nil || !best.postcode && hi-lo > best.hi-best.lo) {
+		return Match{Place: p, Sure: true}, span(text, toks[lo:hi]), true
+	}
 	if best != nil {
 		return best.m, span(text, toks[best.lo:best.hi]), true
 	}

@@ -50,6 +50,8 @@ type Index struct {
 	mu     sync.RWMutex
 	prefer []Point
 	venues map[string]Point // normalised full postcode to exact point
+	named  map[string]Place // SetNamed: a venue's or activity's own name, normalised
+	namedN int              // the most words of a key of named
 	exact  []exactPoint     // from LoadPostcodes, sorted by key
 }
 
@@ -126,11 +128,15 @@ func (ix *Index) resolveExact(toks []token, prefer []Point) (m Match, lo, hi int
 			if m, ok := ix.postcodeSpan(toks[lo:hi]); ok {
 				return m, lo, hi, true
 			}
-			if e := ix.b.names[joinNorm(toks[lo:hi])]; e != nil {
+			key := joinNorm(toks[lo:hi])
+			if e := ix.b.names[key]; e != nil {
 				if e.class == classCommon && !(lo > 0 && prepositions[toks[lo-1].norm]) {
 					continue
 				}
 				return ix.matchEntry(e, prefer), lo, hi, true
+			}
+			if p, ok := ix.namedPlace(key); ok {
+				return Match{Place: p, Sure: true}, lo, hi, true
 			}
 		}
 	}

@@ -209,6 +209,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 			}
 		}
 		ix.Prefer(pts)
+		ix.SetNamed(namedPlaces(ld.Activities))
 		rules.set(understand.New(ix, names))
 		l.metrics.CatalogueLoaded(time.Now(), len(pts), nil)
 	})
@@ -403,4 +404,25 @@ func (l *line) readyz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write([]byte("ready\n"))
+}
+
+// namedPlaces are the active activities' venues and titles as places, so a
+// resident who names one ("Delapre Abbey") finds it and what is near it.
+func namedPlaces(acts []catalogue.Activity) []places.Named {
+	var named []places.Named
+	for _, a := range acts {
+		if !a.Active {
+			continue
+		}
+		out := a.Postcode
+		if _, o, ok := places.ParsePostcode(a.Postcode); ok {
+			out = o
+		}
+		for _, n := range []string{a.Venue, a.Title} {
+			if n != "" {
+				named = append(named, places.Named{Name: n, Lat: a.Lat, Lon: a.Lon, Outcode: out})
+			}
+		}
+	}
+	return named
 }

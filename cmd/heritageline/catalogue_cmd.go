@@ -162,6 +162,7 @@ func catalogueSearch(ctx context.Context, args []string, getenv func(string) str
 			ix.AddVenue(a.Postcode, a.Lat, a.Lon)
 		}
 	}
+	ix.SetNamed(namedPlaces(load.Activities))
 	m, ok := ix.Resolve(*near)
 	if !ok {
 		msg := fmt.Sprintf("catalogue search: no place called %q", *near)

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNamesOfTheLine: on the real line with its embedded catalogue, a
+// venue's own name finds its activity and what is near it, by text and by
+// voice, as a town would; a Welsh town's Welsh name finds the town; a
+// Northern Ireland postcode is told the line covers Great Britain, with a
+// way to a volunteer.
+func TestNamesOfTheLine(t *testing.T) {
+	tl := startLine(t, lineOptions{})
+	l := tl.sim("+447700900456")
+
+	got := tl.text1(l, "Hippodrome Circus")
+	if !strings.Contains(got, "near Hippodrome Circus") || !strings.Contains(got, "Backstage circus history tour") {
+		t.Errorf("text Hippodrome Circus: got %q; want the activities near it, its own tour among them", got)
+	}
+	got = tl.text1(l, "anything on at the Hippodrome Circus?")
+	if !strings.Contains(got, "Backstage circus history tour") {
+		t.Errorf("text ... at the Hippodrome Circus: got %q; want its tour", got)
+	}
+	got = tl.text1(l, "Abertawe")
+	if !strings.Contains(got, "Abertawe") || strings.Contains(got, "Aberdare") || strings.Contains(got, "couldn't find") {
+		t.Errorf("text Abertawe: got %q; want Swansea's answer, named as texted", got)
+	}
+	got = tl.text1(l, "BT1 5GS")
+	if !strings.Contains(got, "Northern Ireland") || !strings.Contains(got, "CALL") {
+		t.Errorf("text BT1 5GS: got %q; want the line covers Great Britain, and CALL", got)
+	}
+
+	tr := tl.call(tl.sim("+447700900457"), script("1", "Hippodrome Circus", "9"))
+	if heard := strings.Join(tr.Said(), " "); !strings.Contains(heard, "Backstage circus history tour. At Hippodrome Circus, Great Yarmouth") {
+		t.Errorf("said Hippodrome Circus: heard %q; want the activities near it", heard)
+	}
+	tr = tl.call(tl.sim("+447700900458"), script("1", "BT1 5GS", "0"))
+	if !tr.Heard("not Northern Ireland") || len(tr.Dials()) == 0 {
+		t.Errorf("said BT1 5GS: heard %q; want told the line covers Great Britain, then put through to a volunteer", tr.Said())
+	}
+}
