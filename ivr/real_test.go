@@ -3,6 +3,7 @@ package ivr
 import (
 	"log/slog"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -84,3 +85,49 @@ func TestRealStack(t *testing.T) {
 }
 
 var _ http.Handler = (*mux.Router)(nil)
+
+// TestVoiceDocTranscript: the transcript in docs/voice.md is what the line
+// says on the sample catalogue: the count and the first activity (up to its
+// next date, which moves with the clock).
+func TestVoiceDocTranscript(t *testing.T) {
+	doc, err := os.ReadFile("../docs/voice.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The transcript is a block quote: join its lines into one text.
+	var quoted []string
+	for _, l := range strings.Split(string(doc), "\n") {
+		if strings.HasPrefix(l, "> ") {
+			quoted = append(quoted, strings.TrimPrefix(l, "> "))
+		}
+	}
+	transcript := strings.Join(quoted, " ")
+	_, after, ok := strings.Cut(transcript, `["Frome"] `)
+	if !ok {
+		t.Fatalf("docs/voice.md has no transcript saying Frome:\n%s", transcript)
+	}
+	docSays, _, ok := strings.Cut(after, " The next is ")
+	if !ok {
+		t.Fatalf("docs/voice.md's first activity has no next date: %q", after)
+	}
+
+	st := samplestack.Load(t)
+	rules := understand.New(st.Places, st.Names)
+	rules.Now = func() time.Time { return now }
+	rdb, srv := redistest.Start(t)
+	h := &harness{t: t, redis: srv, sessions: session.New(rdb, "hl:call:"), desk: &fakeDesk{vols: roster.Volunteers, roster: roster},
+		texter: &fakeTexter{}, figs: &fakeFigures{}, sid: "CAdoc", from: mobile}
+	line := New(Config{PublicURL: publicURL, LineName: "Heritage Line", LineNumber: lineNumber, Now: func() time.Time { return now }},
+		Deps{Finder: st.Store, Towns: st.Store, Places: st.Places, Sessions: h.sessions, Desk: h.desk, Texter: h.texter,
+			Understander: rules, Figures: h.figs, Hasher: privacy.NewHasher([]byte("k")), Log: slog.New(slog.NewTextHandler(testWriter{t}, nil))})
+	r := mux.NewRouter()
+	r.Handle("/twilio/voice", line.Incoming())
+	r.Handle("/twilio/voice/{step}", line.Step())
+	h.router = r
+	h.incoming()
+	h.step("menu", "Digits", "1")
+	lineSays, _, _ := strings.Cut(h.step("place", "SpeechResult", "Frome", "Confidence", "0.9").spoken(), " The next is ")
+	if docSays != lineSays {
+		t.Errorf("docs/voice.md's transcript says\n  %q\nthe line says\n  %q", docSays, lineSays)
+	}
+}

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,5 +42,42 @@ func TestNamesOfTheLine(t *testing.T) {
 	tr = tl.call(tl.sim("+447700900458"), script("1", "BT1 5GS", "0"))
 	if !tr.Heard("not Northern Ireland") || len(tr.Dials()) == 0 {
 		t.Errorf("said BT1 5GS: heard %q; want told the line covers Great Britain, then put through to a volunteer", tr.Said())
+	}
+}
+
+// TestSimulatorDoc: the example in docs/simulator.md is what the demo line
+// prints for the moves it names (up to each next date, which moves with the
+// clock).
+func TestSimulatorDoc(t *testing.T) {
+	doc, err := os.ReadFile(root + "docs/simulator.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "## What it prints")
+	if !ok {
+		t.Fatal("docs/simulator.md has no \"What it prints\"")
+	}
+	_, rest, _ = strings.Cut(rest, "```\n")
+	example, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("docs/simulator.md: no example under \"What it prints\"")
+	}
+	env := map[string]string{"LOG_LEVEL": "error"}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"call"}, func(k string) string { return env[k] }, strings.NewReader("frome\n0\n"), &out, &errOut); err != nil {
+		t.Fatalf("call: %v\n%s", err, errOut.String())
+	}
+	undated := func(s string) []string {
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+			if i := strings.Index(l, " The next is "); i >= 0 {
+				l = l[:i]
+			}
+			lines = append(lines, l)
+		}
+		return lines
+	}
+	if got, want := undated(out.String()), undated(example); !slices.Equal(got, want) {
+		t.Errorf("docs/simulator.md's example differs from the line:\ngot:\n%s\nwant (the doc):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
