@@ -41,9 +41,10 @@ func TestCatalogueCheckExitCodes(t *testing.T) {
 	}{
 		{"sample", 0, []string{"32 active, 2 inactive, 0 ended, 0 skipped"}},
 		{"testdata/catalogue/ended.csv", 1, []string{
-			"2 active, 0 inactive, 1 ended, 0 skipped, 1 with warnings",
+			"3 active, 0 inactive, 1 ended, 0 skipped, 2 with warnings",
 			`ended: testdata/catalogue/ended.csv line 3 record "long-gone": field schedule: ended on 2020-01-01`,
 			`warning: testdata/catalogue/ended.csv line 4 record "ring-sue": field phone: "ring Sue" is not a phone number`,
+			`warning: testdata/catalogue/ended.csv line 5 record "fortnightly": field schedule: an "every other" or "every n weeks" rule has no start date`,
 		}},
 		{"../../catalogue/openreferral/testdata/v3/page1.json", 1, []string{"2 active", `skipped: ../../catalogue/openreferral/testdata/v3/page1.json record "v3-no-name": field name: missing`, `record "v3-new-york"`, "outside the UK"}},
 		{"testdata/catalogue/all-bad.csv", 2, []string{"0 active", "3 skipped"}},

@@ -3,6 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
@@ -79,5 +83,34 @@ func TestSimulatorDoc(t *testing.T) {
 	}
 	if got, want := undated(out.String()), undated(example); !slices.Equal(got, want) {
 		t.Errorf("docs/simulator.md's example differs from the line:\ngot:\n%s\nwant (the doc):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCatalogueCheckSaysADetailPageWasMissing: `catalogue check` on an Open
+// Referral API whose list names a service whose own page is missing says
+// so, with the page, and exits 1; it does not blame the taxonomy.
+func TestCatalogueCheckSaysADetailPageWasMissing(t *testing.T) {
+	const full = `{"id":"%s","name":"Walk %s","service_at_locations":[{"location":{"latitude":51.2,"longitude":-2.3}}],"attributes":[{"taxonomy_term":{"term":"walk"}}]}`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/services":
+			fmt.Fprint(w, `{"total_pages":1,"last_page":true,"contents":[{"id":"a","name":"Walk a"},{"id":"b","name":"Walk b"}]}`)
+		case "/services/a":
+			fmt.Fprintf(w, full, "a", "a")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out, err := runCmd(t, "catalogue", "check", srv.URL)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Errorf("got %v; want exit 1", err)
+	}
+	if !strings.Contains(out, `record "b"`) || !strings.Contains(out, "/services/b could not be fetched (404 Not Found)") {
+		t.Errorf("output does not say b's page could not be fetched:\n%s", out)
+	}
+	if strings.Contains(out, "taxonomy") {
+		t.Errorf("output blames the taxonomy:\n%s", out)
 	}
 }
