@@ -26,6 +26,7 @@ type call struct {
 	Place       *places.Place        `json:"place,omitempty"`
 	Guess       *places.Place        `json:"guess,omitempty"`   // awaiting "did you mean"
 	Several     bool                 `json:"several,omitempty"` // other places share Guess's name
+	Alt         *places.Place        `json:"alt,omitempty"`     // the other place of Guess's name, asked "which"
 	Towns       []catalogue.Town     `json:"towns,omitempty"`   // the keypad menu of towns
 	Kinds       []catalogue.Category `json:"kinds,omitempty"`
 	Miles       float64              `json:"miles,omitempty"`
@@ -73,6 +74,8 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 		keys = l.keys.end
 	case "confirm", "none", stepFollowUp, stepWellbeing:
 		keys = l.keys.yesNo
+	case "which":
+		keys = map[string]string{}
 	case "kind":
 		keys = l.keys.kind
 	}
@@ -96,6 +99,8 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 		return l.placeStep(ctx, r, st, in)
 	case "confirm":
 		return l.confirmStep(ctx, r, st, in)
+	case "which":
+		return l.whichStep(ctx, r, st, in)
 	case "towns":
 		return l.townsStep(ctx, r, st, in)
 	case "result":
@@ -203,7 +208,7 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 // askPlace asks where the caller is.
 func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Element {
 	st.at("place")
-	st.Place, st.Guess, st.Kinds = nil, nil, nil
+	st.Place, st.Guess, st.Alt, st.Kinds = nil, nil, nil, nil
 	step := "place"
 	if st.bare() {
 		step, st.inURL = newPlace(st.Week), true
@@ -300,7 +305,65 @@ func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in inp
 		return l.startSearch(ctx, r, st, nil)
 	}
 	st.Guess, st.Several = &p, len(m.Others) > 0
+	if alt, ok := sameNameElsewhere(p, m.Others); ok {
+		// "Newport": in Wales, or in Shropshire?
+		st.Alt = &alt
+		return l.askWhich(st), nil
+	}
 	return l.askConfirm(st), nil
+}
+
+// sameNameElsewhere is the first of others that has p's name in an area of
+// its own, so the caller can be asked which of the two they mean.
+func sameNameElsewhere(p places.Place, others []places.Place) (places.Place, bool) {
+	if p.Area == "" || p.Kind != places.KindTown {
+		return places.Place{}, false
+	}
+	for _, o := range others {
+		if places.SameName(o.Name, p.Name) && o.Area != "" && !strings.EqualFold(o.Area, p.Area) {
+			return o, true
+		}
+	}
+	return places.Place{}, false
+}
+
+// askWhich asks which of two places of one name the caller means.
+func (l *Line) askWhich(st *call) []twiml.Element {
+	st.at("which")
+	ask := l.book.WhichPlace(st.Guess.Name, st.Guess.Area, st.Alt.Area)
+	return l.gather("which", hintList(st.Guess.Area, st.Alt.Area), ask)
+}
+
+// whichStep: 1 or the first area said is Guess, 2 or the second is Alt, 3
+// is another place.
+func (l *Line) whichStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
+	if st.Guess == nil || st.Alt == nil {
+		return l.askPlace(ctx, st, ""), nil
+	}
+	c := l.keys.choice(in, map[string]string{})
+	if in.Digits == "" {
+		said := " " + strings.Join(wordsOf(in.Speech), " ") + " "
+		switch {
+		case strings.Contains(said, " "+strings.Join(wordsOf(st.Guess.Area), " ")+" "):
+			c = "1"
+		case strings.Contains(said, " "+strings.Join(wordsOf(st.Alt.Area), " ")+" "):
+			c = "2"
+		}
+	}
+	switch c {
+	case "1", "2":
+		if c == "1" {
+			st.Place = st.Guess
+		} else {
+			st.Place = st.Alt
+		}
+		st.Guess, st.Alt = nil, nil
+		return l.startSearch(ctx, r, st, nil)
+	case "3":
+		st.Guess, st.Alt = nil, nil
+		return l.askPlace(ctx, st, ""), nil
+	}
+	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.askWhich(st) }), nil
 }
 
 func (l *Line) askConfirm(st *call) []twiml.Element {

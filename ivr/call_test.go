@@ -345,11 +345,27 @@ func TestCalls(t *testing.T) {
 			says(t, h.step("place", "SpeechResult", "BT1 5GS"), "not Northern Ireland")
 			says(t, h.step("none", "Digits", "0"), "volunteer")
 		}},
+		{"same name in two places asks which", func(t *testing.T, h *harness) {
+			h.incoming()
+			h.step("menu", "Digits", "1")
+			says(t, h.step("place", "SpeechResult", "Newport"), "Did you mean Newport in Shropshire, or in Wales?")
+			says(t, h.step("which", "SpeechResult", "er, the one in Wales"), "I'm sorry, I couldn't find any activities within 25 miles.")
+			h.step("none", "Digits", "1")
+			h.step("place", "SpeechResult", "Newport")
+			says(t, h.step("which", "Digits", "1"), "I'm sorry, I couldn't find any activities within 25 miles.")
+			var areas []string
+			for _, e := range h.figs.events {
+				areas = append(areas, e.Area)
+			}
+			if want := []string{"NP20", "TF10"}; !slices.Equal(areas, want) {
+				t.Errorf("searched %v; want Newport in Wales (said), then in Shropshire (key 1): %v", areas, want)
+			}
+		}},
 		{"unsure place is confirmed", func(t *testing.T, h *harness) {
 			h.incoming()
 			h.step("menu", "Digits", "1")
-			says(t, h.step("place", "SpeechResult", "Newport"), "Did you mean Newport, in Shropshire? Press 1 for yes, 2 to try again.")
-			says(t, h.step("confirm", "Digits", "2"), "Please say your town")
+			says(t, h.step("place", "SpeechResult", "Newport"), "Did you mean Newport in Shropshire, or in Wales? For Shropshire, press 1. For Wales, press 2. To try again, press 3.")
+			says(t, h.step("which", "Digits", "3"), "Please say your town")
 			says(t, h.step("place", "SpeechResult", "Frome", "Confidence", "0.3"), "Did you mean Frome?")
 			says(t, h.step("confirm", "SpeechResult", "yes"), "Frome Heritage Walk.")
 		}},

@@ -192,7 +192,7 @@ var (
 	ba111at      = places.Place{Name: "BA11 1AT", Outcode: "BA11", Lat: 51.2290, Lon: -2.3200, Kind: places.KindPostcode}
 	lerwick      = places.Place{Name: "Lerwick", Area: "Shetland", Outcode: "ZE1", Lat: 60.155, Lon: -1.145, Kind: places.KindTown}
 	newport      = places.Place{Name: "Newport", Area: "Shropshire", Outcode: "TF10", Lat: 52.769, Lon: -2.378, Kind: places.KindTown}
-	newportWales = places.Place{Name: "Newport", Area: "Newport", Outcode: "NP20", Lat: 51.588, Lon: -2.998, Kind: places.KindTown}
+	newportWales = places.Place{Name: "Newport", Area: "Wales", Outcode: "NP20", Lat: 51.588, Lon: -2.998, Kind: places.KindTown}
 	belfast      = places.Place{Name: "Belfast", Area: places.NorthernIreland, Lat: 54.597, Lon: -5.925, Kind: places.KindTown}
 	devizes      = places.Place{Name: "Devizes", Area: "Wiltshire", Outcode: "SN10", Lat: 51.3503, Lon: -1.9946, Kind: places.KindTown}
 )

@@ -81,3 +81,7 @@ func (ix *Index) findNamed(toks []token) (p Place, lo, hi int, ok bool) {
 	}
 	return p, lo, hi, ok
 }
+
+// SameName reports whether two place names are one name as the index reads
+// them ("Saint Ives" and "St Ives", "Newport" and "newport").
+func SameName(a, b string) bool { return normalise(a) == normalise(b) }

@@ -243,6 +243,13 @@ var conversations = []struct {
 		say("walks in Belfast", "not Northern Ireland", "CALL"),
 		say("CALL", "Your reference is C1."),
 	}, true},
+	{"same_name_several_places", Config{}, []step{
+		say("Newport", "of Newport (Wales)", "Not this one? Text: Newport, Telford and Wrekin"),
+		say("Newport, Telford and Wrekin", "of Newport (Telford and Wrekin)"),
+		say("St Ives", "Not this one? Text: St Ives, Cornwall"),
+		say("St Ives, Cornwall", "of St Ives (Cornwall)"),
+		say("walks in Great Yarmouth", "Walks near Great Yarmouth"),
+	}, true},
 	{"welsh_and_gaelic_names", Config{}, []step{
 		say("Abertawe", "of Abertawe"),
 		say("walks in Caerdydd", "of Caerdydd"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -21,6 +22,7 @@ const (
 // find answers a search: a place (or the last one) with any filters.
 func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Request) (string, error) {
 	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly}
+	other := "" // another place of the name, as a texter would ask for it
 	switch {
 	case !req.When.Date.IsZero():
 		// A date ("on 5th December") is that one day, from its midnight
@@ -51,6 +53,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 			return l.book.OutsideGBText(), nil
 		}
 		st.Place, st.Area, st.Lat, st.Lon = placeName(p), cmpOr(p.Place.Outcode, p.Place.Name), p.Place.Lat, p.Place.Lon
+		other = otherPlace(p)
 	}
 
 	filtered := len(st.Categories) > 0 || len(st.Tags) > 0 || st.FreeOnly || st.WithinDays > 0
@@ -71,12 +74,18 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	l.recordSearch(ctx, t.hash, st, l.onePage(results))
 	if total == 0 {
 		t.keep(st)
+		if other != "" {
+			return l.book.NothingNear(st.Place, widerMiles) + "\n" + l.book.OtherPlace(other), nil
+		}
 		return l.book.NothingNear(st.Place, widerMiles), nil
 	}
 	st.Total = total
 	head := note
 	if head == "" {
 		head = l.book.Heading(filters(st), st.Place)
+	}
+	if other != "" {
+		head = l.book.OtherPlace(other) + "\n" + head
 	}
 	return l.page(ctx, t, st, head, results)
 }
@@ -269,6 +278,22 @@ func placeName(m places.Match) string {
 		name += " (" + m.Place.Area + ")"
 	}
 	return name
+}
+
+// otherPlace is how a texter asks for the first other place of m's name in
+// an area of its own ("Newport, Shropshire"), which the places index reads
+// back as that place; "" when there is none.
+func otherPlace(m places.Match) string {
+	p := m.Place
+	if p.Kind != places.KindTown || p.Area == "" {
+		return ""
+	}
+	for _, o := range m.Others {
+		if places.SameName(o.Name, p.Name) && o.Area != "" && !strings.EqualFold(o.Area, p.Area) {
+			return o.Name + ", " + o.Area
+		}
+	}
+	return ""
 }
 
 // nextDay is the London midnight starting the next day after now that falls

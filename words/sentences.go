@@ -19,6 +19,7 @@ const (
 	kPlaceNotCaught    key = "voice.place_not_caught"
 	kDidYouMean        key = "voice.did_you_mean"
 	kDidYouMeanIn      key = "voice.did_you_mean_in"
+	kWhichPlace        key = "voice.which_place"
 	kTownsIntro        key = "voice.towns_intro"
 	kTownKey           key = "voice.town_key"
 	kVolunteerKey      key = "voice.volunteer_key"
@@ -96,6 +97,7 @@ const (
 	kNothingFiltered    key = "sms.nothing_filtered"
 	kWiderHeading       key = "sms.wider_heading"
 	kNothingNear        key = "sms.nothing_near"
+	kOtherPlace         key = "sms.other_place"
 	kOutsideGBText      key = "sms.outside_gb"
 	kListHeading        key = "sms.list_heading"
 	kListFootMore       key = "sms.list_foot_more"
@@ -488,6 +490,13 @@ func (b *Book) WiderHeading(place string, near, far int) string {
 	return b.say(kWiderHeading, "place", place, "near", itoa(near), "far", itoa(far))
 }
 
+// WhichPlace asks which of two places of one name the caller means, by
+// their areas: "Did you mean Newport in Wales, or in Shropshire? For Wales,
+// press 1. ..."; 3 is somewhere else.
+func (b *Book) WhichPlace(place, first, second string) string {
+	return b.say(kWhichPlace, "place", place, "first", first, "second", second)
+}
+
 // OutsideGB tells a caller who named a place in Northern Ireland that the
 // line covers England, Scotland and Wales only; the choices (somewhere
 // else, a volunteer) follow it.
@@ -497,6 +506,11 @@ func (b *Book) OutsideGB() string { return b.say(kOutsideGB) }
 // the line covers England, Scotland and Wales only, and how to have a
 // volunteer ring them.
 func (b *Book) OutsideGBText() string { return b.say(kOutsideGBText) }
+
+// OtherPlace tells a texter how to have another place of the same name:
+// "Not this one? Text: Newport, Shropshire". other is that place as the line
+// understands it ("Newport, Shropshire").
+func (b *Book) OtherPlace(other string) string { return b.say(kOtherPlace, "other", other) }
 
 // NothingNear says there is nothing at all within far miles of place.
 func (b *Book) NothingNear(place string, far int) string {
