@@ -170,7 +170,7 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 		// "near Frome", "what's on this week in Frome": the place too.
 		if m, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = c == "2"
-			st.Day = l.dayAsked(ctx, in.Speech)
+			st.Day = l.dayWithPlace(ctx, in.Speech)
 			return l.placeFound(ctx, r, st, in, m)
 		}
 	}
@@ -198,7 +198,7 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 	if !in.silent() && in.Digits == "" {
 		if m, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = false
-			st.Day = l.dayAsked(ctx, in.Speech)
+			st.Day = l.dayWithPlace(ctx, in.Speech)
 			return l.placeFound(ctx, r, st, in, m)
 		}
 	}
@@ -267,7 +267,7 @@ func (l *Line) resolve(ctx context.Context, speech string) (places.Match, bool) 
 func (l *Line) placeStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	if in.Digits == "" {
 		if m, ok := l.resolve(ctx, in.Speech); ok {
-			if d := l.dayAsked(ctx, in.Speech); !d.IsZero() {
+			if d := l.dayWithPlace(ctx, in.Speech); !d.IsZero() {
 				st.Day, st.Week = d, false // "Frome on Saturday"
 			}
 			return l.placeFound(ctx, r, st, in, m)
@@ -434,6 +434,15 @@ func (l *Line) townsStep(ctx context.Context, r *http.Request, st *call, in inpu
 		return l.startSearch(ctx, r, st, nil)
 	}
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.townsPrompt(st, "") }), nil
+}
+
+// dayWithPlace is dayAsked for speech that named a place: one word ("Frome")
+// names no day too, so the understander is not asked.
+func (l *Line) dayWithPlace(ctx context.Context, speech string) catalogue.Date {
+	if len(wordsOf(speech)) < 2 {
+		return catalogue.Date{}
+	}
+	return l.dayAsked(ctx, speech)
 }
 
 // dayAsked is the day speech asks about: a date ("on the fifth of
