@@ -46,3 +46,20 @@ type Request struct {
 type Understander interface {
 	Understand(ctx context.Context, text string) Request
 }
+
+// languageKey is the context key of the language a resident uses.
+type languageKey struct{}
+
+// WithLanguage returns a copy of ctx saying the resident writes or speaks in
+// the language with code (the book of words' codes: "cy", "pl", "yue"), for
+// an Understander, which reads it with LanguageOf.
+func WithLanguage(ctx context.Context, code string) context.Context {
+	return context.WithValue(ctx, languageKey{}, code)
+}
+
+// LanguageOf returns the language code WithLanguage put on ctx, or "" when
+// none was: then the text is taken to be English.
+func LanguageOf(ctx context.Context) string {
+	code, _ := ctx.Value(languageKey{}).(string)
+	return code
+}

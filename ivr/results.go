@@ -330,7 +330,8 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 	case n >= 1 && n <= len(kindGroups):
 		kinds = kindGroups[n-1]
 	case c == "" && !in.silent() && l.deps.Understander != nil:
-		kinds = l.deps.Understander.Understand(ctx, in.Speech).Categories
+		// Heard in the caller's language, read with its words.
+		kinds = l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.lang)), in.Speech).Categories
 		if len(kinds) == 0 {
 			return l.missed(ctx, r, st, in, func() []twiml.Element { return l.kindPrompt(st) }), nil
 		}

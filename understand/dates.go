@@ -13,12 +13,12 @@ import (
 // next such date from today (this year's, or next year's once it has
 // passed). ok is false when there is none, or the day does not exist in
 // the next twelve months ("31 november", "29 february" in 2026).
-func findDate(words []string, used []bool, today catalogue.Date) (catalogue.Date, bool) {
+func (v *vocab) findDate(words []string, used []bool, today catalogue.Date) (catalogue.Date, bool) {
 	for i, w := range words {
 		if used[i] {
 			continue
 		}
-		m, isMonth := monthWords[w]
+		m, isMonth := v.monthWords[w]
 		if !isMonth {
 			continue
 		}

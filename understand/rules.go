@@ -56,35 +56,39 @@ func newRules(pf placeFinder, towns []string) *Rules {
 // Understand reads text and says what the resident asked for. It never fails:
 // when it cannot tell, the Intent is IntentUnknown. Opt-out, opt-in, HELP,
 // MORE and CALL words count only when they are the whole message.
+//
+// The text is read in the language ctx names (catalogue.WithLanguage)
+// together with English; with none it is read in English.
 func (r *Rules) Understand(ctx context.Context, text string) catalogue.Request {
-	norm := Normalise(text)
+	v := vocabFor(catalogue.LanguageOf(ctx))
+	norm := v.segment(Normalise(text))
 	req := catalogue.Request{Intent: catalogue.IntentUnknown}
 	if norm == "" {
 		return req
 	}
-	if in, ok := exactCommands[norm]; ok {
+	if in, ok := v.exactCommands[norm]; ok {
 		req.Intent = in
 		return req
 	}
 	words := strings.Fields(norm)
-	if n, ok := detailsNumber(words); ok {
+	if n, ok := v.detailsNumber(words); ok {
 		req.Intent = catalogue.IntentDetails
 		req.Item = n
 		return req
 	}
-	if onlyPhrase(words, morePhrases) {
+	if v.onlyPhrase(words, v.morePhrases) {
 		req.Intent = catalogue.IntentMore
 		return req
 	}
 
-	words = r.correctSpelling(words)
+	words = r.correctSpelling(v, words)
 	used := make([]bool, len(words))
-	req.Place = r.findPlace(text, words, used)
-	if d, ok := findDate(words, used, catalogue.DateOf(r.now())); ok {
+	req.Place = r.findPlace(v, text, words, used)
+	if d, ok := v.findDate(words, used, catalogue.DateOf(r.now())); ok {
 		req.When.Date = d
 	}
 	callback, helpMe := false, false
-	for _, ru := range table {
+	for _, ru := range v.table {
 		for _, at := range find(words, used, ru.words) {
 			for i := range ru.words {
 				used[at+i] = true
@@ -95,7 +99,7 @@ func (r *Rules) Understand(ctx context.Context, text string) catalogue.Request {
 		}
 	}
 	if req.Place == "" {
-		req.Place = r.resolveRest(words, used)
+		req.Place = r.resolveRest(v, words, used)
 	}
 	// Canonical order, whatever the order of the words.
 	req.Categories = dedupe(req.Categories)
@@ -134,7 +138,7 @@ var (
 // postcode or outcode anywhere, else the longest catalogue town, else what
 // the places index finds inside the text (with its cues). After the phrase
 // rules, resolveRest tries what is left over as a whole place name.
-func (r *Rules) findPlace(text string, words []string, used []bool) string {
+func (r *Rules) findPlace(v *vocab, text string, words []string, used []bool) string {
 	joined := strings.Join(words, " ")
 	if m := postcodeRE.FindStringSubmatch(joined); m != nil {
 		markPhrase(words, used, strings.Fields(strings.TrimSpace(m[0])))
@@ -158,7 +162,7 @@ func (r *Rules) findPlace(text string, words []string, used []bool) string {
 	}
 	if _, w, ok := r.places.Find(text); ok && w != "" {
 		pw := strings.Fields(Normalise(w))
-		if len(find(words, used, pw)) > 0 && !allKnown(pw) {
+		if len(find(words, used, pw)) > 0 && !v.allKnown(pw) {
 			markPhrase(words, used, pw)
 			return strings.Join(pw, " ")
 		}
@@ -169,7 +173,7 @@ func (r *Rules) findPlace(text string, words []string, used []bool) string {
 // resolveRest treats the words no rule used as a place name ("Ravenshed
 // walks" leaves "ravenshed"), when there are a few of them and the places
 // index resolves them whole.
-func (r *Rules) resolveRest(words []string, used []bool) string {
+func (r *Rules) resolveRest(v *vocab, words []string, used []bool) string {
 	if r.places == nil {
 		return ""
 	}
@@ -179,12 +183,25 @@ func (r *Rules) resolveRest(words []string, used []bool) string {
 			rest = append(rest, w)
 		}
 	}
-	if len(rest) == 0 || len(rest) > 4 || allFiller(rest) {
+	if len(rest) == 0 || len(rest) > 4 || v.allFiller(rest) {
 		return ""
 	}
 	text := strings.Join(rest, " ")
 	if _, ok := r.places.Resolve(text); !ok {
-		return ""
+		// Without the filler words around it ("w Frome", "yn Aberteifi").
+		var named []string
+		for _, w := range rest {
+			if !v.fillerWords[w] {
+				named = append(named, w)
+			}
+		}
+		if len(named) == len(rest) {
+			return ""
+		}
+		text = strings.Join(named, " ")
+		if _, ok := r.places.Resolve(text); !ok {
+			return ""
+		}
 	}
 	for i := range used {
 		used[i] = true
@@ -194,9 +211,9 @@ func (r *Rules) resolveRest(words []string, used []bool) string {
 
 // allKnown reports whether every word is one the rules' table knows, so
 // "museum" is never taken for a village called Museum.
-func allKnown(words []string) bool {
+func (v *vocab) allKnown(words []string) bool {
 	for _, w := range words {
-		if !knownWords[w] {
+		if !v.knownWords[w] {
 			return false
 		}
 	}
@@ -204,9 +221,9 @@ func allKnown(words []string) bool {
 }
 
 // allFiller reports whether the words are only filler ("please", "in").
-func allFiller(words []string) bool {
+func (v *vocab) allFiller(words []string) bool {
 	for _, w := range words {
-		if !fillerWords[w] {
+		if !v.fillerWords[w] {
 			return false
 		}
 	}
@@ -228,31 +245,32 @@ func isOutcode(w string) bool {
 
 // detailsNumber recognises "3", "no 3", "number 3 please", "tell me about
 // 3", "number three", "the second one".
-func detailsNumber(words []string) (int, bool) {
+func (v *vocab) detailsNumber(words []string) (int, bool) {
 	n, found, afterOrdinal := 0, false, false
 	for _, w := range words {
 		if (w == "one" || w == "ones") && afterOrdinal {
 			continue
 		}
-		if v, ordinal, ok := itemNumber(w); ok {
-			if found || v < 1 || v > 999 {
+		if k, ordinal, ok := v.itemNumber(w); ok {
+			if found || k < 1 || k > 999 {
 				return 0, false
 			}
-			n, found, afterOrdinal = v, true, ordinal
+			n, found, afterOrdinal = k, true, ordinal
 			continue
 		}
-		if !detailWords[w] {
+		if !v.detailWords[w] {
 			return 0, false
 		}
 	}
 	return n, found
 }
 
-// onlyPhrase reports whether words are one of phrases, give or take "please".
-func onlyPhrase(words []string, phrases []string) bool {
+// onlyPhrase reports whether words are one of phrases, give or take "please"
+// (or, in another language, its filler words: "wiecej prosze").
+func (v *vocab) onlyPhrase(words []string, phrases []string) bool {
 	var kept []string
 	for _, w := range words {
-		if w != "please" && w != "pls" && w != "thanks" && w != "ok" {
+		if w != "please" && w != "pls" && w != "thanks" && w != "ok" && (v == english || !v.fillerWords[w]) {
 			kept = append(kept, w)
 		}
 	}

@@ -209,6 +209,6 @@ func FuzzUnderstand(f *testing.F) {
 }
 
 func exactStop(text string) bool {
-	in, ok := exactCommands[Normalise(text)]
+	in, ok := english.exactCommands[Normalise(text)]
 	return ok && in == catalogue.IntentStop
 }

@@ -48,7 +48,7 @@ func TestCorrectSpelling(t *testing.T) {
 		{"beccles", "beccles"},
 	}
 	for _, tt := range tests {
-		got := strings.Join(r.correctSpelling(strings.Fields(tt.in)), " ")
+		got := strings.Join(r.correctSpelling(english, strings.Fields(tt.in)), " ")
 		if got != tt.want {
 			t.Errorf("correctSpelling(%q) = %q; want %q", tt.in, got, tt.want)
 		}
@@ -75,7 +75,7 @@ func TestFindDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		words := strings.Fields(tt.text)
-		got, _ := findDate(words, make([]bool, len(words)), today)
+		got, _ := english.findDate(words, make([]bool, len(words)), today)
 		if got != tt.want {
 			t.Errorf("findDate(%q) = %v; want %v", tt.text, got, tt.want)
 		}
@@ -102,7 +102,7 @@ func TestDetailsInWords(t *testing.T) {
 			t.Errorf("Understand(%q) = %s item %d; want %s item %d", tt.text, got.Intent, got.Item, tt.want.Intent, tt.want.Item)
 		}
 	}
-	if !slices.Contains(correctable, "museum") {
-		t.Errorf("correctable lacks museum: %v", correctable)
+	if !slices.Contains(english.correctable, "museum") {
+		t.Errorf("correctable lacks museum: %v", english.correctable)
 	}
 }

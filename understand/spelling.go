@@ -1,7 +1,6 @@
 package understand
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -25,40 +24,18 @@ var neverCorrect = map[string]bool{
 	"talking": true, "walker": true, "walkers": true, "museum": true, "taking": true,
 }
 
-// correctable are the words misspellings are corrected to: the one-word
-// category, tag and day phrases.
-var correctable = func() []string {
-	var out []string
-	add := func(p string) {
-		if !strings.Contains(p, " ") && len(p) >= 5 {
-			out = append(out, p)
-		}
-	}
-	for p := range categoryWords {
-		add(p)
-	}
-	for p := range tagWords {
-		add(p)
-	}
-	for d := range dayWords {
-		add(d)
-	}
-	slices.Sort(out) // the maps' order is random
-	return out
-}()
-
 // correctSpelling returns words with misspelt rule words corrected. A word
 // is left alone when the rules know it, it has a digit, it is a catalogue
 // town's word or isPlace says it names a place.
-func (r *Rules) correctSpelling(words []string) []string {
+func (r *Rules) correctSpelling(v *vocab, words []string) []string {
 	out := words
 	copied := false
 	for i, w := range words {
-		if len(w) < 5 || knownWords[w] || neverCorrect[w] || fillerWords[w] || strings.ContainsAny(w, "0123456789") || r.townWord(w) {
+		if len(w) < 5 || v.knownWords[w] || neverCorrect[w] || v.fillerWords[w] || !ascii(w) || strings.ContainsAny(w, "0123456789") || r.townWord(w) {
 			continue
 		}
 		to := ""
-		for _, c := range correctable {
+		for _, c := range v.correctable {
 			if oneSlip(w, c) {
 				if to != "" && to != c {
 					to = ""
@@ -77,6 +54,17 @@ func (r *Rules) correctSpelling(words []string) []string {
 		out[i] = to
 	}
 	return out
+}
+
+// ascii reports whether w is written in ASCII letters alone: the slips are
+// counted in bytes, which only they are.
+func ascii(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *Rules) townWord(w string) bool {

@@ -18,11 +18,10 @@ type rule struct {
 	helpMe   bool // asks for a volunteer unless the message is a search
 }
 
-// table is every phrase rule, longest phrase first, so "step free" wins over
-// "free" and "memory cafe" over "cafe". Rows with the same phrase are merged.
-var table, knownWords = buildTable()
-
-func buildTable() ([]rule, map[string]bool) {
+// buildTable returns every phrase rule of p, longest phrase first, so "step
+// free" wins over "free" and "memory cafe" over "cafe", and every word of
+// the phrases. Rows with the same phrase are merged.
+func buildTable(p phrases) ([]rule, map[string]bool) {
 	byPhrase := map[string]*rule{}
 	var order []string
 	add := func(phrase string, f func(*catalogue.Request, time.Time), callback, helpMe bool) {
@@ -38,38 +37,38 @@ func buildTable() ([]rule, map[string]bool) {
 		ru.helpMe = ru.helpMe || helpMe
 	}
 	nothing := func(*catalogue.Request, time.Time) {}
-	for _, p := range callbackPhrases {
-		add(p, nothing, true, false)
+	for _, ph := range p.callback {
+		add(ph, nothing, true, false)
 	}
-	for _, p := range helpMePhrases {
-		add(p, nothing, false, true)
+	for _, ph := range p.helpMe {
+		add(ph, nothing, false, true)
 	}
-	for p, c := range categoryWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.Categories = append(r.Categories, c) }, false, false)
+	for ph, c := range p.categories {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.Categories = append(r.Categories, c) }, false, false)
 	}
-	for p, t := range tagWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.Tags = append(r.Tags, t) }, false, false)
+	for ph, t := range p.tags {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.Tags = append(r.Tags, t) }, false, false)
 	}
-	for _, p := range freeWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.FreeOnly = true }, false, false)
+	for _, ph := range p.free {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.FreeOnly = true }, false, false)
 	}
-	for p, l := range languageWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.Languages = append(r.Languages, l) }, false, false)
+	for ph, l := range p.languages {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.Languages = append(r.Languages, l) }, false, false)
 	}
-	for _, p := range todayWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.When.Today = true }, false, false)
+	for _, ph := range p.today {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.When.Today = true }, false, false)
 	}
-	for _, p := range tomorrowWords {
-		add(p, func(r *catalogue.Request, now time.Time) {
+	for _, ph := range p.tomorrow {
+		add(ph, func(r *catalogue.Request, now time.Time) {
 			d := now.In(catalogue.London).AddDate(0, 0, 1).Weekday()
 			r.When.Weekday = &d
 		}, false, false)
 	}
-	for _, p := range weekWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.When.ThisWeek = true }, false, false)
+	for _, ph := range p.week {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.When.ThisWeek = true }, false, false)
 	}
-	for p, d := range dayWords {
-		add(p, func(r *catalogue.Request, _ time.Time) { r.When.Weekday = &d }, false, false)
+	for ph, d := range p.days {
+		add(ph, func(r *catalogue.Request, _ time.Time) { r.When.Weekday = &d }, false, false)
 	}
 	sort.Strings(order) // map iteration above is random: make the order stable
 	sort.SliceStable(order, func(i, j int) bool {
