@@ -47,6 +47,9 @@ type Event struct {
 	Zero       bool      `json:"zero,omitempty"` // a search that found nothing
 	Outcome    string    `json:"o,omitempty"`
 	Seconds    int       `json:"s,omitempty"`
+	// Language is the code of the language a contact was in ("cy"),
+	// empty for one recorded before languages were (English).
+	Language string `json:"lang,omitempty"`
 }
 
 // Recorder records events. Record never fails the caller's request: an

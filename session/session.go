@@ -109,3 +109,12 @@ func (s *Store) QueueCount(ctx context.Context, pipe redis.Pipeliner, key string
 		return n, nil
 	}
 }
+
+// QueueLoad queues on pipe, to go in one round trip with other commands
+// (LoadAlso's), the reading of the state under key; the returned function
+// decodes it into v once the pipeline has run, reporting false, with no
+// error, when there is none.
+func (s *Store) QueueLoad(ctx context.Context, pipe redis.Pipeliner, key string, v any) func() (bool, error) {
+	get := pipe.Get(ctx, s.prefix+key)
+	return func() (bool, error) { return decode(get, v) }
+}

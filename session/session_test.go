@@ -100,6 +100,26 @@ func TestLoadAlso(t *testing.T) {
 	}
 }
 
+// QueueLoad reads a second state in the same round trip as LoadAlso's.
+func TestQueueLoad(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	s := session.New(rdb, "t:")
+	ctx := context.Background()
+	var lang string
+	var loaded func() (bool, error)
+	also := func(p redis.Pipeliner) { loaded = s.QueueLoad(ctx, p, "lang", &lang) }
+	var st struct{ Step string }
+	s.LoadAlso(ctx, "k", &st, also)
+	if ok, err := loaded(); ok || err != nil || lang != "" {
+		t.Fatalf("QueueLoad before Save = %v, %v, %q; want false, nil, \"\"", ok, err, lang)
+	}
+	s.Save(ctx, "lang", "cy", time.Minute)
+	s.LoadAlso(ctx, "k", &st, also)
+	if ok, err := loaded(); !ok || err != nil || lang != "cy" {
+		t.Errorf("QueueLoad = %v, %v, %q; want true, nil, cy", ok, err, lang)
+	}
+}
+
 // A *json.RawMessage gets the saved bytes as they are, unchecked, and
 // nothing when none are saved.
 func TestLoadRaw(t *testing.T) {

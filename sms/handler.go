@@ -12,6 +12,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/volunteers"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // maxBody is the longest text Twilio delivers; anything longer is cut.
@@ -46,14 +47,17 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hash := l.deps.Hasher.Hash(from)
-	l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash})
+	contact := func(lang words.Lang) {
+		l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash, Language: string(lang)})
+	}
 	// The texter's logger, made only when something is logged.
 	log := func() *slog.Logger {
 		return l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
 	}
 
-	word := keyword(body)
-	if optOutWords[word] {
+	word := words.Normalise(keyword(body))
+	if l.optOut[word] {
+		contact(l.detect(body))
 		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
 			log().ErrorContext(ctx, "record opt-out", "err", err)
 		}
@@ -63,13 +67,23 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tx := l.loadTexter(ctx, log, from, hash)
-	if optInWords[word] && (tx.opted || word != "YES") {
+	// ln is the line in the texter's language: the one they chose, else
+	// the one they write in (remembered as their choice), else the
+	// default.
+	lang, chose := l.languageOf(tx, body)
+	ln := l.in[lang]
+	contact(lang)
+	t := &turn{hash: hash, from: from}
+	if chose {
+		t.lang = lang
+	}
+	if l.optIn[word] && (tx.opted || word != "yes") {
 		if err := l.deps.OptOuts.OptIn(ctx, from); err != nil {
-			l.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
+			ln.writeFallback(w, r, fmt.Errorf("sms: opt in: %w", err))
 			return
 		}
 		log().InfoContext(ctx, "opted in")
-		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, l.optedIn())
+		ln.reply(ctx, w, r, tx.v, t, ln.optedIn())
 		return
 	}
 	if tx.opted {
@@ -77,33 +91,47 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if tx.v != allow {
-		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, "")
+		ln.reply(ctx, w, r, tx.v, t, "")
 		return
 	}
-	if reply, ok, err := l.followUpReply(ctx, from, hash, tx, body); err != nil {
-		l.writeFallback(w, r, err)
+	if len(l.cfg.Languages) > 1 {
+		if code, ok := words.Choosing(body); ok {
+			if other, on := l.in[code]; on {
+				log().InfoContext(ctx, "language chosen", "language", code)
+				other.reply(ctx, w, r, tx.v, &turn{hash: hash, lang: code}, other.languageChosen())
+			} else {
+				ln.reply(ctx, w, r, tx.v, t, ln.languageList())
+			}
+			return
+		}
+		if l.listWords[word] {
+			ln.reply(ctx, w, r, tx.v, t, ln.languageList())
+			return
+		}
+	}
+	if reply, ok, err := ln.followUpReply(ctx, from, hash, tx, body); err != nil {
+		ln.writeFallback(w, r, err)
 		return
 	} else if ok {
-		l.reply(ctx, w, r, tx.v, &turn{hash: hash}, reply)
+		ln.reply(ctx, w, r, tx.v, t, reply)
 		return
 	}
 
-	req := l.deps.Understand.Understand(ctx, body)
+	req := ln.deps.Understand.Understand(catalogue.WithLanguage(ctx, string(lang)), body)
 	var st state
 	if needsState(req) {
 		var err error
 		if st, err = tx.state(); err != nil {
-			l.writeFallback(w, r, err)
+			ln.writeFallback(w, r, err)
 			return
 		}
 	}
-	t := &turn{hash: hash, from: from}
-	reply, err := l.answer(ctx, from, t, st, body, r.PostForm.Get("NumMedia"), req)
+	reply, err := ln.answer(ctx, from, t, st, body, r.PostForm.Get("NumMedia"), req)
 	if err != nil {
-		l.writeFallback(w, r, err)
+		ln.writeFallback(w, r, err)
 		return
 	}
-	l.reply(ctx, w, r, tx.v, t, reply)
+	ln.reply(ctx, w, r, tx.v, t, reply)
 }
 
 // reply saves the texter's state if the turn changed it, then sends body if
@@ -115,6 +143,13 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 		if err := l.deps.Sessions.Save(ctx, stateKey(t.hash), *t.save, l.cfg.StateTTL); err != nil {
 			l.writeFallback(w, r, fmt.Errorf("sms: save state: %w", err))
 			return
+		}
+	}
+	if t.lang != "" {
+		// A choice not remembered costs the texter nothing now: the
+		// reply is in their language all the same.
+		if err := l.deps.Sessions.Save(ctx, langKey(t.hash), t.lang, l.cfg.LanguageTTL); err != nil {
+			l.deps.Log.ErrorContext(ctx, "sms: save language", "err", err, "person", t.hash)
 		}
 	}
 	switch v {

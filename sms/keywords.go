@@ -10,18 +10,27 @@ import (
 // Opt-out and opt-in are decided here, on the exact word, whatever the
 // understander says: a language model in front of the rules must never opt
 // someone out (or back in) because of how it read a sentence. The words are
-// the book's (words.Lexicon), in upper case as keyword gives them.
-var (
-	optOutWords = upperSet(words.For(words.English).Lexicon().OptOut)
-	optInWords  = upperSet(words.For(words.English).Lexicon().OptIn)
-)
+// the book's (words.Lexicon) in every language on, and always English's
+// (carriers and Twilio act on the English words), compared as
+// words.Normalise leaves them ("Wypisz", "ÎNCEPE").
 
-func upperSet(ws []string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[strings.ToUpper(w)] = true
+// commandWords returns the opt-out and opt-in words of langs and English,
+// and the words asking for the list of languages.
+func commandWords(langs []words.Lang) (optOut, optIn, list map[string]bool) {
+	optOut, optIn, list = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, code := range append([]words.Lang{words.English}, langs...) {
+		lx := words.For(code).Lexicon()
+		for _, w := range lx.OptOut {
+			optOut[w] = true
+		}
+		for _, w := range lx.OptIn {
+			optIn[w] = true
+		}
+		for _, w := range lx.LanguageList {
+			list[w] = true
+		}
 	}
-	return m
+	return optOut, optIn, list
 }
 
 // keyword is body as a command word: upper case, without surrounding space

@@ -34,7 +34,14 @@ type Config struct {
 	// Language is the language replies are in; default English. What
 	// they say is the book of words' (words.For(Language)).
 	Language words.Lang
-	Now      func() time.Time
+	// Languages are the languages a texter may choose (LANGUAGES), the
+	// first the default; empty means Language alone. A texter chooses one
+	// by texting its name, or by writing in it, and is answered in it.
+	Languages []words.Lang
+	// LanguageTTL is how long a texter's choice of language is
+	// remembered; default 90 days.
+	LanguageTTL time.Duration
+	Now         func() time.Time
 }
 
 // Desk is what the SMS line uses of *volunteers.Desk.
@@ -87,6 +94,14 @@ type Line struct {
 	deps Deps
 	book *words.Book    // what replies say
 	docs twimlout.Cache // a list asked for again is the same reply
+	// in holds the line in each language of cfg.Languages (this one is
+	// the default's); they share the configuration and collaborators.
+	in map[words.Lang]*Line
+	// optOut and optIn are the opt-out and opt-in words of every
+	// language on, English's always among them, as Normalise leaves them.
+	optOut, optIn map[string]bool
+	// listWords ask for the list of languages, in any language on.
+	listWords map[string]bool
 }
 
 // New returns the SMS line with cfg's defaults filled in.
@@ -95,7 +110,14 @@ func New(cfg Config, deps Deps) *Line {
 	cfg.StateTTL = cmp.Or(cfg.StateTTL, 7*24*time.Hour)
 	cfg.RepliesPerHour = cmp.Or(cfg.RepliesPerHour, 20)
 	cfg.PageSize = cmp.Or(cfg.PageSize, 5)
+	cfg.LanguageTTL = cmp.Or(cfg.LanguageTTL, 90*24*time.Hour)
+	if len(cfg.Languages) > 0 {
+		cfg.Language = cfg.Languages[0]
+	}
 	cfg.Language = cmp.Or(cfg.Language, words.English)
+	if len(cfg.Languages) == 0 {
+		cfg.Languages = []words.Lang{cfg.Language}
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -108,7 +130,18 @@ func New(cfg Config, deps Deps) *Line {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Line{cfg: cfg, deps: deps, book: words.For(cfg.Language)}
+	l := &Line{cfg: cfg, deps: deps, book: words.For(cfg.Language), in: map[words.Lang]*Line{}}
+	l.optOut, l.optIn, l.listWords = commandWords(cfg.Languages)
+	for _, code := range cfg.Languages {
+		if code == cfg.Language {
+			l.in[code] = l
+			continue
+		}
+		c := cfg
+		c.Language = code
+		l.in[code] = &Line{cfg: c, deps: deps, book: words.For(code), in: l.in, optOut: l.optOut, optIn: l.optIn, listWords: l.listWords}
+	}
+	return l
 }
 
 // Handler answers POST /twilio/sms. Signature checking and the body limit

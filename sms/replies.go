@@ -2,6 +2,7 @@ package sms
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -22,6 +23,43 @@ func (l *Line) callbackBooked(cb volunteers.Callback) string {
 }
 
 func (l *Line) optedIn() string { return l.book.OptedIn(l.cfg.LineName) }
+
+func (l *Line) languageChosen() string { return l.book.LanguageChosen(l.cfg.LineName) }
+
+// languageList names every language on, each in itself, in the order
+// LANGUAGES gives, as a texter would send it to choose it.
+func (l *Line) languageList() string {
+	names := make([]string, len(l.cfg.Languages))
+	for i, code := range l.cfg.Languages {
+		names[i] = strings.ToUpper(words.For(code).Language().Name)
+	}
+	return l.book.LanguageList(strings.Join(names, ", "))
+}
+
+// languageOf returns the language to answer tx in: the one they chose if it
+// is still on; else, when body is surely written in another language on,
+// that one, with chose true (it is remembered as their choice); else the
+// default.
+func (l *Line) languageOf(tx texter, body string) (lang words.Lang, chose bool) {
+	if _, on := l.in[tx.lang]; on {
+		return tx.lang, false
+	}
+	if code, ok := words.Detect(body, l.cfg.Languages); ok && code != l.cfg.Language {
+		return code, true
+	}
+	return l.cfg.Language, false
+}
+
+// detect is the language body is surely written in among those on, else
+// the default.
+func (l *Line) detect(body string) words.Lang {
+	if len(l.cfg.Languages) > 1 {
+		if code, ok := words.Detect(body, l.cfg.Languages); ok {
+			return code
+		}
+	}
+	return l.cfg.Language
+}
 
 func (l *Line) tooMany() string { return l.book.TooMany(l.cfg.LineName, l.cfg.LineNumber) }
 

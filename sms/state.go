@@ -13,6 +13,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/roundtrip"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // state is what the line remembers of one texter, under the hash of their
@@ -40,6 +41,9 @@ func (s *state) hasPlace() bool { return s.Place != "" }
 
 func stateKey(hash string) string { return "sms:state:" + hash }
 
+// langKey is where a texter's choice of language is kept.
+func langKey(hash string) string { return "sms:lang:" + hash }
+
 // texter is what the line knows of a resident when their text arrives.
 type texter struct {
 	saved json.RawMessage // their state, decoded only if the text needs it
@@ -48,6 +52,7 @@ type texter struct {
 	v     verdict
 	// pending reads their follow-up, read with the rest.
 	pending func() (followup.Pending, error)
+	lang    words.Lang // the language they chose, "" if none (or it could not be read)
 }
 
 // state returns the texter's state (the zero state when none is saved).
@@ -87,11 +92,15 @@ func needsState(req catalogue.Request) bool {
 func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, hash string) texter {
 	var optedOut func() (bool, error)
 	var count func() (int64, error)
+	var chosen func() (bool, error)
 	var tx texter
 	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.saved, func(pipe redis.Pipeliner) {
 		optedOut = l.deps.OptOuts.QueueOptedOut(ctx, pipe, from)
 		count = l.deps.Sessions.QueueCount(ctx, pipe, rateKey(hash), time.Hour)
 		tx.pending = l.deps.FollowUps.QueuePending(ctx, pipe, hash)
+		if len(l.cfg.Languages) > 1 {
+			chosen = l.deps.Sessions.QueueLoad(ctx, pipe, langKey(hash), &tx.lang)
+		}
 	}); err != nil {
 		tx.saved, tx.stErr = nil, fmt.Errorf("sms: load state: %w", err)
 		if errors.Is(err, roundtrip.ErrGaveUp) {
@@ -110,6 +119,12 @@ func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, ha
 		log().ErrorContext(ctx, "rate limit", "err", err)
 	}
 	tx.v = l.judge(n)
+	if chosen != nil {
+		if _, err := chosen(); err != nil {
+			tx.lang = ""
+			log().ErrorContext(ctx, "read language", "err", err)
+		}
+	}
 	return tx
 }
 
@@ -119,6 +134,7 @@ type turn struct {
 	hash string
 	from string // their number, for the follow-up's offer
 	save *state
+	lang words.Lang // a language chosen, to remember with the reply
 }
 
 // keep marks st to be saved when the reply is sent.
