@@ -26,6 +26,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/places"
+	book "github.com/heritage-line/heritageline/words"
 	"github.com/redis/go-redis/v9"
 	"github.com/sashabaranov/go-openai"
 )
@@ -170,7 +171,7 @@ func (u *Understander) Understand(ctx context.Context, text string) catalogue.Re
 			// After the answer is handed over, so a slow Redis never delays it.
 			sctx, cancel := context.WithTimeout(context.WithoutCancel(mctx), u.cfg.Deadline/4)
 			defer cancel()
-			u.cacheSet(sctx, u.cacheKey(redacted), args)
+			u.cacheSet(sctx, u.cacheKey(catalogue.LanguageOf(ctx), redacted), args)
 		}
 	}()
 	select {
@@ -243,7 +244,7 @@ func merge(m, r catalogue.Request) catalogue.Request {
 // or the server, or the reason there is none. args, when not empty, are the
 // server's fresh tool-call arguments, to be cached.
 func (u *Understander) ask(ctx context.Context, redacted string) (req catalogue.Request, reason, args string) {
-	if args, ok := u.cacheGet(ctx, u.cacheKey(redacted)); ok {
+	if args, ok := u.cacheGet(ctx, u.cacheKey(catalogue.LanguageOf(ctx), redacted)); ok {
 		if req, err := u.check(ctx, args, redacted); err == nil {
 			return req, "", ""
 		}
@@ -274,7 +275,7 @@ func (u *Understander) ask(ctx context.Context, redacted string) (req catalogue.
 // call sends redacted text to the model and returns the tool call's
 // arguments, or the reason there are none.
 func (u *Understander) call(ctx context.Context, redacted string) (string, string) {
-	resp, err := u.client.CreateChatCompletion(ctx, chatRequest(u.cfg.Model, redacted))
+	resp, err := u.client.CreateChatCompletion(ctx, chatRequest(u.cfg.Model, catalogue.LanguageOf(ctx), redacted))
 	if err != nil {
 		reason, status := classify(ctx, err)
 		u.log.Warn("language model request failed", "reason", reason, "status", status)
@@ -384,8 +385,13 @@ func (u *Understander) fellBack(reason string) {
 
 // cacheKey is the Redis key for redacted text: a hash, so no message text is
 // stored in key names.
-func (u *Understander) cacheKey(redacted string) string {
-	h := sha256.Sum256([]byte(u.cfg.Model + "\x00" + normalise(redacted)))
+func (u *Understander) cacheKey(lang, redacted string) string {
+	in := u.cfg.Model + "\x00" + normalise(redacted)
+	if lang != "" && lang != string(book.English) {
+		// The same letters may mean something else in another language.
+		in = lang + "\x00" + in
+	}
+	h := sha256.Sum256([]byte(in))
 	return u.cfg.CachePrefix + hex.EncodeToString(h[:16])
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	book "github.com/heritage-line/heritageline/words"
 	"github.com/sashabaranov/go-openai"
 )
 
@@ -79,13 +80,27 @@ func toolSchema() json.RawMessage {
 
 var schemaJSON = toolSchema()
 
+// languageNote tells the model the language the resident writes or speaks
+// in (the book of words' code, from catalogue.LanguageOf), or is "" for
+// English or none.
+func languageNote(code string) string {
+	l, ok := book.Lookup(book.Lang(code))
+	if !ok || l.Code == book.English {
+		return ""
+	}
+	return fmt.Sprintf(`
+The resident writes in %s (%s). Read the message in that language; English words in it count too. Give the place exactly as written in the message, and every other field in the English values above (categories, tags, weekdays in English; languages by their English names).`,
+		l.EnglishName, l.Name)
+}
+
 // chatRequest builds the one request sent for text, which must already be
-// redacted.
-func chatRequest(model, text string) openai.ChatCompletionRequest {
+// redacted, written in the language lang (a book of words' code; "" is
+// English).
+func chatRequest(model, lang, text string) openai.ChatCompletionRequest {
 	return openai.ChatCompletionRequest{
 		Model: model,
 		Messages: []openai.ChatCompletionMessage{
-			{Role: openai.ChatMessageRoleSystem, Content: systemPrompt()},
+			{Role: openai.ChatMessageRoleSystem, Content: systemPrompt() + languageNote(lang)},
 			{Role: openai.ChatMessageRoleUser, Content: text},
 		},
 		Tools: []openai.Tool{{
