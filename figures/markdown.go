@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // WriteMarkdown writes rep as a funder-ready section: a heading naming the
@@ -63,6 +64,16 @@ func WriteMarkdown(w io.Writer, rep Report) error {
 		}
 	}
 	list("Kinds of activity asked for", kinds, "search", "searches")
+	if len(t.Languages) > 1 || len(t.Languages) == 1 && t.Languages[0].Key != "en" {
+		fmt.Fprintf(b, "\n### Calls and texts by language\n\n")
+		for i, c := range t.Languages {
+			n := plural(c.N, "contact", "contacts")
+			if c.N < SmallCell {
+				n = fmt.Sprintf("fewer than %d", SmallCell)
+			}
+			fmt.Fprintf(b, "%d. %s: %s\n", i+1, cell(languageName(c.Key)), n)
+		}
+	}
 	writeFollowUps(b, rep)
 
 	if err := b.Flush(); err != nil {
@@ -79,6 +90,19 @@ var categoryNames = map[catalogue.Category]string{
 	catalogue.Cafe:         "Cafés",
 	catalogue.Crafts:       "Crafts",
 	catalogue.Archaeology:  "Archaeology",
+}
+
+// languageName is a language's code as a report names it: "Welsh
+// (Cymraeg)", or the code when the book of words has none.
+func languageName(code string) string {
+	l, ok := words.Lookup(words.Lang(code))
+	switch {
+	case !ok:
+		return code
+	case l.Name == l.EnglishName:
+		return l.Name
+	}
+	return l.EnglishName + " (" + l.Name + ")"
 }
 
 // Summary sums up rep's period in a few plain sentences, as the report's

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -207,6 +208,8 @@ func (r *Redis) queue(b *batch, e Event) error {
 		case SMS:
 			b.hincr(totals, fTexts)
 		}
+		// A contact recorded before the line had languages was English.
+		b.zincr(part("languages"), cmp.Or(e.Language, "en"))
 	case Search:
 		b.hincr(totals, fSearches)
 		if e.Zero {

@@ -51,15 +51,15 @@ func fixture() []Event {
 		{Time: at("2025-01-08 12:00"), Channel: Voice, Kind: Callback, Person: p2, Outcome: "taken"},
 		{Time: at("2025-01-08 12:01"), Channel: Voice, Kind: Callback, Person: p2, Outcome: "done", Seconds: 3600},
 		{Time: at("2025-01-09 14:00"), Channel: Voice, Kind: Callback, Person: p2, Outcome: "done", Seconds: 1800},
-		{Time: at("2025-01-09 15:00"), Channel: SMS, Kind: Contact, Person: p1},
-		{Time: at("2025-01-10 15:00"), Channel: SMS, Kind: Contact, Person: p1},
-		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Contact, Person: p3},
+		{Time: at("2025-01-09 15:00"), Channel: SMS, Kind: Contact, Person: p1, Language: "cy"},
+		{Time: at("2025-01-10 15:00"), Channel: SMS, Kind: Contact, Person: p1, Language: "cy"},
+		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Contact, Person: p3, Language: "pl"},
 		{Time: at("2025-01-11 16:00"), Channel: SMS, Kind: Search, Person: p3, Area: "Gorleston", Categories: []string{"museum", "walk"}, Offered: []string{"a1", "a2", "a3"}},
 		{Time: at("2025-01-11 16:05"), Channel: SMS, Kind: Details, Person: p3, Area: "Gorleston", Offered: []string{"a2"}},
 		{Time: at("2025-01-12 23:59"), Channel: SMS, Kind: Search, Person: p3, Area: "NR31", Zero: true},
 		// The second week.
 		{Time: at("2025-01-13 00:00"), Channel: Voice, Kind: Contact, Person: p4},
-		{Time: at("2025-01-14 08:00"), Channel: SMS, Kind: Contact, Person: p1},
+		{Time: at("2025-01-14 08:00"), Channel: SMS, Kind: Contact, Person: p1, Language: "cy"},
 		{Time: at("2025-01-14 08:00"), Channel: SMS, Kind: Search, Person: p1, Area: "NR31", Offered: []string{"a2"}},
 		{Time: at("2025-01-15 09:00"), Channel: Voice, Kind: Callback, Person: p4, Outcome: "done", Seconds: 600},
 		{Time: at("2025-01-15 09:00"), Channel: Voice, Kind: Callback, Person: p4, Outcome: "unheard-of"},
@@ -81,10 +81,12 @@ func wantReport() Report {
 			Asked:      []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 1}},
 			Areas:      []Count{{"NR31", "", 2}, {"Gorleston", "", 1}},
 			Categories: []Count{{"walk", "", 2}, {"museum", "", 1}},
+			Languages:  []Count{{"cy", "", 2}, {"en", "", 2}, {"pl", "", 1}},
 		}, {
 			Start: w2, Calls: 1, Texts: 1, People: 2, Searches: 1, CallbacksDone: 1, MedianCallback: 10 * time.Minute,
 			Signposted: []Count{{"a2", "Time and Tide | museum", 1}},
 			Areas:      []Count{{"NR31", "", 1}},
+			Languages:  []Count{{"cy", "", 1}, {"en", "", 1}},
 		}},
 		Total: Week{
 			Start: w1, Calls: 3, Texts: 4, People: 4,
@@ -95,6 +97,7 @@ func wantReport() Report {
 			Asked:      []Count{{"a1", "Castle walk", 2}, {"a2", "Time and Tide | museum", 1}},
 			Areas:      []Count{{"NR31", "", 3}, {"Gorleston", "", 1}},
 			Categories: []Count{{"walk", "", 2}, {"museum", "", 1}},
+			Languages:  []Count{{"cy", "", 3}, {"en", "", 3}, {"pl", "", 1}},
 		},
 	}
 }
@@ -492,5 +495,27 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+// TestByLanguage: contacts by language, a count under five shown as "<5"
+// in the CSV and "fewer than 5" in the report, and a line of English alone
+// gets no languages section.
+func TestByLanguage(t *testing.T) {
+	cs := []Count{{Key: "en", N: 120}, {Key: "cy", N: 31}, {Key: "pl", N: 5}, {Key: "ar", N: 4}, {Key: "yue", N: 1}}
+	if got, want := byLanguage(cs), "en: 120; cy: 31; pl: 5; ar: <5; yue: <5"; got != want {
+		t.Errorf("byLanguage = %q; want %q", got, want)
+	}
+	var md bytes.Buffer
+	WriteMarkdown(&md, Report{Weeks: []Week{{}}, Total: Week{Languages: cs}})
+	for _, want := range []string{"### Calls and texts by language", "1. English: 120 contacts", "2. Welsh (Cymraeg): 31 contacts", "3. Polish (Polski): 5 contacts", "4. Arabic (العربية): fewer than 5", "5. Cantonese (廣東話): fewer than 5"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, md.String())
+		}
+	}
+	md.Reset()
+	WriteMarkdown(&md, Report{Weeks: []Week{{}}, Total: Week{Languages: []Count{{Key: "en", N: 9}}}})
+	if strings.Contains(md.String(), "by language") {
+		t.Errorf("an English-only report has a languages section:\n%s", md.String())
 	}
 }

@@ -59,6 +59,9 @@ type Week struct {
 	Asked      []Count // activities whose details were asked for or texted (top ten)
 	Areas      []Count // areas searched (top ten)
 	Categories []Count // categories asked for (top ten)
+	// Languages counts calls and texts by the language they were in
+	// (its code: "cy"), most first, every language.
+	Languages []Count
 
 	FollowUps FollowUps // the follow-up and buddies (issue 19)
 }
@@ -83,6 +86,7 @@ type weekReads struct {
 	totals                            *redis.MapStringStringCmd
 	people                            *redis.IntCmd
 	offered, asked, areas, categories *redis.ZSliceCmd
+	languages                         *redis.ZSliceCmd
 	seconds                           *redis.StringSliceCmd
 }
 
@@ -122,6 +126,7 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 			asked:      pipe.ZRangeWithScores(ctx, r.weekKey(w, "asked"), 0, -1),
 			areas:      pipe.ZRangeWithScores(ctx, r.weekKey(w, "areas"), 0, -1),
 			categories: pipe.ZRangeWithScores(ctx, r.weekKey(w, "categories"), 0, -1),
+			languages:  pipe.ZRangeWithScores(ctx, r.weekKey(w, "languages"), 0, -1),
 			seconds:    pipe.LRange(ctx, r.weekKey(w, "callback_seconds"), 0, -1),
 		}
 	}
@@ -134,7 +139,7 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 	}
 
 	rep := Report{From: first, To: last, Total: Week{Start: first, People: int(people)}}
-	sums := map[string]map[string]int{"offered": {}, "asked": {}, "areas": {}, "categories": {}}
+	sums := map[string]map[string]int{"offered": {}, "asked": {}, "areas": {}, "categories": {}, "languages": {}}
 	var allSeconds []int
 	for i, w := range starts {
 		rd := reads[i]
@@ -163,6 +168,7 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 		wk.Asked = r.top(counts(rd.asked.Val(), sums["asked"]), true)
 		wk.Areas = r.top(counts(rd.areas.Val(), sums["areas"]), false)
 		wk.Categories = r.top(counts(rd.categories.Val(), sums["categories"]), false)
+		wk.Languages = sorted(counts(rd.languages.Val(), sums["languages"]))
 		rep.Weeks = append(rep.Weeks, wk)
 		rep.Total.add(wk)
 	}
@@ -171,6 +177,7 @@ func (r *Redis) Report(ctx context.Context, from, to time.Time) (Report, error) 
 	rep.Total.Asked = r.top(sums["asked"], true)
 	rep.Total.Areas = r.top(sums["areas"], false)
 	rep.Total.Categories = r.top(sums["categories"], false)
+	rep.Total.Languages = sorted(sums["languages"])
 	return rep, nil
 }
 
@@ -220,6 +227,26 @@ func counts(zs []redis.Z, sum map[string]int) map[string]int {
 	}
 	return m
 }
+
+// sorted returns every count of m, most first, ties in key order.
+func sorted(m map[string]int) []Count {
+	if len(m) == 0 {
+		return nil
+	}
+	cs := make([]Count, 0, len(m))
+	for k, n := range m {
+		cs = append(cs, Count{Key: k, N: n})
+	}
+	slices.SortFunc(cs, func(a, b Count) int {
+		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Key, b.Key))
+	})
+	return cs
+}
+
+// SmallCell is the least count a report shows as it is: a count of one to
+// four contacts in one language could point to a person, so it is shown
+// as "<5" (CSV) or "fewer than 5" (markdown).
+const SmallCell = 5
 
 // top returns the TopN largest counts, most first, ties in key order, with
 // activity titles when titled and Options.Title is set.

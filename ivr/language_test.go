@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/words"
 )
 
@@ -100,6 +101,14 @@ func TestLanguageChoice(t *testing.T) {
 		n = h.post(publicURL+"/twilio/voice/recorded?lang=pl", "RecordingDuration", "0")
 		if g := hasVerb(t, n, "Gather"); g.Attrs["language"] != "pl-PL" {
 			t.Errorf("got callback Gather language %q; want pl-PL", g.Attrs["language"])
+		}
+		// The figures count the call as a Polish one.
+		h.post("/twilio/status", "CallStatus", "completed", "CallDuration", "95")
+		h.figs.mu.Lock()
+		last := h.figs.events[len(h.figs.events)-1]
+		h.figs.mu.Unlock()
+		if last.Kind != figures.Contact || last.Language != "pl" {
+			t.Errorf("got last event %s in %q; want the contact in pl", last.Kind, last.Language)
 		}
 	})
 

@@ -9,6 +9,7 @@
 package ivr
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
@@ -365,6 +366,11 @@ func (l *Line) Status() http.Handler {
 		sid := f.Get("CallSid")
 		switch f.Get("CallStatus") {
 		case "completed", "busy", "failed", "no-answer", "canceled":
+			// The call's language, for the figures, before its state goes.
+			var st call
+			if _, err := l.deps.Sessions.Load(r.Context(), callKey(sid), &st); err != nil {
+				l.log.WarnContext(r.Context(), "voice status: read call", "call_sid", sid, "err", err)
+			}
 			if err := l.deps.Sessions.Delete(r.Context(), callKey(sid)); err != nil {
 				l.log.ErrorContext(r.Context(), "voice status: forget call", "call_sid", sid, "err", err)
 			}
@@ -375,6 +381,8 @@ func (l *Line) Status() http.Handler {
 				Person:  l.person(r),
 				Outcome: f.Get("CallStatus"),
 				Seconds: atoi(f.Get("CallDuration")),
+				// The language the caller chose, else the line's default.
+				Language: string(cmp.Or(st.Lang, l.cfg.Lang)),
 			})
 		}
 		w.Header().Set("Content-Type", "text/xml")
