@@ -216,3 +216,31 @@ func firstKey(m map[string]string, v string) string {
 }
 
 var _ = context.Background
+
+// TestListsHoldActivitiesInEveryLanguage: a list is measured as it is sent,
+// so Welsh, Polish and Romanian, sent without diacritics in GSM-7, hold
+// four activities or more (one, when a Polish "ę" in the foot counted as
+// UCS-2), and Arabic and Cantonese, in UCS-2, at least two.
+func TestListsHoldActivitiesInEveryLanguage(t *testing.T) {
+	for _, lang := range allSix {
+		rdb, _ := redistest.Mini(t)
+		rg := newRig(t, rdb, Config{Languages: []words.Lang{lang}})
+		got := rg.send(t, resident, "BA11 1AT")
+		items := 0
+		for _, line := range strings.Split(got, "\n") {
+			if len(line) > 1 && line[0] >= '1' && line[0] <= '9' && line[1] == ' ' {
+				items++
+			}
+		}
+		want := 4 // the longer words of Welsh, Polish and Romanian leave room for four
+		switch lang {
+		case words.English:
+			want = 5
+		case words.Arabic, words.Cantonese:
+			want = 2
+		}
+		if items < want {
+			t.Errorf("%s: %d activities in the list; want at least %d:\n%s", lang, items, want, got)
+		}
+	}
+}

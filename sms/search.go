@@ -169,15 +169,19 @@ func (l *Line) onePage(results []catalogue.Result) []catalogue.Result {
 func (l *Line) page(ctx context.Context, t *turn, st state, head string, results []catalogue.Result) (string, error) {
 	shown := l.onePage(results)
 	first := len(st.IDs) + 1
+	// Measured as they are sent (GSM-7 where they can be): a Polish
+	// "ę" in the foot must not count as UCS-2 and crowd out activities.
+	head = smstext.Normalise(head)
 	items := make([]string, len(shown))
 	for i, r := range shown {
-		items[i] = l.book.ListItem(first+i, r)
+		items[i] = smstext.Normalise(l.book.ListItem(first+i, r))
 	}
+	foot := func(more bool) string { return smstext.Normalise(l.book.ListFoot(more)) }
 	more := len(st.IDs)+len(shown) < st.Total
-	body, kept := smstext.Fit(head, items, l.book.ListFoot(more))
+	body, kept := smstext.Fit(head, items, foot(more))
 	if kept < len(shown) && !more {
 		// Some did not fit, so there is more after all.
-		body, kept = smstext.Fit(head, items, l.book.ListFoot(true))
+		body, kept = smstext.Fit(head, items, foot(true))
 	}
 	for _, r := range shown[:kept] {
 		st.IDs = append(st.IDs, r.Activity.ID)
