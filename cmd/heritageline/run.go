@@ -12,9 +12,9 @@ const usage = `Heritage Line: a phone and text line that signposts people to her
 
 Usage:
   heritageline [serve]                         run the line (settings from the environment; see README)
-  heritageline call [--url URL] [--from NUMBER] [--volunteer press1|no-answer|busy|no-press]
+  heritageline call [--url URL] [--from NUMBER] [--lang CODE] [--volunteer press1|no-answer|busy|no-press]
                                                place a simulated call (moves from standard input)
-  heritageline text [--url URL] [--from NUMBER] [MESSAGE...]
+  heritageline text [--url URL] [--from NUMBER] [--lang CODE] [MESSAGE...]
                                                send a simulated text and print the reply
   heritageline catalogue check SOURCE          load a catalogue and report every record skipped or ended
   heritageline catalogue template FILE         write a starter catalogue (FILE.xlsx or FILE.csv)

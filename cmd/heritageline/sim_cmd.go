@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -10,12 +11,17 @@ import (
 
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/sim"
+	"github.com/heritage-line/heritageline/words"
 )
 
 // simFlags are the flags shared by call and text.
 type simFlags struct {
 	url, from string
 	volunteer string
+	// lang is the resident's language (--lang): a line started here
+	// offers it first, then English (LANGUAGES=lang,en), and the caller
+	// chooses it; against --url a texter chooses it by texting its name.
+	lang words.Lang
 }
 
 func parseSimFlags(name string, args []string, stderr io.Writer, withVolunteer bool) (simFlags, []string, error) {
@@ -27,8 +33,16 @@ func parseSimFlags(name string, args []string, stderr io.Writer, withVolunteer b
 	if withVolunteer {
 		fs.StringVar(&f.volunteer, "volunteer", "press1", "how a rung volunteer behaves: press1 (answers and takes the call), no-answer, busy, no-press (answers, does not press 1)")
 	}
+	lang := fs.String("lang", "", "the resident's language `CODE` ("+strings.Join(config.KnownLanguages, ", ")+"): a line started here offers it, first, then English")
 	if err := fs.Parse(args); err != nil {
 		return f, nil, usageError("%v", err)
+	}
+	if *lang != "" {
+		l, ok := words.Lookup(words.Lang(strings.ToLower(*lang)))
+		if !ok {
+			return f, nil, usageError("heritageline %s: unknown language %q for --lang: use %s", name, *lang, strings.Join(config.KnownLanguages, ", "))
+		}
+		f.lang = l.Code
 	}
 	return f, fs.Args(), nil
 }
@@ -37,6 +51,18 @@ func parseSimFlags(name string, args []string, stderr io.Writer, withVolunteer b
 // unless the environment sets them.
 var simFollowUp = map[string]string{
 	"FOLLOWUP_AFTER": "5s", "WELLBEING_AFTER": "15s", "FOLLOWUP_HOURS": "always", "FOLLOWUP_MIN_GAP": "5s",
+}
+
+// simLanguages is LANGUAGES for a line started here for a resident of
+// language lang: lang first, then English; "" keeps the environment's.
+func simLanguages(lang words.Lang, getenv func(string) string) string {
+	switch lang {
+	case "":
+		return getenv("LANGUAGES")
+	case words.English:
+		return "en"
+	}
+	return string(lang) + ",en"
 }
 
 // simLine returns the line to talk to: the one at --url, signed with
@@ -66,6 +92,8 @@ func simLine(ctx context.Context, f simFlags, getenv func(string) string, stdout
 			return dataDir
 		case "PUBLIC_URL", "REDIS_URL", "TWILIO_AUTH_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_PHONE_NUMBER":
 			return ""
+		case "LANGUAGES":
+			return simLanguages(f.lang, getenv)
 		case "LOG_LEVEL":
 			if v := getenv(k); v != "" {
 				return v
@@ -109,22 +137,30 @@ func callCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return usageError("heritageline call: %v", err)
 	}
+	if f.lang != "" && f.url != "" {
+		return usageError("heritageline call: --lang starts a line offering the language; against --url, choose it with the keys the line offers")
+	}
 	line, stop, err := simLine(ctx, f, getenv, stdout, stderr)
 	if err != nil {
 		return err
 	}
 	defer stop()
 	line.Volunteer = answer
-	caller := sim.ScriptedCaller(stdin)
+	moves := stdin
+	if f.lang != "" && f.lang != words.English {
+		// The line offers the language first: the caller presses 1.
+		moves = io.MultiReader(strings.NewReader("1\n"), stdin)
+	}
+	caller := sim.ScriptedCaller(moves)
 	if isTerminal(stdin) {
-		caller = sim.TerminalCaller(stdin, stdout)
+		caller = sim.TerminalCaller(moves, stdout)
 	}
 	_, err = line.Call(ctx, caller, stdout)
 	return err
 }
 
 func textCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	f, words, err := parseSimFlags("text", args, stderr, false)
+	f, message, err := parseSimFlags("text", args, stderr, false)
 	if err != nil {
 		return err
 	}
@@ -133,8 +169,21 @@ func textCommand(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer stop()
-	if len(words) > 0 {
-		replies, err := line.Text(ctx, strings.Join(words, " "))
+	if f.lang != "" && f.url != "" {
+		// A line elsewhere may have another default: choose the language
+		// by its name, as a resident would.
+		name := strings.ToUpper(words.For(f.lang).Language().Name)
+		replies, err := line.Text(ctx, name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "  [texts: %s]\n", name)
+		if err := sim.WriteReplies(stdout, replies); err != nil {
+			return err
+		}
+	}
+	if len(message) > 0 {
+		replies, err := line.Text(ctx, strings.Join(message, " "))
 		if err != nil {
 			return err
 		}
