@@ -244,3 +244,18 @@ func TestListsHoldActivitiesInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedWordsKeepTheDefault: a word several languages share ("HELP",
+// "info", "STOP") says nothing of the texter's language, so a first HELP to
+// a Welsh line is answered in Welsh and chooses nothing.
+func TestSharedWordsKeepTheDefault(t *testing.T) {
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{Languages: []words.Lang{words.Welsh, words.English}})
+	cy := words.For(words.Welsh)
+	if got, want := rg.send(t, resident, "HELP"), as(cy.Help("Heritage Line", lineNum, "Frome", "BA11 1AT")); got != want {
+		t.Errorf("HELP: got %q; want Welsh %q", got, want)
+	}
+	if got, want := rg.send(t, resident, "Frome"), as(cy.Heading(words.Filters{}, "Frome")); !strings.HasPrefix(got, want) {
+		t.Errorf("Frome after HELP: got %q; want it to start %q", got, want)
+	}
+}

@@ -9,8 +9,8 @@ import (
 // can tell: Arabic by its script, Cantonese by Chinese characters, and the
 // languages written in Latin letters by their own letters (Polish "ł",
 // "ą"; Romanian "ș", "ț", "ă"; Welsh "ŵ", "ŷ") and by words of their
-// lexicon that English's lacks ("muzeum", "sobota", "amgueddfa"), against
-// the words of English's. ok is false when no language is ahead of every
+// lexicon that no other language's has ("muzeum", "sobota", "amgueddfa";
+// "museum" for English). ok is false when no language is ahead of every
 // other, when text names only places and numbers, or when the one ahead is
 // not among the given languages. Words of fewer than three letters are not
 // counted: they are too often another language's too.
@@ -60,21 +60,25 @@ func Detect(text string, among []Lang) (Lang, bool) {
 	return "", false
 }
 
-// detectWords are, for each language, the single words of its lexicon;
-// for every language but English, only those English's lacks.
+// detectWords are, for each language, the single words of its lexicon that
+// no other language's has: "help", which Welsh texters send too, and
+// "stop", which every language understands, tell nothing.
 var detectWords = func() map[Lang]map[string]bool {
-	m := map[Lang]map[string]bool{}
+	all := map[Lang]map[string]bool{}
 	for _, l := range languages {
-		m[l.Code] = lexiconWords(For(l.Code).Lexicon())
+		all[l.Code] = lexiconWords(For(l.Code).Lexicon())
 	}
-	for code, ws := range m {
-		if code == English {
-			continue
-		}
+	m := map[Lang]map[string]bool{}
+	for code, ws := range all {
+		m[code] = map[string]bool{}
+	next:
 		for w := range ws {
-			if m[English][w] {
-				delete(ws, w)
+			for other, ows := range all {
+				if other != code && ows[w] {
+					continue next
+				}
 			}
+			m[code][w] = true
 		}
 	}
 	return m

@@ -27,7 +27,9 @@ func TestDetect(t *testing.T) {
 		{"POMOC", all, Polish},
 		{"AJUTOR", all, Romanian},
 		{"muzeum w Frome", []Lang{English, Welsh}, ""},
-		{"STOP", all, English},
+		{"STOP", all, ""},
+		{"HELP", all, ""},
+		{"info", all, ""},
 		{"Szukam zajęć", []Lang{Polish}, Polish},
 	}
 	for _, tt := range tests {

@@ -248,7 +248,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
-		Languages: langs, TakesTexts: lineTakesTexts(cfg),
+		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow,
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
@@ -256,7 +256,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	})
 	l.text = sms.New(sms.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
-		RepliesPerHour: cfg.SMSRepliesPerHour, Languages: langs,
+		RepliesPerHour: cfg.SMSRepliesPerHour, Languages: langs, Now: lineNow,
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
@@ -298,6 +298,11 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	ok = true
 	return l, nil
 }
+
+// lineNow is the time the line's voice and text answers are made at: the
+// wall clock, fixed only by the tests whose transcripts must not change
+// with the day they run (TestLanguageTranscripts).
+var lineNow = time.Now
 
 // lineLanguages are LANGUAGES as the book of words' codes (config has
 // checked each is known).
