@@ -75,8 +75,11 @@ type Activity struct {
 	BookingNeeded bool     `json:"booking_needed"`
 	Referral      Referral `json:"referral"`
 	Languages     []string `json:"languages,omitempty"` // spoken at the activity besides English
-	Active        bool     `json:"active"`
-	Source        string   `json:"source"` // where it came from: file path or URL, plus record id
+	// Translations are the activity's title, summary and access notes in
+	// other languages, by the book of words' code ("cy"); see In.
+	Translations map[string]Translation `json:"translations,omitempty"`
+	Active       bool                   `json:"active"`
+	Source       string                 `json:"source"` // where it came from: file path or URL, plus record id
 }
 
 // HasTag reports whether the activity carries tag.

@@ -10,7 +10,8 @@ import "time"
 // In detail: a must be offerable at q.Now (active, and its schedule not ended
 // before that day: see Activity.Offerable); its category must be one of q.Categories (any
 // of them; none means all); it must carry every tag of q.Tags; with q.FreeOnly
-// it must be free. With q.WithinDays > 0 it must have a session starting at or
+// it must be free; with q.Languages it must be offered in one of them
+// (Activity.OfferedIn). With q.WithinDays > 0 it must have a session starting at or
 // after q.Now and before the same wall-clock time q.WithinDays days later in
 // Europe/London; an activity whose next date is unknown (no fixed dates, or an
 // "every other" rule with no start date) does not match a time filter. A zero
@@ -41,6 +42,9 @@ func Matches(a *Activity, q Query) (next Session, ok bool) {
 		}
 	}
 	if q.FreeOnly && !a.Free {
+		return Session{}, false
+	}
+	if !a.offeredInAny(q.Languages) {
 		return Session{}, false
 	}
 	next, known := a.Schedule.Next(now)

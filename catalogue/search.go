@@ -12,6 +12,7 @@ type Query struct {
 	Categories  []Category // any of these; empty means all
 	Tags        []string   // every one of these (dementia-friendly, step-free...)
 	FreeOnly    bool
+	Languages   []string // offered in one of these (English names: "Polish"); empty means any
 	// Now and WithinDays ask for activities with a session starting between Now
 	// and Now+WithinDays days. WithinDays 0 means no time filter. Now is also the
 	// moment Result.Next is computed from.

@@ -72,14 +72,22 @@ func Fixture() []catalogue.Activity {
 		}
 	}
 	inactive := func(a catalogue.Activity) catalogue.Activity { a.Active = false; return a }
+	// Offered in other languages, museum-a with its title in Polish too.
+	in := func(a catalogue.Activity, langs ...string) catalogue.Activity {
+		a.Languages = langs
+		if a.ID == "museum-a" {
+			a.Translations = map[string]catalogue.Translation{"pl": {Title: "Tytuł " + a.ID}}
+		}
+		return a
+	}
 	return []catalogue.Activity{
 		act("near-cafe", 0, catalogue.Cafe, true, []string{catalogue.TagDementiaFriendly, catalogue.TagStepFree}, "Frome", "every Thursday, 10:30-12:00"),
 		inactive(act("inactive-cafe", 0, catalogue.Cafe, true, nil, "Frome", "every Tuesday, 09:30-12:00")),
-		act("museum-a", 1, catalogue.Museum, false, nil, "Frome", "every Monday, 10:00-12:00"),
+		in(act("museum-a", 1, catalogue.Museum, false, nil, "Frome", "every Monday, 10:00-12:00"), "Polish"),
 		act("museum-b", 1, catalogue.Museum, true, nil, "Frome", "every Wednesday, 10:00-12:00"),
 		act("no-dates", 3, catalogue.Crafts, true, nil, "Frome", "contact the organiser"),
 		act("walk-5", 5, catalogue.Walk, true, []string{catalogue.TagStepFree}, "Shepton Mallet", "first Saturday of the month, 10:30-12:00"),
-		act("walk-12", 12, catalogue.Walk, true, []string{catalogue.TagWomenOnly}, "Wells", "every other Friday from 2026-01-09, 10:00-12:00"),
+		in(act("walk-12", 12, catalogue.Walk, true, []string{catalogue.TagWomenOnly}, "Wells", "every other Friday from 2026-01-09, 10:00-12:00"), "polish", "Welsh"),
 		inactive(act("inactive-walk", 12, catalogue.Walk, true, nil, "Closedham", "every Tuesday, 10:00-12:00")),
 		act("dig-30", 30, catalogue.Archaeology, false, nil, "Bristol", "every Saturday, 09:30-15:30, April to September"),
 		act("far-history", 150, catalogue.HistoryGroup, true, []string{catalogue.TagCarersWelcome}, "Nottingham", "every Tuesday, 14:00-15:30"),
@@ -121,6 +129,8 @@ func TestFinder(t *testing.T, newFinder func(t *testing.T, acts []catalogue.Acti
 			q.Tags = []string{catalogue.TagStepFree, catalogue.TagDementiaFriendly}
 		}), []string{"near-cafe"}},
 		{"women only", q(func(q *catalogue.Query) { q.Tags = []string{catalogue.TagWomenOnly} }), []string{"walk-12"}},
+		{"offered in Polish", q(func(q *catalogue.Query) { q.Languages = []string{"Polish"} }), []string{"museum-a", "walk-12"}},
+		{"offered in Welsh or Arabic", q(func(q *catalogue.Query) { q.Languages = []string{"Arabic", "welsh"} }), []string{"walk-12"}},
 		{"free only", q(func(q *catalogue.Query) { q.FreeOnly = true }), []string{"near-cafe", "museum-b", "no-dates", "walk-5", "walk-12", "far-history"}},
 		{"within 3 days", q(func(q *catalogue.Query) { q.WithinDays = 3 }), []string{"near-cafe", "museum-b", "far-history"}},
 		{"within 4 days", q(func(q *catalogue.Query) { q.WithinDays = 4 }), []string{"near-cafe", "museum-b", "walk-12", "far-history"}},

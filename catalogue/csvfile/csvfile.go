@@ -27,6 +27,27 @@ var Columns = []string{
 	"status", "source",
 }
 
+// A file may also translate an activity's title, summary and access notes:
+// columns title_<code>, summary_<code> and accessibility_<code> (or
+// access_<code>), the code a language's, as LANGUAGES names it ("title_cy",
+// "summary_pl", "access_ro"). An empty cell has no translation.
+
+// translationColumn reads a translation column's name: its field ("title",
+// "summary" or "access") and language code.
+func translationColumn(name string) (field, code string, ok bool) {
+	field, code, ok = strings.Cut(name, "_")
+	if !ok || len(code) < 2 || len(code) > 3 || strings.Trim(code, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", "", false
+	}
+	switch field {
+	case "title", "summary":
+		return field, code, true
+	case "access", "accessibility":
+		return "access", code, true
+	}
+	return "", "", false
+}
+
 // Required are the columns every file must have.
 var Required = []string{"id", "title", "category", "schedule", "town", "postcode"}
 
@@ -259,7 +280,7 @@ func columnIndex(header []string) (map[string]int, error) {
 	var unknown, repeated []string
 	for i, h := range header {
 		h = normaliseColumn(h)
-		if !slices.Contains(Columns, h) {
+		if _, _, ok := translationColumn(h); !ok && !slices.Contains(Columns, h) {
 			unknown = append(unknown, strconv.Quote(h))
 			continue
 		}
@@ -369,6 +390,24 @@ func (rd *rowReader) activity(rec []string, col map[string]int, width int) (cata
 		Referral:     catalogue.Referral(strings.ToLower(get("referral"))),
 		Languages:    list(get("languages")),
 		Source:       get("source"),
+	}
+	for name := range col {
+		field, code, ok := translationColumn(name)
+		if v := get(name); ok && v != "" {
+			if a.Translations == nil {
+				a.Translations = map[string]catalogue.Translation{}
+			}
+			t := a.Translations[code]
+			switch field {
+			case "title":
+				t.Title = v
+			case "summary":
+				t.Summary = v
+			default:
+				t.Access = v
+			}
+			a.Translations[code] = t
+		}
 	}
 	if a.Town == "" {
 		return bad("town", "missing")

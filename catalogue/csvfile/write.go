@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,11 +12,25 @@ import (
 )
 
 // Write writes acts to w in the project's CSV format, every column in the
-// order of Columns, so that Read gives the same activities back (schedules in
+// order of Columns, then the translation columns of each language any
+// activity is translated into, so that Read gives the same activities back (schedules in
 // the canonical form of the rule language). It returns the writer's error.
 func Write(w io.Writer, acts []catalogue.Activity) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	columns := slices.Clone(Columns)
+	var codes []string
+	for _, a := range acts {
+		for code := range a.Translations {
+			if !slices.Contains(codes, code) {
+				codes = append(codes, code)
+			}
+		}
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		columns = append(columns, "title_"+code, "summary_"+code, "accessibility_"+code)
+	}
+	if err := cw.Write(columns); err != nil {
 		return fmt.Errorf("csvfile: write: %w", err)
 	}
 	for _, a := range acts {
@@ -37,8 +52,11 @@ func Write(w io.Writer, acts []catalogue.Activity) error {
 			"booking": yesOrNo(a.BookingNeeded), "referral": string(a.Referral),
 			"languages": strings.Join(a.Languages, ";"), "status": status, "source": a.Source,
 		}
-		rec := make([]string, len(Columns))
-		for i, c := range Columns {
+		for code, t := range a.Translations {
+			row["title_"+code], row["summary_"+code], row["accessibility_"+code] = t.Title, t.Summary, t.Access
+		}
+		rec := make([]string, len(columns))
+		for i, c := range columns {
 			rec[i] = row[c]
 		}
 		if err := cw.Write(rec); err != nil {

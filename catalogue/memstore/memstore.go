@@ -6,6 +6,7 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -183,6 +184,7 @@ func (s *Store) Towns(ctx context.Context) ([]catalogue.Town, error) {
 func clone(a catalogue.Activity) catalogue.Activity {
 	a.Tags = slices.Clone(a.Tags)
 	a.Languages = slices.Clone(a.Languages)
+	a.Translations = maps.Clone(a.Translations)
 	a.Schedule.Rules = slices.Clone(a.Schedule.Rules)
 	for i := range a.Schedule.Rules {
 		a.Schedule.Rules[i].Days = slices.Clone(a.Schedule.Rules[i].Days)

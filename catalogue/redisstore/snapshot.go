@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,7 +108,8 @@ func match(c candidate, q catalogue.Query) (hit, bool) {
 }
 
 // plainMatch is the part of catalogue.Matches that needs no walk through the
-// schedule: offerable (active and not ended), category, tags, free only.
+// schedule: offerable (active and not ended), category, tags, languages,
+// free only.
 // Near sets q.Now before it gets here. With no time filter it decides alone whether an
 // activity matches, and the next session (catalogue.Matches, the last word)
 // is worked out only for the results returned and any at the same distance.
@@ -119,6 +121,9 @@ func plainMatch(a *catalogue.Activity, q catalogue.Query) bool {
 		if !a.HasTag(tag) {
 			return false
 		}
+	}
+	if len(q.Languages) > 0 && !slices.ContainsFunc(q.Languages, a.OfferedIn) {
+		return false
 	}
 	return !q.FreeOnly || a.Free
 }
@@ -244,6 +249,7 @@ func compareHits(a, b hit) int {
 func cloneActivity(a catalogue.Activity) catalogue.Activity {
 	a.Tags = slices.Clone(a.Tags)
 	a.Languages = slices.Clone(a.Languages)
+	a.Translations = maps.Clone(a.Translations)
 	a.Schedule.Months = slices.Clone(a.Schedule.Months)
 	if a.Schedule.Rules != nil {
 		rules := make([]catalogue.Rule, len(a.Schedule.Rules))
