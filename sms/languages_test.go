@@ -259,3 +259,35 @@ func TestSharedWordsKeepTheDefault(t *testing.T) {
 		t.Errorf("Frome after HELP: got %q; want it to start %q", got, want)
 	}
 }
+
+// TestActivitiesInTheTextersLanguage: a texter can ask for activities
+// offered in their language ("po polsku"); those offered in it are marked
+// in every list, and the catalogue's translation is used where it has one.
+func TestActivitiesInTheTextersLanguage(t *testing.T) {
+	inPolish := func(f *fakeFinder) {
+		for i := range f.acts {
+			if a := &f.acts[i]; a.ID == "frome-lace" {
+				a.Languages = []string{"Polish"}
+				a.Translations = map[string]catalogue.Translation{"pl": {Title: "Koło koronki i tkaniny"}}
+			}
+		}
+	}
+	rdb, _ := redistest.Mini(t)
+	rg := newRig(t, rdb, Config{Languages: allSix})
+	inPolish(rg.finder)
+	got := rg.send(t, resident, "zajęcia po polsku w Frome")
+	if !strings.Contains(got, "1 Kolo koronki i tkaniny, ") || !strings.Contains(got, ", po polsku, ") || strings.Contains(got, "2 ") {
+		t.Errorf("po polsku w Frome: got %q; want only the lace circle, in Polish, marked po polsku", got)
+	}
+	got = rg.send(t, resident, "BA11 1AT")
+	if !strings.Contains(got, "Kolo koronki i tkaniny, ") && strings.Contains(got, "Lace") {
+		t.Errorf("BA11 1AT: got %q; want the lace circle under its Polish title", got)
+	}
+	// In English, the same activity is the catalogue's, unmarked.
+	rdb, _ = redistest.Mini(t)
+	en := newRig(t, rdb, Config{})
+	inPolish(en.finder)
+	if got := en.send(t, resident, "crafts in Frome"); !strings.Contains(got, "Lace and textile craft circle") || strings.Contains(got, "po polsku") {
+		t.Errorf("crafts in Frome in English: got %q; want the catalogue's title, unmarked", got)
+	}
+}

@@ -21,7 +21,7 @@ const (
 
 // find answers a search: a place (or the last one) with any filters.
 func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Request) (string, error) {
-	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly}
+	st := state{Categories: req.Categories, Tags: req.Tags, FreeOnly: req.FreeOnly, Languages: req.Languages}
 	other := "" // another place of the name, as a texter would ask for it
 	switch {
 	case !req.When.Date.IsZero():
@@ -56,7 +56,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 		other = otherPlace(p)
 	}
 
-	filtered := len(st.Categories) > 0 || len(st.Tags) > 0 || st.FreeOnly || st.WithinDays > 0
+	filtered := len(st.Categories) > 0 || len(st.Tags) > 0 || st.FreeOnly || st.WithinDays > 0 || len(st.Languages) > 0
 	results, total, err := l.widening(ctx, &st)
 	if err != nil {
 		return "", err
@@ -65,6 +65,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	if total == 0 && filtered {
 		note = l.book.NothingFiltered(filters(st), st.Place, widerMiles)
 		st.Categories, st.Tags, st.FreeOnly, st.WithinDays, st.From, st.Day, st.Date = nil, nil, false, 0, time.Time{}, "", catalogue.Date{}
+		st.Languages = nil
 		if results, total, err = l.widening(ctx, &st); err != nil {
 			return "", err
 		}
@@ -116,7 +117,7 @@ func (l *Line) query(st state, offset int) catalogue.Query {
 	}
 	return catalogue.Query{
 		Lat: st.Lat, Lon: st.Lon, WithinMiles: st.Within,
-		Categories: st.Categories, Tags: st.Tags, FreeOnly: st.FreeOnly,
+		Categories: st.Categories, Tags: st.Tags, FreeOnly: st.FreeOnly, Languages: st.Languages,
 		Now: now, WithinDays: st.WithinDays,
 		Offset: offset, Limit: l.cfg.PageSize + ahead,
 	}

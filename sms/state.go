@@ -27,6 +27,7 @@ type state struct {
 	Categories []catalogue.Category `json:"cat,omitempty"`
 	Tags       []string             `json:"tags,omitempty"`
 	FreeOnly   bool                 `json:"free,omitempty"`
+	Languages  []string             `json:"langs,omitempty"` // offered in one of these ("Polish")
 	WithinDays int                  `json:"days,omitempty"`
 	From       time.Time            `json:"from,omitzero"`    // a weekday asked for: the London midnight it starts
 	Day        string               `json:"day,omitempty"`    // that weekday's name, for the heading

@@ -233,9 +233,11 @@ func (b *Book) sentence(s string) string {
 }
 
 // Describe is one activity as a caller hears it: title, where and how far,
-// when (and the next date), cost and one line of access.
+// when (and the next date), cost and one line of access, in the catalogue's
+// translation into b's language where it has one (catalogue.Activity.In),
+// and whether it is held in b's language too.
 func (b *Book) Describe(res catalogue.Result, now time.Time) string {
-	a := res.Activity
+	a := res.Activity.In(string(b.lang.Code))
 	parts := []string{b.sentence(a.Title)}
 	where := strings.Join(nonEmpty(a.Venue, a.Town), ", ")
 	if where != "" {
@@ -256,7 +258,23 @@ func (b *Book) Describe(res catalogue.Result, now time.Time) string {
 	if a.Access != "" {
 		parts = append(parts, b.sentence(a.Access))
 	}
+	if b.offeredInMine(a) {
+		parts = append(parts, b.OfferedIn())
+	}
 	return b.join(parts...)
+}
+
+// OfferedIn says an activity is held in b's language as well as English
+// ("Zajęcia są prowadzone także po polsku.").
+func (b *Book) OfferedIn() string { return b.say(kOfferedIn) }
+
+// OfferedInShort is OfferedIn as a list item marks it ("po polsku").
+func (b *Book) OfferedInShort() string { return b.say(kOfferedInShort) }
+
+// offeredInMine reports whether a is held in b's language as well as
+// English, so that a list or a description marks it.
+func (b *Book) offeredInMine(a catalogue.Activity) bool {
+	return b.lang.Code != English && a.OfferedIn(b.lang.EnglishName)
 }
 
 func nonEmpty(ss ...string) []string {
@@ -273,16 +291,20 @@ func nonEmpty(ss ...string) []string {
 const titleRunes = 40
 
 // ListItem is one numbered line of a list of results in a text: "1
-// Heritage Café, 1st Thu 10:30, Free, 0.5mi". Long titles are shortened and
+// Heritage Café, 1st Thu 10:30, Free, 0.5mi", translated and marked as
+// Describe is ("..., Bezplatne, po polsku, 0,5mi"). Long titles are shortened and
 // the text is GSM-7 where a plain equivalent exists.
 func (b *Book) ListItem(n int, r catalogue.Result) string {
-	a := r.Activity
+	a := r.Activity.In(string(b.lang.Code))
 	parts := []string{
 		b.say(kItemTitle, "number", itoa(n), "title", clip(oneLine(a.Title), titleRunes)),
 		oneLine(b.g.shortSchedule(a.Schedule)),
 	}
 	if c := b.shortCost(a); c != "" {
 		parts = append(parts, c)
+	}
+	if b.offeredInMine(a) {
+		parts = append(parts, b.OfferedInShort())
 	}
 	parts = append(parts, b.g.shortMiles(r.Miles))
 	return smstext.Normalise(strings.Join(parts, b.say(kItemSep)))
@@ -313,7 +335,7 @@ func (b *Book) shortCost(a catalogue.Activity) string {
 // shortened first, then dropped with every other line clipped, and the rest
 // is cut with "..." only as a last resort.
 func (b *Book) Details(r catalogue.Result, now time.Time) string {
-	a := r.Activity
+	a := r.Activity.In(string(b.lang.Code))
 	title := oneLine(a.Title)
 	org := ""
 	if a.Organisation != "" && !strings.EqualFold(a.Organisation, a.Title) {

@@ -432,3 +432,31 @@ func FuzzSchedule(f *testing.F) {
 		}
 	})
 }
+
+// TestTranslatedAndMarked: a list item, a description and the details use
+// the catalogue's translation into the book's language where it has one,
+// and an activity held in the book's language is marked; English marks
+// nothing and keeps the catalogue's words.
+func TestTranslatedAndMarked(t *testing.T) {
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, catalogue.London)
+	a := cafe()
+	a.Languages = []string{"Polish"}
+	a.Translations = map[string]catalogue.Translation{"pl": {Title: "Kawiarnia dziedzictwa", Access: "Sala na parterze"}}
+	r := catalogue.Result{Activity: a, Miles: 0.3}
+	pl := For(Polish)
+	if got := pl.ListItem(1, r); !strings.HasPrefix(got, "1 Kawiarnia dziedzictwa,") || !strings.Contains(got, ", po polsku,") {
+		t.Errorf("pl ListItem = %q; want the Polish title, marked po polsku", got)
+	}
+	if got := pl.Describe(r, now); !strings.HasPrefix(got, "Kawiarnia dziedzictwa.") || !strings.Contains(got, "Sala na parterze.") || !strings.HasSuffix(got, pl.OfferedIn()) {
+		t.Errorf("pl Describe = %q; want the Polish title and access, ending %q", got, pl.OfferedIn())
+	}
+	if got := pl.Details(r, now); !strings.HasPrefix(got, "Kawiarnia dziedzictwa\n") {
+		t.Errorf("pl Details = %q; want the Polish title first", got)
+	}
+	if got := For(Welsh).ListItem(1, r); !strings.HasPrefix(got, "1 Heritage Café,") || strings.Contains(got, For(Welsh).OfferedInShort()) {
+		t.Errorf("cy ListItem = %q; want the catalogue's title, unmarked", got)
+	}
+	if got := For(English).ListItem(1, r); got != "1 Heritage Café, 1st Thu 10:30, Free, 0.5mi" {
+		t.Errorf("en ListItem = %q; want it as before", got)
+	}
+}

@@ -72,6 +72,8 @@ const (
 	kWhen     key = "activity.when"
 	kNextIs   key = "activity.next_is"
 	kFree     key = "activity.free"
+	// kOfferedIn says an activity is held in the book's language too.
+	kOfferedIn key = "activity.offered_in"
 
 	// What a texter reads.
 	kHelpIntro          key = "sms.help_intro"
@@ -115,6 +117,7 @@ const (
 	kItemTitle       key = "text.item_title"
 	kItemSep         key = "text.item_separator"
 	kFreeShort       key = "text.free"
+	kOfferedInShort  key = "text.offered_in"
 	kCostRange       key = "text.cost_range"
 	kStop            key = "text.full_stop"
 	kDetailsBy       key = "text.details_by"
