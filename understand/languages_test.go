@@ -3,6 +3,7 @@ package understand
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -81,6 +82,35 @@ func TestSegment(t *testing.T) {
 	} {
 		if got := v.segment(in); got != want {
 			t.Errorf("segment(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestWelshMutations: a place after a word that mutates it is found in its
+// radical form ("ym Mangor", "i Fangor", "yng Nghaerdydd"), and only in a
+// Welsh text.
+func TestWelshMutations(t *testing.T) {
+	r := newRules(fakePlaces{"bangor": {Name: "Bangor"}, "caerdydd": {Name: "Caerdydd"}, "pwllheli": {Name: "Pwllheli"}}, []string{"Tenby", "Frome"})
+	cy := catalogue.WithLanguage(context.Background(), string(words.Welsh))
+	tests := []struct{ text, place string }{
+		{"amgueddfa ym Mangor", "bangor"},
+		{"teithiau cerdded i Fangor", "bangor"},
+		{"caffi yng Nghaerdydd", "caerdydd"},
+		{"ym Mhwllheli", "pwllheli"},
+		{"cestyll yn Nhenby", "tenby"},
+		{"amgueddfa yn Frome", "frome"},
+	}
+	for _, tt := range tests {
+		if got := r.Understand(cy, tt.text); got.Place != tt.place {
+			t.Errorf("cy Understand(%q) place = %q; want %q", tt.text, got.Place, tt.place)
+		}
+	}
+	if got := r.Understand(context.Background(), "museum near Mangor"); got.Place == "bangor" {
+		t.Errorf("en Understand(museum near Mangor) place = bangor; want no Welsh mutation in English")
+	}
+	for w, want := range map[string]string{"mangor": "bangor", "nghaerdydd": "caerdydd", "fangor": "bangor", "nhenby": "tenby", "ddinbych": "dinbych"} {
+		if got := radicals(w); len(got) == 0 || !slices.Contains(got, want) {
+			t.Errorf("radicals(%q) = %v; want %q among them", w, got, want)
 		}
 	}
 }

@@ -82,6 +82,10 @@ func (r *Rules) Understand(ctx context.Context, text string) catalogue.Request {
 	}
 
 	words = r.correctSpelling(v, words)
+	if v.lang == welsh {
+		words = r.unmutate(v, words)
+		text = strings.Join(words, " ") // the places index reads it unmutated too
+	}
 	used := make([]bool, len(words))
 	req.Place = r.findPlace(v, text, words, used)
 	if d, ok := v.findDate(words, used, catalogue.DateOf(r.now())); ok {

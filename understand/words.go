@@ -75,6 +75,9 @@ var vocabs = func() map[words.Lang]*vocab {
 // english is the vocabulary of text in no particular language.
 var english = vocabs[words.English]
 
+// welsh is the language whose words mutate (see unmutate).
+const welsh = words.Welsh
+
 // vocabFor returns the vocabulary of the language code ("pl"); an unknown
 // or empty code gives English's.
 func vocabFor(code string) *vocab {

@@ -99,7 +99,7 @@ var cyLexicon = &Lexicon{
 		"rhif": true, "manylion": true, "plis": true, "diolch": true, "am": true, "y": true, "yr": true,
 		"mwy": true, "o": true, "gwybodaeth": true, "un": false,
 	},
-	Filler: []string{"yn", "ger", "plis", "diolch", "os", "gwelwch", "dda", "a", "y", "yr", "am", "i", "fi", "mi", "ym", "o", "unrhyw", "beth"},
+	Filler: []string{"yn", "yng", "ger", "plis", "diolch", "os", "gwelwch", "dda", "a", "y", "yr", "am", "i", "fi", "mi", "ym", "o", "unrhyw", "beth"},
 
 	Spoken: map[Meaning][]string{
 		SayVolunteer: {"gwirfoddolwr", "wirfoddolwr", "person", "rhywun", "siarad"},
