@@ -37,6 +37,9 @@ type call struct {
 	Lang words.Lang `json:"lang,omitempty"`
 	// Question is the wellbeing question being asked (from 1), 0 for none.
 	Question int `json:"wbq,omitempty"`
+	// ToldEnglish is set once the caller has been told that activity
+	// details are in English (said once a call, in other languages).
+	ToldEnglish bool `json:"told_en,omitempty"`
 
 	// inURL is set when the next step's URL carries all the state holds
 	// (askPlace's first question), so it need not be saved.

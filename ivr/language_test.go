@@ -58,7 +58,12 @@ func TestLanguageChoice(t *testing.T) {
 		if g := hasVerb(t, n, "Gather"); g.Attrs["language"] != "en-GB" || !strings.Contains(g.Attrs["input"], "speech") {
 			t.Errorf("place question: got Gather input %q language %q; want speech in en-GB, for place names", g.Attrs["input"], g.Attrs["language"])
 		}
-		says(t, h.step("place", "SpeechResult", "Frome"), "Frome Heritage Walk")
+		// Activity details are in English: said once a call, before the first.
+		inEnglish := words.For(words.Welsh).DetailsInEnglish()
+		says(t, h.step("place", "SpeechResult", "Frome"), inEnglish, "Frome Heritage Walk")
+		if n := h.step("result", "Digits", "1"); strings.Contains(n.canonical(), inEnglish) {
+			t.Errorf("the next activity: got %q again; want it said once a call:\n%s", inEnglish, n.canonical())
+		}
 	})
 
 	t.Run("Polish kept in the state", func(t *testing.T) {

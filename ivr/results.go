@@ -189,6 +189,11 @@ func (l *Line) speakResult(st *call, res catalogue.Result, lead ...string) []twi
 	for _, s := range lead {
 		v = append(v, l.say(s))
 	}
+	if code := l.book.Language().Code; code != words.English && !st.ToldEnglish && res.Activity.In(string(code)).Title == res.Activity.Title {
+		// Once a call: what follows is the catalogue's, in English.
+		v = append(v, l.say(l.book.DetailsInEnglish()))
+		st.ToldEnglish = true
+	}
 	v = append(v, l.say(l.book.Describe(res, l.cfg.Now())))
 	return append(v, l.resultOptions(st)...)
 }
