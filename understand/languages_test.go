@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,4 +114,32 @@ func TestWelshMutations(t *testing.T) {
 			t.Errorf("radicals(%q) = %v; want %q among them", w, got, want)
 		}
 	}
+}
+
+// FuzzEveryLanguage: whatever a resident sends, in whatever language it is
+// read, the rules answer with valid categories and item numbers, and
+// segmenting Cantonese only adds spaces.
+func FuzzEveryLanguage(f *testing.F) {
+	for _, s := range []string{"週六有冇博物館", "muzeum w Frome", "ym Mangor", "رقم ٣", "第2", "ngh", "", "\xff"} {
+		f.Add(s)
+	}
+	r := testRules()
+	yue := vocabFor(string(words.Cantonese))
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, l := range words.All() {
+			got := r.Understand(catalogue.WithLanguage(context.Background(), string(l.Code)), text)
+			for _, c := range got.Categories {
+				if !c.Valid() {
+					t.Errorf("%s Understand(%q) category %q is not valid", l.Code, text, c)
+				}
+			}
+			if got.Intent == catalogue.IntentDetails && got.Item < 1 {
+				t.Errorf("%s Understand(%q) details of item %d; want >= 1", l.Code, text, got.Item)
+			}
+		}
+		n := Normalise(text)
+		if got := yue.segment(n); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(n, " ", "") {
+			t.Errorf("segment(%q) = %q; want the same characters", n, got)
+		}
+	})
 }

@@ -39,3 +39,21 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDetect: whatever a texter sends, Detect answers without panicking,
+// and only ever with a language it was given.
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"muzeum w Frome", "متحف", "週六有冇博物館", "ŵŷ", "STOP", "", "\xff\xfe", "ąęł ășț"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		among := []Lang{English, Polish, Arabic}
+		got, ok := Detect(text, among)
+		if ok && got != English && got != Polish && got != Arabic {
+			t.Errorf("Detect(%q) = %q; want one of %v", text, got, among)
+		}
+		if !ok && got != "" {
+			t.Errorf("Detect(%q) = %q, false; want \"\" when it cannot tell", text, got)
+		}
+	})
+}
