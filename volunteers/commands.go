@@ -89,7 +89,7 @@ var (
 // rostered is not handled: the reply is "" (check IsVolunteer first). Errors
 // are logged and answered with an apology, never returned.
 func (d *Desk) HandleText(ctx context.Context, from, body string) string {
-	v, ok := d.roster.find(from)
+	v, ok := d.current(ctx).find(from)
 	if !ok {
 		return ""
 	}
@@ -115,10 +115,11 @@ func (d *Desk) run(ctx context.Context, v Volunteer, c Command) (string, error) 
 		if err := d.setDuty(ctx, v, true); err != nil {
 			return "", err
 		}
-		if d.roster.Hours.Always() {
+		hours := d.current(ctx).Hours
+		if hours.Always() {
 			return d.book.OnDutyAlways(v.Name), nil
 		}
-		return d.book.OnDuty(v.Name, d.roster.Hours.String()), nil
+		return d.book.OnDuty(v.Name, hours.String()), nil
 	case "OFF":
 		if err := d.setDuty(ctx, v, false); err != nil {
 			return "", err

@@ -79,7 +79,7 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 	}
 	str := func(i int) string { s, _ := vals[i].(string); return s }
 	resident, kind, requested, recording, holder, doneAt := str(0), str(1), millis(str(2)), str(3), str(4), str(5)
-	v, ok := d.roster.find(volunteerPhone)
+	v, ok := d.current(ctx).find(volunteerPhone)
 	if !ok {
 		// A coordinator who took it from the console.
 		v, ok = d.holder(volunteerPhone, holder, str(6))
@@ -147,7 +147,7 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 	if !validRef(ref) || callSID == "" {
 		return nil
 	}
-	v, ok := d.roster.find(volunteerPhone)
+	v, ok := d.current(ctx).find(volunteerPhone)
 	if !ok {
 		// A coordinator who took it from the console.
 		vals, err := d.rdb.HMGet(ctx, recordKey(ref), "taken_key", "taken_by").Result()
@@ -199,7 +199,7 @@ func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, unanswere
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 4*time.Second)
 	defer cancel()
 	// A coordinator who took it from the console sees it there, untexted.
-	if _, rostered := d.roster.find(v.Phone); rostered {
+	if _, rostered := d.current(ctx).find(v.Phone); rostered {
 		mine := d.book.Released(cb.Ref, unanswered)
 		if err := d.texter.SendText(ctx, v.Phone, mine); err != nil {
 			d.log.WarnContext(ctx, "text volunteer about released callback", "ref", cb.Ref, "volunteer", privacy.Mask(v.Phone), "err", err)

@@ -9,11 +9,13 @@ package volunteers
 
 import (
 	"context"
+	"crypto/cipher"
 	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -52,14 +54,17 @@ var (
 // Desk runs forwarding decisions, duty and the callback queue. Safe for
 // concurrent use; its state lives in Redis, so any instance may serve.
 type Desk struct {
-	roster    Roster
-	rdb       redis.UniversalClient
-	texter    Texter
-	caller    Caller
-	line      string
-	publicURL string
-	now       func() time.Time
-	log       *slog.Logger
+	fileRoster Roster // the roster the desk was made with (the volunteers file)
+	cur        atomic.Pointer[rosterState]
+	rosterMu   sync.Mutex // one read of the roster from Redis at a time
+	rosterAEAD cipher.AEAD
+	rdb        redis.UniversalClient
+	texter     Texter
+	caller     Caller
+	line       string
+	publicURL  string
+	now        func() time.Time
+	log        *slog.Logger
 
 	ttl      time.Duration
 	book     *words.Book // what volunteers hear and read
@@ -144,7 +149,7 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 		roster.RingSeconds = DefaultRingSeconds
 	}
 	d := &Desk{
-		roster: roster, rdb: rdb, texter: texter, caller: caller,
+		fileRoster: roster, rdb: rdb, texter: texter, caller: caller,
 		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
 		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", numbers: phonepolicy.UK, noticesPerHour: 4,
 	}
@@ -154,17 +159,25 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 	if d.voice == "" {
 		d.voice = d.book.Language().Voice
 	}
+	if d.rosterAEAD == nil {
+		d.rosterAEAD = rosterAEAD(nil)
+	}
+	// The file's roster until the first read from Redis (ImportFile,
+	// or the first request).
+	d.cur.Store(&rosterState{roster: roster})
 	d.loadRefMark()
 	return d
 }
 
-// Roster returns the roster as loaded (duty as in the file).
-func (d *Desk) Roster() Roster { return d.roster }
+// Roster returns the roster in use (duty as the roster says, not as texts
+// changed it): the one kept in Redis once imported (ImportFile) or
+// changed from the console, else the one the desk was made with.
+func (d *Desk) Roster() Roster { return d.current(context.Background()) }
 
 // IsVolunteer reports whether phone is a rostered volunteer's number, in any
 // form privacy.Normalise understands.
 func (d *Desk) IsVolunteer(phone string) bool {
-	_, ok := d.roster.find(phone)
+	_, ok := d.current(context.Background()).find(phone)
 	return ok
 }
 
@@ -190,7 +203,7 @@ func (d *Desk) dutyKey(v Volunteer) string { return dutyPrefix + d.volunteerKey(
 // volunteer changes. When Redis fails it returns the volunteers on duty by
 // the file, with the error.
 func (d *Desk) Available(ctx context.Context, now time.Time) ([]Volunteer, error) {
-	if !d.roster.Hours.Open(now) {
+	if !d.current(ctx).Hours.Open(now) {
 		return nil, nil
 	}
 	on, err := d.onDuty(ctx)
@@ -202,27 +215,12 @@ func (d *Desk) Available(ctx context.Context, now time.Time) ([]Volunteer, error
 
 // onDuty returns every volunteer on duty, whatever the hours.
 func (d *Desk) onDuty(ctx context.Context) ([]Volunteer, error) {
-	vs := d.roster.Volunteers
-	if len(vs) == 0 {
-		return nil, nil
-	}
-	keys := make([]string, len(vs))
-	for i, v := range vs {
-		keys[i] = d.dutyKey(v)
-	}
-	vals, err := d.rdb.MGet(ctx, keys...).Result()
-	if err != nil {
-		err = fmt.Errorf("volunteers: duty: %w", err)
-		vals = nil
-	}
+	vs := d.current(ctx).Volunteers
+	on, err := d.dutyOf(ctx, vs)
 	var out []Volunteer
 	for i, v := range vs {
-		if vals != nil {
-			if s, ok := vals[i].(string); ok {
-				v.OnDuty = effectiveDuty(s, v.OnDuty)
-			}
-		}
-		if v.OnDuty {
+		if on[i] {
+			v.OnDuty = true
 			out = append(out, v)
 		}
 	}
