@@ -39,7 +39,7 @@ func (s *Sender) reserve(ctx context.Context, hash string) error {
 	w := window(s.cfg.Now())
 	keys := []string{keyPrefix + "n:" + w + ":" + hash, keyPrefix + "g:" + w}
 	perNumber := s.cfg.PerNumberPerHour
-	if s.unlimited[hash] {
+	if s.unlimited[hash] || (s.cfg.UnlimitedHash != nil && s.cfg.UnlimitedHash(hash)) {
 		perNumber = s.cfg.GlobalPerHour + 1
 	}
 	res, err := reserveScript.Run(ctx, s.rdb, keys, perNumber, s.cfg.GlobalPerHour, int((2 * time.Hour).Seconds())).Int()

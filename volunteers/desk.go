@@ -174,6 +174,17 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 // changed from the console, else the one the desk was made with.
 func (d *Desk) Roster() Roster { return d.current(context.Background()) }
 
+// IsVolunteerHash reports whether hash is the keyed hash (WithHasher) of a
+// rostered volunteer's number.
+func (d *Desk) IsVolunteerHash(hash string) bool {
+	for _, v := range d.current(context.Background()).Volunteers {
+		if d.volunteerKey(v) == hash {
+			return true
+		}
+	}
+	return false
+}
+
 // IsVolunteer reports whether phone is a rostered volunteer's number, in any
 // form privacy.Normalise understands.
 func (d *Desk) IsVolunteer(phone string) bool {

@@ -94,7 +94,8 @@ func (d *Desk) checkPhone(raw string) (string, *Problem) {
 	n, err := d.numbers.Check(raw)
 	if err != nil {
 		reason := refusedPhone(err)
-		if errors.Is(err, phonepolicy.ErrNotANumber) || phonepolicy.ReasonOf(err) == phonepolicy.NotANumber {
+		switch phonepolicy.ReasonOf(err) {
+		case phonepolicy.NotANumber, phonepolicy.ShortCode, phonepolicy.Alphanumeric:
 			reason = "not a phone number the line can ring: write it like 07700 900123 or +44 7700 900123"
 		}
 		if strings.TrimSpace(raw) == "" {

@@ -130,14 +130,19 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	rec := figures.Multi(figs, l.metrics)
 
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
-	sender, err := newSender(cfg, numbers, roster, rdb, hasher, log, out, l)
+	var desk *volunteers.Desk
+	sender, err := newSender(cfg, numbers, roster, rdb, hasher, log, out, l, func(hash string) bool {
+		return desk != nil && desk.IsVolunteerHash(hash)
+	})
 	if err != nil {
 		return nil, err
 	}
 	langs := lineLanguages(cfg)
-	desk := volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
+	desk = volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		// Volunteers hear and read the line's default language.
 		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithNumbers(numbers), volunteers.WithHasher(hasher),
+		// The roster is kept in Redis sealed, so it never holds a number in the clear.
+		volunteers.WithRosterKey([]byte(cfg.AnalyticsSalt)),
 		// References are never given twice, even by a Redis that lost its data.
 		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
@@ -154,6 +159,16 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 			}
 			rec.Record(ctx, e)
 		}))
+	// The volunteers file is the roster's first import; once changed from
+	// the console, the roster in Redis is the one every instance uses.
+	switch did, err := desk.ImportFile(ctx); {
+	case err != nil:
+		log.Warn("volunteers: the roster in Redis could not be read; using the volunteers file until it can", "err", err)
+	case did == volunteers.KeptConsole:
+		log.Info("volunteers: using the roster changed from the console; the volunteers file was its first import and is not read again", "file", cfg.Volunteers)
+	case did == volunteers.ImportedFile:
+		log.Info("volunteers: imported the volunteers file as the roster", "file", cfg.Volunteers, "volunteers", len(roster.Volunteers))
+	}
 
 	rules := &swapUnderstander{}
 	rules.set(understand.New(ix, nil))
@@ -333,9 +348,10 @@ func loadRoster(cfg config.Config, numbers *phonepolicy.Policy, log *slog.Logger
 
 // newSender is the line's only way out to Twilio's REST API. The embedded
 // default has no Twilio account, so it talks to demoTwilio on loopback.
-func newSender(cfg config.Config, numbers *phonepolicy.Policy, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line) (*outbound.Sender, error) {
+func newSender(cfg config.Config, numbers *phonepolicy.Policy, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line, isVolunteer func(hash string) bool) (*outbound.Sender, error) {
 	oc := outbound.Config{
-		AccountSID: cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
+		UnlimitedHash: isVolunteer,
+		AccountSID:    cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
 		Numbers: numbers, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
 		OnSent: func(n int) { l.metrics.SMSSegments(metrics.Outbound, n) },
 	}
