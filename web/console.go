@@ -55,6 +55,7 @@ type ConsoleDeps struct {
 	Log      *slog.Logger
 
 	Desk      Desk                           // the volunteers desk (*volunteers.Desk)
+	Roster    RosterDesk                     // the roster, for the Volunteers page (*volunteers.Desk)
 	Figures   Figures                        // the figures (*figures.Redis)
 	Catalogue func() catalogue.RefreshStatus // the catalogue refresher's status
 	Publisher Publisher                      // the catalogue workflow (*publish.Service)
@@ -153,6 +154,7 @@ type navItem struct {
 var nav = []navItem{
 	{"", "Today"},
 	{"callbacks", "Callbacks"},
+	{"volunteers", "Volunteers"},
 	{"catalogue", "Catalogue"},
 	{"figures", "Figures"},
 	{"audit", "Audit log"},

@@ -55,13 +55,15 @@ func newRigWith(t *testing.T, publicURL string, desk func(redis.UniversalClient)
 	audit := coordinators.NewAudit(rdb, nil)
 	fake := newFakeDesk()
 	var d Desk = fake
+	var roster RosterDesk
 	if desk != nil {
 		d = desk(rdb)
+		roster, _ = d.(RosterDesk)
 	}
 	c, err := NewConsole(ConsoleDeps{
 		Accounts: accounts, Audit: audit, URLs: NewURLs(publicURL),
 		Log:  slog.New(slog.NewTextHandler(testWriter{t}, nil)),
-		Desk: d, Figures: fakeFigures{}, Catalogue: func() catalogue.RefreshStatus {
+		Desk: d, Roster: roster, Figures: fakeFigures{}, Catalogue: func() catalogue.RefreshStatus {
 			return catalogue.RefreshStatus{LastSuccess: time.Now(), Active: 31, Inactive: 2}
 		},
 	})

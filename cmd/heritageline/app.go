@@ -287,7 +287,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	urls := web.NewURLs(cfg.PublicURL)
 	console, err := web.NewConsole(web.ConsoleDeps{
 		Accounts: l.accounts, Audit: l.audit, URLs: urls, LineName: cfg.LineName, Log: log,
-		Desk: desk, Figures: figs, Catalogue: l.refresher.Status, Publisher: l.catalogue,
+		Desk: desk, Roster: desk, Figures: figs, Catalogue: l.refresher.Status, Publisher: l.catalogue,
 	})
 	if err != nil {
 		return nil, err
