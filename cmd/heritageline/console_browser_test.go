@@ -111,6 +111,62 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("add a volunteer who is then rung", func(t *testing.T) {
+		b := browser.In(t)
+		const cy = "+447700900355"
+		b.Do(chromedp.Navigate(base + "volunteers"))
+		if h1 := b.Text("h1"); h1 != "Volunteers" {
+			t.Fatalf("volunteers: h1 %q", h1)
+		}
+		// A premium number is refused, the field named.
+		b.Do(
+			chromedp.SendKeys(chromedp.CSS("#name"), "Cy"),
+			chromedp.SendKeys(chromedp.CSS("#phone"), "0909 879 0123"),
+			chromedp.Click(chromedp.CSS(`form[action$="/console/volunteers"] button`)),
+			chromedp.WaitVisible(chromedp.CSS("#phone-err")),
+		)
+		if msg := b.Text("#phone-err"); !strings.Contains(msg, "premium-rate") {
+			t.Errorf("a premium number: the phone field says %q", msg)
+		}
+		b.CheckAxe("Volunteers, refused")
+		b.Do(
+			chromedp.SendKeys(chromedp.CSS("#phone"), "07700 900355"),
+			chromedp.Click(chromedp.CSS(`form[action$="/console/volunteers"] button`)),
+		)
+		waitFlash(t, b, "Cy (ending 355) is on the roster")
+		body := b.Text("main")
+		noNumber(t, body, cy)
+		noNumber(t, body, volunteerAda)
+		b.CheckAxe("Volunteers")
+		shot(b, "volunteers")
+
+		// A resident rings the line and presses 0: the new volunteer is rung.
+		tr := tl.call(tl.sim("+447700900732"), script("0"))
+		ds := tr.Dials()
+		if len(ds) != 1 {
+			t.Fatalf("got %d Dials; want 1", len(ds))
+		}
+		var rung []string
+		for _, leg := range ds[0].Legs {
+			rung = append(rung, leg.Number)
+		}
+		if !sameSet(rung, []string{volunteerAda, volunteerBen, cy}) {
+			t.Errorf("the line rang %d numbers; want Ada, Ben and the new volunteer Cy", len(rung))
+		}
+
+		// Off duty from the console: no longer rung.
+		b.Do(chromedp.Click(chromedp.CSS(`li:last-child form[action$="/duty"] button`)))
+		waitFlash(t, b, "Cy is off duty")
+		tr = tl.call(tl.sim("+447700900733"), script("0"))
+		for _, d := range tr.Dials() {
+			for _, leg := range d.Legs {
+				if leg.Number == cy {
+					t.Errorf("Cy is off duty, but the line rang them")
+				}
+			}
+		}
+	})
+
 	t.Run("publish a catalogue and roll back", func(t *testing.T) {
 		b := browser.In(t)
 		upload := func(file string) {
@@ -163,6 +219,7 @@ func TestConsoleInBrowser(t *testing.T) {
 
 	pages := []struct{ path, h1, shot string }{
 		{"", "Today", "today"},
+		{"volunteers", "Volunteers", "volunteers"},
 		{"figures", "Figures", "figures"},
 		{"audit", "Audit log", "audit"},
 	}
@@ -174,7 +231,9 @@ func TestConsoleInBrowser(t *testing.T) {
 			if h1 := b.Text("h1"); h1 != p.h1 {
 				t.Fatalf("GET /console/%s: h1 %q; want %q", p.path, h1, p.h1)
 			}
-			noNumber(t, body, resident)
+			for _, n := range []string{resident, volunteerAda, volunteerBen} {
+				noNumber(t, body, n)
+			}
 			b.CheckAxe(p.h1)
 			shot(b, p.shot)
 		})
@@ -200,6 +259,13 @@ func TestConsoleInBrowser(t *testing.T) {
 			t.Errorf("Today on a 390-pixel phone scrolls sideways")
 		}
 		shot(b, "today-phone")
+		for _, p := range []string{"callbacks", "volunteers", "catalogue", "figures", "audit"} {
+			b.Do(chromedp.Navigate(base + p))
+			if browsertest.Eval[bool](b, `document.documentElement.scrollWidth > window.innerWidth`) {
+				t.Errorf("/console/%s on a 390-pixel phone scrolls sideways", p)
+			}
+		}
+		shot(b, "volunteers-phone")
 		b.Do(chromedp.EmulateViewport(1100, 900))
 	})
 }
