@@ -260,7 +260,7 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
 	}
-	sid, err := d.caller.StartCall(ctx, v.Phone, doc, d.publicURL+takenPath+"?ref="+url.QueryEscape(ref))
+	sid, err := d.caller.StartCall(ctx, v.Phone, doc, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring volunteer for callback", "ref", ref, "volunteer", privacy.Mask(v.Phone), "err", err)

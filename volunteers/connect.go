@@ -16,15 +16,19 @@ import (
 // voicemail never answers a resident who asked for a person:
 //
 //  1. TAKE rings the volunteer with ringTwiML: who it is, and "press 1 to be
-//     connected", gathered to the line's /twilio/voice/connect step.
+//     connected", gathered to the line's connect step.
 //  2. That step calls Connect, which dials the resident only when the
 //     volunteer pressed 1 on a call to their own number and still holds the
 //     callback. Nothing pressed (a voicemail, or a volunteer who could not
 //     talk) gives the callback back to the queue, texts the volunteer so, and
 //     texts the other volunteers on duty that it is free again.
 
-// connectPath is the voice step that answers the volunteer's key press.
-const connectPath = "/twilio/voice/connect"
+// The voice steps the line's routes serve for a callback's call (web owns
+// the routes and builds their URLs: WithURLs).
+const (
+	connectStep = "connect" // answers the volunteer's key press
+	takenStep   = "taken"   // the final status of the call that rang them
+)
 
 // connectTimeout is how long the volunteer has to press 1 after the prompt.
 const connectTimeout = "10"
@@ -40,7 +44,7 @@ func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool,
 	if kind == KindBuddy {
 		said = d.book.Join(d.book.RingBuddy(d.lineName, spokenRef(ref), at, activity), d.book.RingPress())
 	}
-	action := d.publicURL + connectPath + "?ref=" + url.QueryEscape(ref)
+	action := d.urls.VoiceStep(connectStep, "ref="+url.QueryEscape(ref))
 	return twiml.Voice([]twiml.Element{
 		&twiml.VoiceGather{
 			Input: "dtmf", NumDigits: "1", Timeout: connectTimeout, Action: action, Method: "POST",
@@ -113,10 +117,6 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 	}
 	return d.connectTwiML(ref, recording, resident)
 }
-
-// takenPath is where Twilio posts the final status of the call that rings
-// a volunteer for a callback they took.
-const takenPath = "/twilio/voice/taken"
 
 // endScript gives a callback back when the call that rang its volunteer
 // (ARGV[1], its SID, to ARGV[2], their keyed hash) ended before they pressed 1,

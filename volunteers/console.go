@@ -112,7 +112,7 @@ func (d *Desk) TakeFor(ctx context.Context, t Taker, ref string) error {
 		release()
 		return fmt.Errorf("volunteers: take %s: %w", ref, err)
 	}
-	sid, err := d.caller.StartCall(ctx, phone, doc, d.publicURL+takenPath+"?ref="+url.QueryEscape(ref))
+	sid, err := d.caller.StartCall(ctx, phone, doc, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring coordinator for callback", "ref", ref, "coordinator", privacy.Mask(phone), "err", err)

@@ -62,7 +62,7 @@ type Desk struct {
 	texter     Texter
 	caller     Caller
 	line       string
-	publicURL  string
+	urls       URLs
 	now        func() time.Time
 	log        *slog.Logger
 
@@ -83,6 +83,31 @@ type Desk struct {
 
 // Option changes a Desk's defaults.
 type Option func(*Desk)
+
+// URLs builds the URLs of the line's voice steps a volunteer's call needs
+// (web.URLs does): one package owns every route and every URL.
+type URLs interface {
+	// VoiceStep is the absolute URL of a step of a call, with query (if
+	// not empty) added as it is.
+	VoiceStep(step, query string) string
+}
+
+// WithURLs sets where the desk's calls send Twilio (the line passes
+// web.URLs). Default: publicURLs, the same URLs built from the public URL
+// given to NewDesk, for a desk made without the web package (tests).
+func WithURLs(u URLs) Option { return func(k *Desk) { k.urls = u } }
+
+// publicURLs is the default URLs: a voice step is the public URL, then
+// /twilio/voice/ and the step, as web.URLs builds it.
+type publicURLs string
+
+func (p publicURLs) VoiceStep(step, query string) string {
+	s := string(p) + "/twilio/voice/" + step
+	if query != "" {
+		s += "?" + query
+	}
+	return s
+}
 
 // WithCallbackTTL sets how long a callback record (and the resident's number
 // in it) is kept; default 7 days.
@@ -150,7 +175,7 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 	}
 	d := &Desk{
 		fileRoster: roster, rdb: rdb, texter: texter, caller: caller,
-		line: line, publicURL: strings.TrimSuffix(publicURL, "/"), now: now, log: log,
+		line: line, urls: publicURLs(strings.TrimSuffix(publicURL, "/")), now: now, log: log,
 		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", numbers: phonepolicy.UK, noticesPerHour: 4,
 	}
 	for _, o := range opts {

@@ -3,6 +3,8 @@ package web
 import (
 	"net/url"
 	"strings"
+
+	"github.com/heritage-line/heritageline/volunteers"
 )
 
 // The paths of the line's routes. Routes puts a handler at each; URLs builds
@@ -64,3 +66,6 @@ func (u URLs) Status() string { return u.base + PathStatus }
 // Console is the path of a console page ("" for Today, "callbacks", ...),
 // with the public URL's path prefix.
 func (u URLs) Console(page string) string { return u.prefix + PathConsole + page }
+
+// The volunteers' calls get their step URLs from here.
+var _ volunteers.URLs = URLs{}

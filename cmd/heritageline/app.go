@@ -138,11 +138,13 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		return nil, err
 	}
 	langs := lineLanguages(cfg)
+	// One package owns every route and builds every URL the line hands Twilio.
+	urls := web.NewURLs(cfg.PublicURL)
 	desk = volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		// Volunteers hear and read the line's default language.
 		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithNumbers(numbers), volunteers.WithHasher(hasher),
 		// The roster is kept in Redis sealed, so it never holds a number in the clear.
-		volunteers.WithRosterKey([]byte(cfg.AnalyticsSalt)),
+		volunteers.WithRosterKey([]byte(cfg.AnalyticsSalt)), volunteers.WithURLs(urls),
 		// References are never given twice, even by a Redis that lost its data.
 		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
@@ -284,7 +286,6 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 
 	l.accounts = coordinators.New(rdb)
 	l.audit = coordinators.NewAudit(rdb, nil)
-	urls := web.NewURLs(cfg.PublicURL)
 	console, err := web.NewConsole(web.ConsoleDeps{
 		Accounts: l.accounts, Audit: l.audit, URLs: urls, LineName: cfg.LineName, Log: log,
 		Desk: desk, Roster: desk, Figures: figs, Catalogue: l.refresher.Status, Publisher: l.catalogue,
