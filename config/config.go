@@ -78,6 +78,9 @@ type Config struct {
 	SMSPerNumberHour  int           // SMS_PER_NUMBER_PER_HOUR (outbound REST texts)
 	SMSGlobalPerHour  int           // SMS_GLOBAL_PER_HOUR
 	SMSRepliesPerHour int           // SMS_REPLIES_PER_HOUR (replies to one resident)
+	// SMSRepliesGlobal is SMS_REPLIES_GLOBAL_PER_HOUR: replies to all texters
+	// in a clock hour, on top of the per-number cap (default 500).
+	SMSRepliesGlobal int
 	// LineTakesTexts says whether TWILIO_PHONE_NUMBER can receive texts, so
 	// callers are told they can text it: "yes", "no", or "auto" (the
 	// default), which cmd/heritageline infers from the kind of number.
@@ -149,6 +152,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		SMSPerNumberHour:   p.integer("SMS_PER_NUMBER_PER_HOUR", 5, 1, 1000),
 		SMSGlobalPerHour:   p.integer("SMS_GLOBAL_PER_HOUR", 200, 1, 1000000),
 		SMSRepliesPerHour:  p.integer("SMS_REPLIES_PER_HOUR", 20, 1, 1000),
+		SMSRepliesGlobal:   p.integer("SMS_REPLIES_GLOBAL_PER_HOUR", 500, 1, 1000000),
 		LineTakesTexts:     strings.ToLower(p.str("LINE_TAKES_TEXTS", "auto")),
 		FollowUp:           strings.ToLower(p.str("FOLLOWUP", "")),
 		FollowUpKey:        p.str("FOLLOWUP_KEY", ""),

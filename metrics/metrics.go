@@ -44,6 +44,8 @@ type Metrics struct {
 	fallbacks    *prometheus.CounterVec
 	redisErrors  *prometheus.CounterVec
 	replays      *prometheus.CounterVec
+	unanswered   *prometheus.CounterVec
+	spooled      *prometheus.CounterVec
 }
 
 // LatencyBuckets are the webhook latency histogram's upper bounds in
@@ -77,6 +79,8 @@ func New() *Metrics {
 		segments:            counter("sms_segments_sent_total", "SMS segments sent, by kind (outbound or reply).", "kind"),
 		fallbacks:           counter("understanding_fallbacks_total", "Times the language-model understanding fell back to keywords, by reason.", "reason"),
 		redisErrors:         counter("redis_errors_total", "Redis commands that failed, by component.", "component"),
+		unanswered:          counter("sms_unanswered_total", "Texts answered with an empty <Response/> by the number policy or the reply caps, by reason: the policy's (country, short_code, alphanumeric, not_a_number, premium_rate ...) or global_cap.", "reason"),
+		spooled:             counter("spooled_total", "Requests kept on disk while Redis was down (DATA_DIR/spool), by what (voicemail, voice, sms, stop) and state (kept, applied).", "what", "state"),
 		replays:             counter("webhook_replays_total", "Webhook requests answered before (Twilio's retries, replayed requests), answered again without acting, by route and how (kept: the first answer; again: a plain answer, the first being gone; waited: the first was still under way).", "route", "how"),
 	}
 	m.reg.MustRegister(
@@ -85,7 +89,7 @@ func New() *Metrics {
 		m.requests, m.latency,
 		m.catalogueActivities, m.catalogueReloadTime, m.catalogueReloads,
 		m.contacts, m.searches, m.zeroSearches, m.details, m.handoffs, m.callbacks,
-		m.segments, m.fallbacks, m.redisErrors, m.replays,
+		m.segments, m.fallbacks, m.redisErrors, m.replays, m.unanswered, m.spooled,
 	)
 	// Start the outcome counters at zero so dashboards and alerts see them
 	// before the first event.
@@ -160,6 +164,18 @@ func (m *Metrics) RedisError(component string) {
 // without acting, by route and how ("kept", "again" or "waited").
 func (m *Metrics) Replayed(route, how string) {
 	m.replays.WithLabelValues(label(route), label(how)).Inc()
+}
+
+// SMSUnanswered counts one text given no reply by the number policy or the
+// global reply cap, by reason (the policy's reason, or "global_cap").
+func (m *Metrics) SMSUnanswered(reason string) {
+	m.unanswered.WithLabelValues(label(reason)).Inc()
+}
+
+// Spooled counts one request kept on disk while Redis was down (state
+// "kept") or applied once it came back ("applied"), by what it was.
+func (m *Metrics) Spooled(what, state string) {
+	m.spooled.WithLabelValues(label(what), label(state)).Inc()
 }
 
 // RedisErrorFunc returns a func counting Redis errors for component, to pass

@@ -118,3 +118,31 @@ func (s *Store) QueueLoad(ctx context.Context, pipe redis.Pipeliner, key string,
 	get := pipe.Get(ctx, s.prefix+key)
 	return func() (bool, error) { return decode(get, v) }
 }
+
+// QueuePeek queues on pipe a read of the counter under key (as QueueCount
+// keeps it) without adding to it; the returned function reads its value
+// once the pipeline has run, 0 when there is none.
+func (s *Store) QueuePeek(ctx context.Context, pipe redis.Pipeliner, key string) func() (int64, error) {
+	get := pipe.Get(ctx, s.prefix+key)
+	return func() (int64, error) {
+		n, err := get.Int64()
+		if errors.Is(err, redis.Nil) {
+			return 0, nil
+		}
+		if err != nil {
+			return 0, fmt.Errorf("session: peek: %w", err)
+		}
+		return n, nil
+	}
+}
+
+// Add adds one to the counter under key, which vanishes window after it
+// was first counted (as QueueCount's), and returns its new value.
+func (s *Store) Add(ctx context.Context, key string, window time.Duration) (int64, error) {
+	pipe := s.rdb.Pipeline()
+	n := s.QueueCount(ctx, pipe, key, window)
+	if err := roundtrip.Exec(ctx, s.rdb, pipe); errors.Is(err, roundtrip.ErrGaveUp) {
+		return 0, fmt.Errorf("session: count: %w", err)
+	}
+	return n()
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/volunteers"
 	"github.com/heritage-line/heritageline/words"
 )
@@ -46,6 +47,20 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		l.writeReply(w, r, l.deps.Desk.HandleText(ctx, from, body))
 		return
 	}
+	word := words.Normalise(keyword(body))
+	if _, err := l.cfg.Numbers.Check(from); err != nil {
+		// No reply costs nothing and tells the sender nothing: another
+		// country, a short code, an alphanumeric sender, a premium number.
+		// A STOP is still kept, in case the policy changes.
+		if l.optOut[word] {
+			if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
+				l.deps.Log.WarnContext(ctx, "record opt-out", "err", err)
+			}
+		}
+		l.unanswered(string(phonepolicy.ReasonOf(err)))
+		l.writeEmpty(w, r)
+		return
+	}
 	hash := l.deps.Hasher.Hash(from)
 	contact := func(lang words.Lang) {
 		l.deps.Figures.Record(ctx, figures.Event{Time: l.cfg.Now(), Channel: figures.SMS, Kind: figures.Contact, Person: hash, Language: string(lang)})
@@ -55,7 +70,6 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return l.deps.Log.With("person", hash, "message_sid", r.PostForm.Get("MessageSid"))
 	}
 
-	word := words.Normalise(keyword(body))
 	if l.optOut[word] {
 		contact(l.detect(body))
 		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
@@ -91,6 +105,15 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if tx.v != allow {
+		if ln.asksCallback(body) {
+			// Past the limits a text is not answered, but a resident who
+			// asks for a person is still rung back.
+			if _, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: from, Kind: "sms"}); err != nil {
+				log().WarnContext(ctx, "callback past the reply limits", "err", err)
+			} else {
+				log().InfoContext(ctx, "callback queued past the reply limits")
+			}
+		}
 		ln.reply(ctx, w, r, tx.v, t, "")
 		return
 	}
@@ -157,6 +180,12 @@ func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request
 		body = l.tooMany()
 	case quiet:
 		body = ""
+	case capped:
+		body = ""
+		l.unanswered("global_cap")
+	}
+	if body != "" {
+		l.countReply()
 	}
 	l.writeReply(w, r, body)
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -16,6 +17,7 @@ import (
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/twimlout"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
@@ -30,7 +32,15 @@ type Config struct {
 	PublicURL      string        // the line's base URL (unused by replies today; kept for links)
 	StateTTL       time.Duration // how long a texter's list is remembered; default 7 days
 	RepliesPerHour int           // replies to one number in an hour; default 20
-	PageSize       int           // activities per reply at most; default 5
+	// RepliesGlobalPerHour bounds the replies to all texters in a clock
+	// hour (SMS_REPLIES_GLOBAL_PER_HOUR), on top of RepliesPerHour, so a
+	// flood from many numbers costs a known most; default 500.
+	RepliesGlobalPerHour int
+	// Numbers is the number policy a texter's number must pass to get any
+	// reply (another country, a short code, an alphanumeric sender or a
+	// premium number gets an empty <Response/>); default phonepolicy.UK.
+	Numbers  *phonepolicy.Policy
+	PageSize int // activities per reply at most; default 5
 	// Language is the language replies are in; default English. What
 	// they say is the book of words' (words.For(Language)).
 	Language words.Lang
@@ -86,6 +96,9 @@ type Deps struct {
 	OnReply func(segments int)
 	// FollowUps offers and answers the follow-up; default followup.Off.
 	FollowUps FollowUps
+	// OnUnanswered, when set, is told why a text got no reply: the number
+	// policy's reason (phonepolicy.Reason) or "global_cap" (metrics).
+	OnUnanswered func(reason string)
 }
 
 // Line answers texts. Safe for concurrent use.
@@ -102,6 +115,8 @@ type Line struct {
 	optOut, optIn map[string]bool
 	// listWords ask for the list of languages, in any language on.
 	listWords map[string]bool
+
+	counting *sync.WaitGroup // replies being added to the global count, shared by every language's line
 }
 
 // New returns the SMS line with cfg's defaults filled in.
@@ -111,6 +126,10 @@ func New(cfg Config, deps Deps) *Line {
 	cfg.RepliesPerHour = cmp.Or(cfg.RepliesPerHour, 20)
 	cfg.PageSize = cmp.Or(cfg.PageSize, 5)
 	cfg.LanguageTTL = cmp.Or(cfg.LanguageTTL, 90*24*time.Hour)
+	cfg.RepliesGlobalPerHour = cmp.Or(cfg.RepliesGlobalPerHour, 500)
+	if cfg.Numbers == nil {
+		cfg.Numbers = phonepolicy.UK
+	}
 	if len(cfg.Languages) > 0 {
 		cfg.Language = cfg.Languages[0]
 	}
@@ -130,7 +149,7 @@ func New(cfg Config, deps Deps) *Line {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
 	}
-	l := &Line{cfg: cfg, deps: deps, book: words.For(cfg.Language), in: map[words.Lang]*Line{}}
+	l := &Line{cfg: cfg, deps: deps, book: words.For(cfg.Language), in: map[words.Lang]*Line{}, counting: &sync.WaitGroup{}}
 	l.optOut, l.optIn, l.listWords = commandWords(cfg.Languages)
 	for _, code := range cfg.Languages {
 		if code == cfg.Language {
@@ -139,7 +158,7 @@ func New(cfg Config, deps Deps) *Line {
 		}
 		c := cfg
 		c.Language = code
-		l.in[code] = &Line{cfg: c, deps: deps, book: words.For(code), in: l.in, optOut: l.optOut, optIn: l.optIn, listWords: l.listWords}
+		l.in[code] = &Line{cfg: c, deps: deps, book: words.For(code), in: l.in, optOut: l.optOut, optIn: l.optIn, listWords: l.listWords, counting: l.counting}
 	}
 	return l
 }

@@ -92,6 +92,7 @@ func newRigPlaces(t testing.TB, rdb redis.UniversalClient, cfg Config, realPlace
 		Log:    log,
 	})
 	rg.handler = signed(t, rg.line.Handler())
+	t.Cleanup(rg.line.counting.Wait) // before Redis closes
 	return rg
 }
 

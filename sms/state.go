@@ -92,7 +92,7 @@ func needsState(req catalogue.Request) bool {
 // a number that texted STOP to the line.
 func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, hash string) texter {
 	var optedOut func() (bool, error)
-	var count func() (int64, error)
+	var count, sent func() (int64, error)
 	var chosen func() (bool, error)
 	var tx texter
 	if _, err := l.deps.Sessions.LoadAlso(ctx, stateKey(hash), &tx.saved, func(pipe redis.Pipeliner) {
@@ -102,6 +102,7 @@ func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, ha
 		if len(l.cfg.Languages) > 1 {
 			chosen = l.deps.Sessions.QueueLoad(ctx, pipe, langKey(hash), &tx.lang)
 		}
+		sent = l.deps.Sessions.QueuePeek(ctx, pipe, globalKey(l.cfg.Now()))
 	}); err != nil {
 		tx.saved, tx.stErr = nil, fmt.Errorf("sms: load state: %w", err)
 		if errors.Is(err, roundtrip.ErrGaveUp) {
@@ -126,6 +127,11 @@ func (l *Line) loadTexter(ctx context.Context, log func() *slog.Logger, from, ha
 			log().ErrorContext(ctx, "read language", "err", err)
 		}
 	}
+	g, err := sent()
+	if err != nil {
+		log().ErrorContext(ctx, "global reply cap", "err", err)
+	}
+	tx.v = l.capGlobal(tx.v, g)
 	return tx
 }
 

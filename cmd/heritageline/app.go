@@ -273,12 +273,14 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	})
 	l.text = sms.New(sms.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
-		RepliesPerHour: cfg.SMSRepliesPerHour, Languages: langs, Now: lineNow,
+		RepliesPerHour: cfg.SMSRepliesPerHour, RepliesGlobalPerHour: cfg.SMSRepliesGlobal, Numbers: numbers,
+		Languages: langs, Now: lineNow,
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
-		OnReply:   func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
-		FollowUps: textFollowUps,
+		OnReply:      func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
+		OnUnanswered: l.metrics.SMSUnanswered,
+		FollowUps:    textFollowUps,
 	})
 	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)

@@ -232,6 +232,10 @@ func TestSMSPumping(t *testing.T) {
 		}
 		r := l.sms(from, bodies[i%len(bodies)])
 		n := parseTwiML(t, "pumped text", r)
+		if i%3 != 2 && len(n.all("Message")) > 0 {
+			// Replies obey the number policy too (docs/sms.md).
+			t.Errorf("a text from %s got a reply %q; want an empty <Response/>", from, r.body)
+		}
 		for _, m := range n.all("Message") {
 			if to := m.attr("to"); to != "" {
 				t.Errorf("a reply addressed to %q; want replies only to the sender", to)
@@ -260,6 +264,11 @@ func TestSMSPumping(t *testing.T) {
 	}
 	if calls := l.rest.Matching("/Calls.json"); len(calls) > 0 {
 		t.Errorf("texts and calls from pumpers made %d REST calls; want none", len(calls))
+	}
+	for _, reason := range []string{"country", "premium_rate", "personal_number"} {
+		if got := l.metric(t, `heritageline_sms_unanswered_total{reason="`+reason+`"}`); got == "0" {
+			t.Errorf("/metrics: texts left unanswered for %s: 0; want them counted", reason)
+		}
 	}
 	t.Logf("%d REST texts sent (cap %d)", len(texts), globalCap)
 }
