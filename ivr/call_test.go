@@ -637,6 +637,15 @@ func TestCalls(t *testing.T) {
 			says(t, n, "I'm sorry, something has gone wrong on our side.", "Putting you through to a volunteer.")
 			hasVerb(t, n, "Dial")
 		}},
+		{"redis down, the volunteers file still rings", func(t *testing.T, h *harness) {
+			// The desk cannot read duty from Redis, and names those the
+			// volunteers file has on duty: pressing 0 rings them.
+			h.redis.Stop()
+			h.desk.err, h.desk.fromFile = errBroken, true
+			n := h.step("menu", "Digits", "0")
+			says(t, n, "Putting you through to a volunteer.")
+			hasVerb(t, n, "Dial")
+		}},
 		{"redis down from the start, desk failing too", func(t *testing.T, h *harness) {
 			h.redis.Stop()
 			h.desk.err = errBroken

@@ -120,11 +120,15 @@ type fakeDesk struct {
 	vols      []volunteers.Volunteer
 	roster    volunteers.Roster
 	err       error
+	fromFile  bool // with err, Available still gives vols (the file's duty)
 	callbacks []volunteers.CallbackRequest
 }
 
 func (d *fakeDesk) Available(ctx context.Context, now time.Time) ([]volunteers.Volunteer, error) {
-	return d.vols, d.err
+	if d.err != nil && !d.fromFile {
+		return nil, d.err // a desk failing outright
+	}
+	return d.vols, d.err // as the real desk: the file's duty, with Redis's error
 }
 
 func (d *fakeDesk) Roster() volunteers.Roster { return d.roster }

@@ -339,6 +339,14 @@ func (l *Line) Step() http.Handler {
 		st.Lang = l.lang
 		if !st.inURL {
 			if err := l.save(ctx, r, st); err != nil {
+				if st.Step == "handoff" {
+					// The caller is being put through or offered a
+					// message: that needs no state, so Redis failing
+					// does not take it away.
+					l.log.WarnContext(ctx, "voice: save state at handoff", "call_sid", r.PostForm.Get("CallSid"), "err", err)
+					l.write(w, r, verbs)
+					return
+				}
 				l.writeFallback(w, r, err)
 				return
 			}

@@ -68,14 +68,16 @@ func (l *Line) toVolunteerTry(ctx context.Context, r *http.Request, try int) []t
 	return []twiml.Element{l.say(l.book.PuttingThrough()), dial}
 }
 
-// available returns the volunteers to ring now; none when the desk fails.
+// available returns the volunteers to ring now. When Redis fails the desk
+// still names those the volunteers file has on duty (with the error, which
+// is logged): a simpler line, not one with nobody to ring. None only when
+// the desk gives nothing in time.
 func (l *Line) available(ctx context.Context, r *http.Request) []volunteers.Volunteer {
 	vols, err := bounded(ctx, func(ctx context.Context) ([]volunteers.Volunteer, error) {
 		return l.deps.Desk.Available(ctx, l.cfg.Now())
 	})
 	if err != nil {
-		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err)
-		return nil
+		l.log.ErrorContext(ctx, "voice: volunteers available", "call_sid", r.PostForm.Get("CallSid"), "err", err, "from_file", len(vols))
 	}
 	return vols
 }
@@ -305,7 +307,9 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 		l.log.ErrorContext(ctx, "voice: request callback", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "err", err)
 		return append(v, l.say(l.book.CallbackFailed()), twiml.VoiceHangup{})
 	}
-	l.log.InfoContext(ctx, "voice: callback requested", "call_sid", r.PostForm.Get("CallSid"), "ref", cb.Ref, "kind", kind)
+	// A request kept on disk while Redis is down (cb.Spooled) is queued
+	// when it is back: the caller is told the same.
+	l.log.InfoContext(ctx, "voice: callback requested", "call_sid", r.PostForm.Get("CallSid"), "ref", cb.Ref, "kind", kind, "spooled", cb.Spooled)
 	// The desk records the request in the figures (once, however often asked).
 	return append(v, l.say(l.book.CallbackComing(l.book.SpokenPhone(l.cfg.LineNumber))), l.say(l.book.ThanksGoodbye()), twiml.VoiceHangup{})
 }

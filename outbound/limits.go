@@ -2,7 +2,9 @@ package outbound
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -44,7 +46,7 @@ func (s *Sender) reserve(ctx context.Context, hash string) error {
 	}
 	res, err := reserveScript.Run(ctx, s.rdb, keys, perNumber, s.cfg.GlobalPerHour, int((2 * time.Hour).Seconds())).Int()
 	if err != nil {
-		return fmt.Errorf("count text: %w", err)
+		return fmt.Errorf("count text: %w: %w", errRedis, err)
 	}
 	switch res {
 	case 1:
@@ -54,5 +56,37 @@ func (s *Sender) reserve(ctx context.Context, hash string) error {
 		s.refused(&s.stats.refusedGlobal, "text", hash, ErrCapReached)
 		return ErrCapReached
 	}
+	return nil
+}
+
+// errRedis marks a cap that could not be counted because Redis failed.
+var errRedis = errors.New("redis failed")
+
+// localCaps counts texts against the same caps in this process, for the
+// hours Redis cannot count them: per number and in all, per clock hour.
+type localCaps struct {
+	mu     sync.Mutex
+	window string
+	per    map[string]int
+	all    int
+}
+
+// reserve is Sender.reserve counted in memory.
+func (c *localCaps) reserve(s *Sender, hash string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if w := window(s.cfg.Now()); w != c.window {
+		c.window, c.per, c.all = w, map[string]int{}, 0
+	}
+	if !s.unlimited[hash] && c.per[hash] >= s.cfg.PerNumberPerHour {
+		s.refused(&s.stats.refusedPerNumber, "text", hash, ErrRateLimited)
+		return ErrRateLimited
+	}
+	if c.all >= s.cfg.GlobalPerHour {
+		s.refused(&s.stats.refusedGlobal, "text", hash, ErrCapReached)
+		return ErrCapReached
+	}
+	c.per[hash]++
+	c.all++
 	return nil
 }

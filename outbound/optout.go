@@ -16,6 +16,15 @@ func (s *Sender) OptOut(ctx context.Context, number string) error {
 	return nil
 }
 
+// OptOutHash is OptOut for a number known only by its keyed hash (an
+// opt-out kept on disk while Redis was down). Errors come from Redis.
+func (s *Sender) OptOutHash(ctx context.Context, hash string) error {
+	if err := s.rdb.SAdd(ctx, optOutKey, hash).Err(); err != nil {
+		return fmt.Errorf("outbound: opt out: %w", err)
+	}
+	return nil
+}
+
 // OptIn reverses OptOut. Opting in a number that never opted out is not an
 // error. Errors come from Redis.
 func (s *Sender) OptIn(ctx context.Context, number string) error {

@@ -85,6 +85,13 @@ type Config struct {
 	OnSent func(segments int)
 	// Now is the clock for the hourly windows; default time.Now.
 	Now func() time.Time
+	// Stopped, when set, reports whether a STOP from the number with this
+	// keyed hash is waiting to be recorded (kept on disk while Redis was
+	// down): such a number is not texted.
+	Stopped func(hash string) bool
+	// RedisBudget is the most one look in Redis (opt-out, caps) may take
+	// before the Sender decides without it; default 500 ms.
+	RedisBudget time.Duration
 }
 
 // Sender sends texts and places calls. Safe for concurrent use.
@@ -97,6 +104,7 @@ type Sender struct {
 	stats  counters
 
 	unlimited map[string]bool // privacy hashes of Config.Unlimited
+	local     localCaps       // the caps in this process, while Redis fails
 }
 
 // New returns a Sender that talks to Twilio with cfg's account and keeps its
@@ -113,6 +121,9 @@ func New(cfg Config, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.RedisBudget <= 0 {
+		cfg.RedisBudget = 500 * time.Millisecond
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -185,16 +196,32 @@ func (s *Sender) SendText(ctx context.Context, to, body string) error {
 		s.refused(&s.stats.refusedCountry, "text", hash, err)
 		return fmt.Errorf("outbound: send text: %w", err)
 	}
-	out, err := s.OptedOut(ctx, to)
-	if err != nil {
+	if s.cfg.Stopped != nil && s.cfg.Stopped(hash) {
+		s.refused(&s.stats.refusedOptOut, "text", hash, ErrOptedOut)
+		return fmt.Errorf("outbound: send text: %w", ErrOptedOut)
+	}
+	rctx, cancel := context.WithTimeout(ctx, s.cfg.RedisBudget)
+	defer cancel()
+	out, err := s.OptedOut(rctx, to)
+	if err != nil && !s.unlimited[hash] {
+		// Never text someone who may have said STOP. A volunteer (a
+		// roster number) is still texted: a voicemail kept while Redis is
+		// down must reach them.
 		return fmt.Errorf("outbound: send text: %w", err)
 	}
 	if out {
 		s.refused(&s.stats.refusedOptOut, "text", hash, ErrOptedOut)
 		return fmt.Errorf("outbound: send text: %w", ErrOptedOut)
 	}
-	if err := s.reserve(ctx, hash); err != nil {
-		return fmt.Errorf("outbound: send text: %w", err)
+	if err := s.reserve(rctx, hash); err != nil {
+		if !errors.Is(err, errRedis) {
+			return fmt.Errorf("outbound: send text: %w", err)
+		}
+		// Redis cannot count: the same caps, counted in this process.
+		s.log.WarnContext(ctx, "text counted in memory", "to_hash", hash, "err", err)
+		if err := s.local.reserve(s, hash); err != nil {
+			return fmt.Errorf("outbound: send text: %w", err)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("outbound: send text: %w", err)

@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/internal/spool"
 	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/volunteers"
 	"github.com/heritage-line/heritageline/words"
@@ -72,15 +74,17 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 
 	if l.optOut[word] {
 		contact(l.detect(body))
-		if err := l.deps.OptOuts.OptOut(ctx, from); err != nil {
-			log().ErrorContext(ctx, "record opt-out", "err", err)
-		}
+		l.recordOptOut(ctx, log, from, hash)
 		l.stopFollowUps(ctx, log, from)
-		log().InfoContext(ctx, "opted out")
 		l.writeEmpty(w, r)
 		return
 	}
-	tx := l.loadTexter(ctx, log, from, hash)
+	lctx, cancel := share(ctx, 3)
+	tx := l.loadTexter(lctx, log, from, hash)
+	cancel()
+	if !tx.opted && l.deps.Spool != nil && l.deps.Spool.Stopped(hash) {
+		tx.opted = true // a STOP kept on disk, not yet recorded in Redis
+	}
 	// ln is the line in the texter's language: the one they chose, else
 	// the one they write in (remembered as their choice), else the
 	// default.
@@ -163,9 +167,14 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 // it answers with the fallback, as the next text would not find the list.
 func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, v verdict, t *turn, body string) {
 	if t.save != nil {
-		if err := l.deps.Sessions.Save(ctx, stateKey(t.hash), *t.save, l.cfg.StateTTL); err != nil {
-			l.writeFallback(w, r, fmt.Errorf("sms: save state: %w", err))
-			return
+		sctx, cancel := leave(ctx, 200*time.Millisecond)
+		err := l.deps.Sessions.Save(sctx, stateKey(t.hash), *t.save, l.cfg.StateTTL)
+		cancel()
+		if err != nil {
+			// The answer still goes (a list from the catalogue in memory
+			// while Redis is down); a number or MORE after it may not find
+			// the list.
+			l.deps.Log.WarnContext(ctx, "sms: save state", "err", err, "message_sid", r.PostFormValue("MessageSid"))
 		}
 	}
 	if t.lang != "" {
@@ -216,4 +225,50 @@ func (l *Line) answer(ctx context.Context, from string, t *turn, st state, body,
 		return l.empty(ctx), nil
 	}
 	return l.unknown(ctx), nil
+}
+
+// recordOptOut records a STOP. When Redis cannot take it (in the time the webhook
+// has, less a margin) the STOP is kept on disk and applied when Redis is
+// back; until then the spool is consulted before any reply or text.
+func (l *Line) recordOptOut(ctx context.Context, log func() *slog.Logger, from, hash string) {
+	octx, cancel := leave(ctx, 300*time.Millisecond)
+	err := l.deps.OptOuts.OptOut(octx, from)
+	cancel()
+	if err == nil {
+		log().InfoContext(ctx, "opted out")
+		return
+	}
+	if l.deps.Spool == nil {
+		log().ErrorContext(ctx, "record opt-out", "err", err)
+		return
+	}
+	if serr := l.deps.Spool.Add(spool.Entry{What: spool.Stop, Hash: hash}); serr != nil {
+		log().ErrorContext(ctx, "record opt-out: not kept on disk either", "err", err, "spool_err", serr)
+		return
+	}
+	if l.deps.OnSpooled != nil {
+		l.deps.OnSpooled("stop")
+	}
+	log().WarnContext(ctx, "opt-out kept on disk until redis is back", "err", err)
+}
+
+// leave is ctx with a deadline margin before its own (at least 50 ms
+// away), so that what follows a Redis command that does not answer still
+// has time to answer the webhook. Without a deadline it is ctx.
+func leave(ctx context.Context, margin time.Duration) (context.Context, context.CancelFunc) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, max(time.Until(dl)-margin, 50*time.Millisecond))
+}
+
+// share is ctx with a deadline at 1/n of the time it has left, for one of
+// several steps that each wait on Redis.
+func share(ctx context.Context, n int) (context.Context, context.CancelFunc) {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, time.Until(dl)/time.Duration(n))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/followup"
+	"github.com/heritage-line/heritageline/internal/spool"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/places"
@@ -96,6 +97,11 @@ type Deps struct {
 	OnReply func(segments int)
 	// FollowUps offers and answers the follow-up; default followup.Off.
 	FollowUps FollowUps
+	// Spool, when set, keeps a STOP on disk when Redis cannot record it,
+	// and is consulted before every reply until the STOP is applied.
+	Spool *spool.Spool
+	// OnSpooled, when set, is told what was kept on disk ("stop").
+	OnSpooled func(what string)
 	// OnUnanswered, when set, is told why a text got no reply: the number
 	// policy's reason (phonepolicy.Reason) or "global_cap" (metrics).
 	OnUnanswered func(reason string)

@@ -36,6 +36,10 @@ type Callback struct {
 	Kind      string
 	Requested time.Time
 	TakenBy   string // the volunteer's name once taken
+	// Spooled: Redis could not be reached, so the request was kept on disk
+	// (WithSpool) and will be queued, with a reference, when Redis is
+	// back. Ref is empty.
+	Spooled bool
 }
 
 // Timing is how a callback went, for the figures. Zero times mean "not yet".
@@ -144,6 +148,13 @@ func summaryKey(t time.Time) string {
 // wrapped Redis error. A text that fails is logged, not returned: the
 // callback is queued and LIST shows it.
 func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callback, error) {
+	return d.requestCallback(ctx, req, d.spool != nil)
+}
+
+// requestCallback is RequestCallback; with spool set, a Redis that fails
+// (or cannot answer within the request's time, less spoolMargin) has the
+// request kept on disk instead (spooled.go).
+func (d *Desk) requestCallback(ctx context.Context, req CallbackRequest, spool bool) (Callback, error) {
 	phone, err := d.ringable(req.Phone)
 	if err != nil {
 		return Callback{}, err
@@ -161,10 +172,19 @@ func (d *Desk) RequestCallback(ctx context.Context, req CallbackRequest) (Callba
 		activity = req.Activity
 	}
 	keys := []string{seqKey, openKey, d.residentKey(phone), noticeKey(d.now())}
-	res, err := requestScript.Run(ctx, d.rdb, keys, d.refFloor(), cbPrefix, phone, kind,
+	rctx, cancel := ctx, context.CancelFunc(func() {})
+	if spool {
+		rctx, cancel = spoolBudget(ctx)
+	}
+	defer cancel()
+	res, err := requestScript.Run(rctx, d.rdb, keys, d.refFloor(), cbPrefix, phone, kind,
 		twilioRecording(req.RecordingURL), requested.UnixMilli(), d.ttl.Milliseconds(), activity).Slice()
 	if err != nil {
-		return Callback{}, fmt.Errorf("volunteers: request callback: %w", err)
+		err = fmt.Errorf("volunteers: request callback: %w", err)
+		if spool {
+			return d.spoolCallback(ctx, phone, kind, req, requested, err)
+		}
+		return Callback{}, err
 	}
 	str := func(i int) string {
 		if i < len(res) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/heritage-line/heritageline/internal/spool"
 	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/words"
@@ -75,6 +76,10 @@ type Desk struct {
 	hasher   privacy.Hasher
 
 	noticesPerHour int
+
+	spool      *spool.Spool // callbacks kept on disk while Redis is down; nil: none
+	onSpooled  func(kind string)
+	dutyBudget time.Duration
 
 	refMark RefMark
 	refMu   sync.Mutex
@@ -177,6 +182,7 @@ func NewDesk(roster Roster, rdb redis.UniversalClient, texter Texter, caller Cal
 		fileRoster: roster, rdb: rdb, texter: texter, caller: caller,
 		line: line, urls: publicURLs(strings.TrimSuffix(publicURL, "/")), now: now, log: log,
 		ttl: 7 * 24 * time.Hour, book: words.For(words.English), lineName: "Heritage Line", numbers: phonepolicy.UK, noticesPerHour: 4,
+		dutyBudget: 300 * time.Millisecond,
 	}
 	for _, o := range opts {
 		o(d)
@@ -252,7 +258,11 @@ func (d *Desk) Available(ctx context.Context, now time.Time) ([]Volunteer, error
 // onDuty returns every volunteer on duty, whatever the hours.
 func (d *Desk) onDuty(ctx context.Context) ([]Volunteer, error) {
 	vs := d.current(ctx).Volunteers
-	on, err := d.dutyOf(ctx, vs)
+	// A short budget: a Redis that is down or slow must not keep a caller
+	// who pressed 0 from the volunteers the roster has on duty.
+	bctx, cancel := context.WithTimeout(ctx, d.dutyBudget)
+	defer cancel()
+	on, err := d.dutyOf(bctx, vs)
 	var out []Volunteer
 	for i, v := range vs {
 		if on[i] {

@@ -193,6 +193,7 @@ var ar = table{
 	kFreeAgain:           "الطلب {ref} من الساعة {time} ({kind}) متاح مجدداً. أرسل TAKE {ref} للاتصال.",
 	kCallbackRequested:   "طلب {ref} الساعة {time} ({kind}). أرسل TAKE {ref} للاتصال.",
 	kCallbackRequestedIn: "طلب {ref} الساعة {time} ({kind}، باللغة {language}). أرسل TAKE {ref} للاتصال.",
+	kVoicemailKept:       "تُركت رسالة الساعة {time} بينما سجلات الخط متوقفة: {url} ستُضاف إلى قائمة الطلبات برقم مرجعي عند عودتها.",
 
 	kNameEnglish:   "الإنجليزية",
 	kNameWelsh:     "الويلزية",

@@ -199,6 +199,7 @@ var cy = table{
 	kFreeAgain:           "Mae galwad yn ôl {ref} (gofynnwyd am {time}, {kind}) ar gael eto. Anfonwch TAKE {ref} i'w ffonio.",
 	kCallbackRequested:   "Galwad yn ôl {ref} wedi'i gofyn am {time} ({kind}). Anfonwch TAKE {ref} i'w ffonio.",
 	kCallbackRequestedIn: "Galwad yn ôl {ref} wedi'i gofyn am {time} ({kind}, yn {language}). Anfonwch TAKE {ref} i'w ffonio.",
+	kVoicemailKept:       "Gadawyd neges am {time} tra bod cofnodion y llinell i lawr: {url} Bydd yn mynd ar y rhestr galwadau yn ôl, gyda chyfeirnod, pan fyddan nhw'n ôl.",
 
 	kNameEnglish:   "Saesneg",
 	kNameWelsh:     "Cymraeg",

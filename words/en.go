@@ -194,6 +194,7 @@ var en = table{
 	kFreeAgain:           "Callback {ref} requested {time} ({kind}) is free again. Text TAKE {ref} to ring them.",
 	kCallbackRequested:   "Callback {ref} requested {time} ({kind}). Text TAKE {ref} to ring them.",
 	kCallbackRequestedIn: "Callback {ref} requested {time} ({kind}, in {language}). Text TAKE {ref} to ring them.",
+	kVoicemailKept:       "A message was left at {time} while the line's records are down: {url} It will be queued as a callback, with a reference, when they are back.",
 
 	kNameEnglish:   "English",
 	kNameWelsh:     "Welsh",

@@ -198,6 +198,7 @@ var pl = table{
 	kFreeAgain:           "Zgłoszenie {ref} z {time} ({kind}) jest znowu wolne. TAKE {ref}, by zadzwonić.",
 	kCallbackRequested:   "Zgłoszenie {ref} z {time} ({kind}). TAKE {ref}, by zadzwonić.",
 	kCallbackRequestedIn: "Zgłoszenie {ref} z {time} ({kind}, język: {language}). TAKE {ref}, by zadzwonić.",
+	kVoicemailKept:       "O {time} zostawiono wiadomość, gdy zapisy linii są niedostępne: {url} Trafi na listę zgłoszeń, z numerem, gdy zapisy wrócą.",
 
 	kNameEnglish:   "angielski",
 	kNameWelsh:     "walijski",

@@ -185,6 +185,7 @@ var ro = table{
 	kFreeAgain:           "Cererea {ref} de la {time} ({kind}) este din nou liberă. Trimiteți TAKE {ref} ca s-o sunați.",
 	kCallbackRequested:   "Cerere {ref} la {time} ({kind}). Trimiteți TAKE {ref} ca s-o sunați.",
 	kCallbackRequestedIn: "Cerere {ref} la {time} ({kind}, în {language}). Trimiteți TAKE {ref} ca s-o sunați.",
+	kVoicemailKept:       "La {time} a fost lăsat un mesaj cât timp evidențele liniei nu sunt disponibile: {url} Va fi pus pe lista de cereri, cu un număr, când revin.",
 
 	kNameEnglish:   "engleză",
 	kNameWelsh:     "galeză",

@@ -192,6 +192,7 @@ const (
 	kFreeAgain           key = "volunteer.free_again"
 	kCallbackRequested   key = "volunteer.callback_requested"
 	kCallbackRequestedIn key = "volunteer.callback_requested_in"
+	kVoicemailKept       key = "volunteer.voicemail_kept"
 )
 
 // ---- What a caller hears ----
@@ -795,6 +796,13 @@ func (b *Book) CallbackRequested(ref, at, kind string) string {
 // language, named in b's language.
 func (b *Book) CallbackRequestedIn(ref, at, kind, language string) string {
 	return b.say(kCallbackRequestedIn, "ref", ref, "time", at, "kind", kind, "language", language)
+}
+
+// VoicemailKept texts the volunteers on duty a voicemail's recording at
+// once when Redis could not queue its callback: it is kept on disk and
+// queued, with a reference, when Redis is back.
+func (b *Book) VoicemailKept(at, url string) string {
+	return b.say(kVoicemailKept, "time", at, "url", url)
 }
 
 // The names of the languages, as each language calls them.

@@ -184,6 +184,7 @@ var yue = table{
 	kFreeAgain:           "回電{ref}（{time}，{kind}）已經冇人接手。傳TAKE {ref}打畀對方。",
 	kCallbackRequested:   "回電{ref}（{time}，{kind}）。傳TAKE {ref}打畀對方。",
 	kCallbackRequestedIn: "回電{ref}（{time}，{kind}，語言：{language}）。傳TAKE {ref}打畀對方。",
+	kVoicemailKept:       "{time}有人留咗言，而家熱線記錄暫時用唔到：{url} 記錄恢復之後會加入回電清單，有編號。",
 
 	kNameEnglish:   "英文",
 	kNameWelsh:     "威爾斯文",
