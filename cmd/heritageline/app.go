@@ -130,8 +130,14 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	rec := figures.Multi(figs, l.metrics)
 
 	hasher := privacy.NewHasher([]byte(cfg.AnalyticsSalt))
+	// What Redis cannot take while it is down (callbacks, STOPs) waits on
+	// disk, and is applied when it is back.
+	sp, err := openSpool(cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
 	var desk *volunteers.Desk
-	sender, err := newSender(cfg, numbers, roster, rdb, hasher, log, out, l, func(hash string) bool {
+	sender, err := newSender(cfg, numbers, roster, rdb, hasher, log, out, l, sp.Stopped, func(hash string) bool {
 		return desk != nil && desk.IsVolunteerHash(hash)
 	})
 	if err != nil {
@@ -147,6 +153,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		volunteers.WithRosterKey([]byte(cfg.AnalyticsSalt)), volunteers.WithURLs(urls),
 		// References are never given twice, even by a Redis that lost its data.
 		volunteers.WithRefMark(volunteers.NewFileRefMark(filepath.Join(cfg.DataDir, "callback-refs"))),
+		volunteers.WithSpool(sp), volunteers.WithOnSpooled(func(kind string) { l.metrics.Spooled(kind, "kept") }),
 		volunteers.WithOnChange(func(ctx context.Context, t volunteers.Timing) {
 			e := figures.Event{Time: time.Now(), Channel: figures.Voice, Kind: figures.Callback, Outcome: t.Stage()}
 			if t.Kind == "sms" {
@@ -281,7 +288,15 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		OnReply:      func(n int) { l.metrics.SMSSegments(metrics.Reply, n) },
 		OnUnanswered: l.metrics.SMSUnanswered,
 		FollowUps:    textFollowUps,
+		Spool:        sp, OnSpooled: func(what string) { l.metrics.Spooled(what, "kept") },
 	})
+	spoolCtx, stopSpool := context.WithCancel(context.WithoutCancel(ctx))
+	spoolDone := make(chan struct{})
+	go func() {
+		defer close(spoolDone)
+		drainSpool(spoolCtx, sp, rdb, desk, sender, func(what string) { l.metrics.Spooled(what, "applied") }, log)
+	}()
+	l.onClose(func() { stopSpool(); <-spoolDone })
 	l.feed = feed.New(store, log)
 	l.watchStats(store, sender)
 	l.watchRefresher()
@@ -351,8 +366,9 @@ func loadRoster(cfg config.Config, numbers *phonepolicy.Policy, log *slog.Logger
 
 // newSender is the line's only way out to Twilio's REST API. The embedded
 // default has no Twilio account, so it talks to demoTwilio on loopback.
-func newSender(cfg config.Config, numbers *phonepolicy.Policy, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line, isVolunteer func(hash string) bool) (*outbound.Sender, error) {
+func newSender(cfg config.Config, numbers *phonepolicy.Policy, roster volunteers.Roster, rdb redis.UniversalClient, hasher privacy.Hasher, log *slog.Logger, out io.Writer, l *line, stopped, isVolunteer func(hash string) bool) (*outbound.Sender, error) {
 	oc := outbound.Config{
+		Stopped:       stopped,
 		UnlimitedHash: isVolunteer,
 		AccountSID:    cfg.AccountSID, AuthToken: cfg.AuthToken, From: cfg.PhoneNumber,
 		Numbers: numbers, PerNumberPerHour: cfg.SMSPerNumberHour, GlobalPerHour: cfg.SMSGlobalPerHour,
