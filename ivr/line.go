@@ -54,7 +54,12 @@ type Config struct {
 	Language string
 	// TakesTexts says the line's number can receive texts (a mobile number;
 	// a UK landline cannot): only then are callers told they can text it.
-	TakesTexts      bool
+	TakesTexts bool
+	// Unstaffed, when set, says whether nobody takes calls or rings back
+	// (a real line whose roster is empty): the line then never promises a
+	// person or a call back; asking for one is told so and offered
+	// activities by text.
+	Unstaffed       func() bool
 	StateTTL        time.Duration // how long a call's state lives; default 2 hours
 	MaxTextsPerCall int           // default 3
 	Now             func() time.Time
@@ -420,3 +425,6 @@ func (l *Line) person(r *http.Request) string {
 	}
 	return l.deps.Hasher.Hash(from)
 }
+
+// unstaffed reports whether nobody takes calls or rings back now.
+func (l *Line) unstaffed() bool { return l.cfg.Unstaffed != nil && l.cfg.Unstaffed() }

@@ -41,6 +41,11 @@ func (l *Line) toVolunteer(ctx context.Context, r *http.Request) []twiml.Element
 // again for the try-th time (0 for the first): the Dial's action carries the
 // count, so staying on the line cannot ring the volunteers for ever.
 func (l *Line) toVolunteerTry(ctx context.Context, r *http.Request, try int) []twiml.Element {
+	if l.unstaffed() {
+		// Nobody to put through and nobody to ring back: no message, no
+		// callback offered; the search, whose results can be texted.
+		return append([]twiml.Element{l.say(l.book.NoPeopleVoice())}, l.menuAt(ctx, &call{}, newCallMenu)...)
+	}
 	vols := l.available(ctx, r)
 	if len(vols) == 0 {
 		return l.noVolunteer(r, l.book.NoVolunteersFree(), false, try)
@@ -290,6 +295,9 @@ func (l *Line) callbackPrompt(w http.ResponseWriter, r *http.Request, try int) {
 // back, and tells the caller it will come from the line's number.
 func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []twiml.Element {
 	ctx := r.Context()
+	if l.unstaffed() {
+		return []twiml.Element{l.say(l.book.NoPeopleVoice()), twiml.VoiceHangup{}}
+	}
 	from := r.PostForm.Get("From")
 	var v []twiml.Element
 	if lead != "" {

@@ -109,7 +109,7 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if tx.v != allow {
-		if ln.asksCallback(body) {
+		if !ln.unstaffed() && ln.asksCallback(body) {
 			// Past the limits a text is not answered, but a resident who
 			// asks for a person is still rung back.
 			if _, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: from, Kind: "sms"}); err != nil {
@@ -206,6 +206,9 @@ func (l *Line) answer(ctx context.Context, from string, t *turn, st state, body,
 	case catalogue.IntentHelp:
 		return l.help(ctx), nil
 	case catalogue.IntentCallback:
+		if l.unstaffed() {
+			return l.book.NoPeopleText(), nil
+		}
 		cb, err := l.deps.Desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: from, Kind: "sms"})
 		if err != nil {
 			return "", fmt.Errorf("sms: request callback: %w", err)

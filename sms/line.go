@@ -37,6 +37,10 @@ type Config struct {
 	// hour (SMS_REPLIES_GLOBAL_PER_HOUR), on top of RepliesPerHour, so a
 	// flood from many numbers costs a known most; default 500.
 	RepliesGlobalPerHour int
+	// Unstaffed, when set, says whether nobody rings back (a real line
+	// whose roster is empty): CALL is then told so, and no callback is
+	// queued.
+	Unstaffed func() bool
 	// Numbers is the number policy a texter's number must pass to get any
 	// reply (another country, a short code, an alphanumeric sender or a
 	// premium number gets an empty <Response/>); default phonepolicy.UK.
@@ -174,3 +178,6 @@ func New(cfg Config, deps Deps) *Line {
 func (l *Line) Handler() http.Handler {
 	return http.HandlerFunc(l.serveSMS)
 }
+
+// unstaffed reports whether nobody rings back now.
+func (l *Line) unstaffed() bool { return l.cfg.Unstaffed != nil && l.cfg.Unstaffed() }

@@ -50,6 +50,7 @@ const (
 	kGoodbye                 key = "voice.goodbye"
 	kGoodbyeText             key = "voice.goodbye_text"
 	kNoVolunteersFree        key = "voice.no_volunteers_free"
+	kNoPeopleVoice           key = "voice.no_people"
 	kPuttingThrough          key = "voice.putting_through"
 	kMessageOffer            key = "voice.message_offer"
 	kNoVolunteerAnswer       key = "voice.no_volunteer_answered"
@@ -86,6 +87,7 @@ const (
 	kExamplesBoth       key = "sms.examples_both"
 	kCallbackBooked     key = "sms.callback_booked"
 	kCallbackBookedFrom key = "sms.callback_booked_from"
+	kNoPeopleText       key = "sms.no_people"
 	kYourReference      key = "sms.your_reference"
 	kOptedIn            key = "sms.opted_in"
 	kTooMany            key = "sms.too_many"
@@ -350,6 +352,15 @@ func (b *Book) Goodbye(line, spokenNumber string) string {
 
 // NoVolunteersFree says nobody can take a call now.
 func (b *Book) NoVolunteersFree() string { return b.say(kNoVolunteersFree) }
+
+// NoPeopleVoice tells a caller to a line with nobody to take calls (a real
+// line with no volunteers file) that nobody can take the call or ring back,
+// and offers activities' details by text instead.
+func (b *Book) NoPeopleVoice() string { return b.say(kNoPeopleVoice) }
+
+// NoPeopleText answers a text asking for a call back on a line with nobody
+// to ring back: no promise, and what the line can do instead.
+func (b *Book) NoPeopleText() string { return b.say(kNoPeopleText) }
 
 // PuttingThrough comes before ringing the volunteers.
 func (b *Book) PuttingThrough() string { return b.say(kPuttingThrough) }

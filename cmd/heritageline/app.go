@@ -270,9 +270,10 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		textFollowUps, voiceFollowUps = diary, diary
 	}
 
+	unstaffed := lineUnstaffed(cfg, desk)
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
-		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow,
+		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow, Unstaffed: unstaffed,
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
@@ -281,7 +282,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.text = sms.New(sms.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber), PublicURL: cfg.PublicURL,
 		RepliesPerHour: cfg.SMSRepliesPerHour, RepliesGlobalPerHour: cfg.SMSRepliesGlobal, Numbers: numbers,
-		Languages: langs, Now: lineNow,
+		Languages: langs, Now: lineNow, Unstaffed: unstaffed,
 	}, sms.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Understand: understander,
 		Desk: desk, OptOuts: sender, Figures: rec, Hasher: hasher, Log: log,
@@ -360,8 +361,19 @@ func loadRoster(cfg config.Config, numbers *phonepolicy.Policy, log *slog.Logger
 	case cfg.DemoToken:
 		return volunteers.ParseWith("demo-volunteers.yaml", demoVolunteers, numbers)
 	}
-	log.Warn("no VOLUNTEERS file: calls cannot be forwarded; callers will be offered a message or a callback")
+	log.Warn("no VOLUNTEERS file: nobody to put calls through to or ring back; the line will not offer a person, a message or a callback")
 	return volunteers.Roster{}, nil
+}
+
+// lineUnstaffed says whether the line has nobody to take calls or ring
+// back: a real line (not the demo) whose roster (the volunteers file, or
+// what the console has made of it) has no volunteer. It then never promises
+// a person.
+func lineUnstaffed(cfg config.Config, desk *volunteers.Desk) func() bool {
+	if cfg.DemoToken {
+		return func() bool { return false }
+	}
+	return func() bool { return len(desk.Roster().Volunteers) == 0 }
 }
 
 // newSender is the line's only way out to Twilio's REST API. The embedded
