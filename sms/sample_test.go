@@ -20,14 +20,16 @@ func TestSampleCatalogue(t *testing.T) {
 	st := samplestack.Load(t)
 	rdb, _ := redistest.Start(t)
 	rg := &rig{desk: &fakeDesk{volunteer: volunteer}, optOuts: &fakeOptOuts{}, figs: &fakeFigures{}}
-	rg.handler = signed(t, New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
+	line := New(Config{LineNumber: lineNum, Now: func() time.Time { return testNow }}, Deps{
 		Finder: st.Store, Towns: st.Store, Places: st.Places,
 		Sessions:   session.New(rdb, "hl:"),
 		Understand: understand.New(st.Places, st.Names),
 		Desk:       rg.desk, OptOuts: rg.optOuts, Figures: rg.figs,
 		Hasher: privacy.NewHasher([]byte("test salt")),
 		Log:    slog.New(slog.NewTextHandler(tlog{t}, nil)),
-	}).Handler())
+	})
+	t.Cleanup(line.counting.Wait) // replies counted before Redis stops
+	rg.handler = signed(t, line.Handler())
 
 	steps := []step{
 		say("BA11 1AT", "near BA11 1AT:", "1 ", "MORE"),
