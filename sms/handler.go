@@ -163,8 +163,10 @@ func (l *Line) serveSMS(w http.ResponseWriter, r *http.Request) {
 
 // reply saves the texter's state if the turn changed it, then sends body if
 // the rate limit's verdict v allows it, the "quiet for a while" notice once
-// when it does not, and nothing after that. When the state cannot be saved
-// it answers with the fallback, as the next text would not find the list.
+// when it does not, and nothing after that (nor past the global cap). When
+// the state cannot be saved (Redis down or slow, within the webhook's time
+// less 200 ms) the answer still goes, and is logged: a number or MORE after
+// it may find no list. A reply sent is counted against the global cap.
 func (l *Line) reply(ctx context.Context, w http.ResponseWriter, r *http.Request, v verdict, t *turn, body string) {
 	if t.save != nil {
 		sctx, cancel := leave(ctx, 200*time.Millisecond)
