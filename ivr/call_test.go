@@ -544,6 +544,30 @@ func TestCalls(t *testing.T) {
 				t.Errorf("got %d callbacks; want none", len(h.desk.callbacks))
 			}
 		}},
+		{"a number the line cannot ring back, nobody on duty", func(t *testing.T, h *harness) {
+			// A personal number (070): the number policy refuses to ring
+			// it, so no message or call back is offered.
+			h.from = "+447012345678"
+			h.desk.vols = nil
+			h.incoming()
+			n := h.step("menu", "Digits", "0")
+			says(t, n, "no volunteers are free just now. A volunteer can't ring back the number you're calling from.",
+				"please call again from a mobile or a home phone", "To find activities, say your town or press 1.")
+			if got := n.spoken(); strings.Contains(got, "after the beep") || len(n.all("Record")) > 0 {
+				t.Errorf("a caller whose number cannot be rung back was invited to leave a message: %q", got)
+			}
+			if got := h.step("dialed", "DialCallStatus", "no-answer").spoken(); !strings.Contains(got, "can't ring back the number") {
+				t.Errorf("after the Dial: heard %q; want the number cannot be rung back", got)
+			}
+		}},
+		{"a callback the desk refuses for the number", func(t *testing.T, h *harness) {
+			h.desk.err = fmt.Errorf("test: %w", volunteers.ErrCannotRing)
+			n := h.step("recorded", "Digits", "2")
+			says(t, n, "A volunteer can't ring back the number you're calling from")
+			if strings.Contains(n.spoken(), "call again later") {
+				t.Errorf("a refused number was told to call again later: %q", n.spoken())
+			}
+		}},
 		{"withheld number, nobody on duty: told at once", func(t *testing.T, h *harness) {
 			h.from = "anonymous"
 			h.desk.vols = nil

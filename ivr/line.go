@@ -27,6 +27,7 @@ import (
 	"github.com/heritage-line/heritageline/followup"
 	"github.com/heritage-line/heritageline/internal/twimlout"
 	"github.com/heritage-line/heritageline/outbound"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/session"
@@ -59,7 +60,11 @@ type Config struct {
 	// (a real line whose roster is empty): the line then never promises a
 	// person or a call back; asking for one is told so and offered
 	// activities by text.
-	Unstaffed       func() bool
+	Unstaffed func() bool
+	// Numbers is the number policy a caller's number must pass to be
+	// offered a message or a call back (volunteers.Desk checks it again);
+	// default phonepolicy.UK.
+	Numbers         *phonepolicy.Policy
 	StateTTL        time.Duration // how long a call's state lives; default 2 hours
 	MaxTextsPerCall int           // default 3
 	Now             func() time.Time
@@ -152,6 +157,9 @@ type lineSet struct {
 // texts per call, time.Now). A language the book of words lacks is
 // English.
 func New(cfg Config, deps Deps) *Line {
+	if cfg.Numbers == nil {
+		cfg.Numbers = phonepolicy.UK
+	}
 	langs := cfg.Languages
 	if len(langs) == 0 {
 		langs = []words.Lang{cfg.Lang}

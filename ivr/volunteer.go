@@ -2,6 +2,7 @@ package ivr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/figures"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/volunteers"
 	"github.com/heritage-line/heritageline/words"
@@ -99,10 +101,22 @@ func dialedStep(try int) string {
 // cannot be rung back), at once what they can do instead. onDuty says
 // volunteers are on duty (one may answer if tried again).
 func (l *Line) noVolunteer(r *http.Request, lead string, onDuty bool, try int) []twiml.Element {
-	if withheld(r.PostForm.Get("From")) {
+	from := r.PostForm.Get("From")
+	if withheld(from) {
 		return l.hiddenOffer(lead, onDuty, try)
 	}
+	if !l.cfg.Numbers.Allowed(from) {
+		return l.cannotRingBack(r.Context(), lead)
+	}
 	return l.messageOffer(lead)
+}
+
+// cannotRingBack answers a caller whose number the number policy refuses
+// (premium rate, personal, another country ...) when nobody can take the
+// call: no message or call back is offered (nobody could return it); they
+// are told how to reach a volunteer instead, and the menu follows.
+func (l *Line) cannotRingBack(ctx context.Context, lead string) []twiml.Element {
+	return append([]twiml.Element{l.say(l.book.Join(lead, l.book.CannotRingBack()))}, l.menuAt(ctx, &call{}, newCallMenu)...)
 }
 
 // maxHiddenTries is how many times a caller whose number is hidden, staying
@@ -234,7 +248,7 @@ func (l *Line) dialed(w http.ResponseWriter, r *http.Request) {
 	}
 	lead := l.book.NoVolunteerAnswered()
 	if !withheld(f.Get("From")) {
-		l.write(w, r, l.messageOffer(lead))
+		l.write(w, r, l.noVolunteer(r, lead, false, 0))
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
@@ -311,6 +325,12 @@ func (l *Line) queueCallback(r *http.Request, kind, recording, lead string) []tw
 			Phone: privacy.Normalise(from), Kind: kind, RecordingURL: recording,
 		})
 	})
+	if errors.Is(err, volunteers.ErrCannotRing) {
+		// The number policy refuses the caller's number: words that say
+		// why and what to do, not "call again later".
+		l.log.InfoContext(ctx, "voice: callback refused by the number policy", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "reason", phonepolicy.ReasonOf(err))
+		return append(v, l.say(l.book.CannotRingBack()), twiml.VoiceHangup{})
+	}
 	if err != nil {
 		l.log.ErrorContext(ctx, "voice: request callback", "call_sid", r.PostForm.Get("CallSid"), "kind", kind, "err", err)
 		return append(v, l.say(l.book.CallbackFailed()), twiml.VoiceHangup{})

@@ -69,6 +69,7 @@ var cy = table{
 	kCallbackPrompt:    "I wirfoddolwr eich ffonio'n ôl, pwyswch 2. I adael neges wedi'r cyfan, pwyswch 1.",
 	kHiddenNoCallback:  "Mae eich rhif wedi'i guddio, felly all gwirfoddolwr ddim eich ffonio'n ôl. Ffoniwch eto gyda'ch rhif yn y golwg.",
 	kOutsideGB:         "Mae'n ddrwg gen i, dim ond Cymru, Lloegr a'r Alban mae'r lein hon yn eu cynnwys, nid Gogledd Iwerddon.",
+	kCannotRingBack:    "All gwirfoddolwr ddim ffonio'n ôl y rhif rydych chi'n ffonio ohono. I siarad â gwirfoddolwr, ffoniwch eto o ffôn symudol neu ffôn cartref.",
 	kCallbackFailed:    "Mae'n ddrwg gen i, allwn i ddim trefnu galwad yn ôl ar hyn o bryd. Ffoniwch eto yn nes ymlaen.",
 	kCallbackComing:    "Bydd gwirfoddolwr yn eich ffonio'n ôl o rif y llinell hon.",
 	kCallbackComingNum: "Bydd gwirfoddolwr yn eich ffonio'n ôl o rif y llinell hon, {number}.",

@@ -58,6 +58,7 @@ var en = table{
 	kCallbackPrompt:    "For a volunteer to ring you back, press 2. To leave a message after all, press 1.",
 	kHiddenNoCallback:  "Your number is hidden, so a volunteer can't ring you back. Please call again with your number showing.",
 	kOutsideGB:         "I'm sorry, this line only covers England, Scotland and Wales, not Northern Ireland.",
+	kCannotRingBack:    "A volunteer can't ring back the number you're calling from. To talk to a volunteer, please call again from a mobile or a home phone.",
 	kCallbackFailed:    "I'm sorry, I couldn't arrange a call back just now. Please call again later.",
 	kCallbackComing:    "A volunteer will ring you back from this line's number.",
 	kCallbackComingNum: "A volunteer will ring you back from this line's number, {number}.",

@@ -68,6 +68,7 @@ var pl = table{
 	kCallbackPrompt:    "Aby wolontariusz oddzwonił, proszę nacisnąć 2. Aby jednak zostawić wiadomość: 1.",
 	kHiddenNoCallback:  "Numer jest ukryty, więc wolontariusz nie może oddzwonić. Proszę zadzwonić ponownie z widocznym numerem.",
 	kOutsideGB:         "Przepraszam, ta linia obejmuje tylko Anglię, Szkocję i Walię, a nie Irlandię Północną.",
+	kCannotRingBack:    "Wolontariusz nie może oddzwonić na numer, z którego jest to połączenie. Aby porozmawiać z wolontariuszem, proszę zadzwonić ponownie z komórki lub telefonu domowego.",
 	kCallbackFailed:    "Przepraszam, nie udało się teraz umówić oddzwonienia. Proszę zadzwonić później.",
 	kCallbackComing:    "Wolontariusz oddzwoni z numeru tej linii.",
 	kCallbackComingNum: "Wolontariusz oddzwoni z numeru tej linii: {number}.",

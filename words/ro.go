@@ -57,6 +57,7 @@ var ro = table{
 	kCallbackPrompt:          "Ca să vă sune înapoi un voluntar, apăsați 2. Ca să lăsați totuși un mesaj, apăsați 1.",
 	kHiddenNoCallback:        "Numărul dumneavoastră este ascuns, așa că un voluntar nu vă poate suna înapoi. Vă rugăm să sunați din nou cu numărul afișat.",
 	kOutsideGB:               "Ne pare rău, această linie acoperă doar Anglia, Scoția și Țara Galilor, nu și Irlanda de Nord.",
+	kCannotRingBack:          "Un voluntar nu poate suna înapoi la numărul de pe care sunați. Ca să vorbiți cu un voluntar, vă rugăm să sunați din nou de pe un mobil sau de pe telefonul de acasă.",
 	kCallbackFailed:          "Ne pare rău, acum nu am putut programa un apel înapoi. Vă rugăm să sunați din nou mai târziu.",
 	kCallbackComing:          "Un voluntar vă va suna înapoi de pe numărul acestei linii.",
 	kCallbackComingNum:       "Un voluntar vă va suna înapoi de pe numărul acestei linii, {number}.",

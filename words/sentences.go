@@ -51,6 +51,7 @@ const (
 	kGoodbyeText             key = "voice.goodbye_text"
 	kNoVolunteersFree        key = "voice.no_volunteers_free"
 	kNoPeopleVoice           key = "voice.no_people"
+	kCannotRingBack          key = "voice.cannot_ring_back"
 	kPuttingThrough          key = "voice.putting_through"
 	kMessageOffer            key = "voice.message_offer"
 	kNoVolunteerAnswer       key = "voice.no_volunteer_answered"
@@ -361,6 +362,11 @@ func (b *Book) NoPeopleVoice() string { return b.say(kNoPeopleVoice) }
 // NoPeopleText answers a text asking for a call back on a line with nobody
 // to ring back: no promise, and what the line can do instead.
 func (b *Book) NoPeopleText() string { return b.say(kNoPeopleText) }
+
+// CannotRingBack tells a caller whose number the number policy refuses (a
+// premium, personal or foreign number) that nobody can ring it back, and
+// how to reach a volunteer instead; it does not invite a retry.
+func (b *Book) CannotRingBack() string { return b.say(kCannotRingBack) }
 
 // PuttingThrough comes before ringing the volunteers.
 func (b *Book) PuttingThrough() string { return b.say(kPuttingThrough) }

@@ -56,6 +56,7 @@ var yue = table{
 	kCallbackPrompt:          "要義工打返畀你，請按2。想留言，請按1。",
 	kHiddenNoCallback:        "你隱藏咗號碼，義工冇辦法打返畀你。請顯示號碼再打嚟。",
 	kOutsideGB:               "唔好意思，呢條熱線只係包括英格蘭、蘇格蘭同威爾斯，唔包括北愛爾蘭。",
+	kCannotRingBack:          "義工冇辦法覆電去你而家用緊嘅號碼。如果想同義工傾，請用手提電話或者屋企電話再打嚟。",
 	kCallbackFailed:          "唔好意思，暫時安排唔到回電，請遲啲再打嚟。",
 	kCallbackComing:          "義工會用呢條熱線嘅號碼打返畀你。",
 	kCallbackComingNum:       "義工會用呢條熱線嘅號碼{number}打返畀你。",

@@ -273,7 +273,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	unstaffed := lineUnstaffed(cfg, desk)
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
-		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow, Unstaffed: unstaffed,
+		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow, Unstaffed: unstaffed, Numbers: numbers,
 	}, ivr.Deps{
 		Finder: store, Towns: store, Places: ix, Sessions: sessions, Desk: desk, Texter: sender,
 		Understander: understander, Figures: rec, Hasher: hasher, Log: log,
