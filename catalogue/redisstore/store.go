@@ -228,10 +228,12 @@ func (s *Store) current(ctx context.Context) (*snapshot, error) {
 	pipe := s.opts.Shared.Pipeline()
 	cur := pipe.Get(ctx, s.k.current())
 	err := s.exec(ctx, pipe)
+	var ver string
 	if err == nil || errors.Is(err, redis.Nil) {
-		err = cur.Err()
+		// Read only once it has answered: reading a command Redis has not
+		// answered waits for it.
+		ver, err = cur.Result()
 	}
-	ver := cur.Val()
 	switch {
 	case errors.Is(err, redis.Nil):
 		s.recovered()
