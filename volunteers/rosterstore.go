@@ -31,6 +31,9 @@ const (
 	rosterFresh = time.Second
 	// rosterRead bounds one read of the roster from Redis.
 	rosterRead = 500 * time.Millisecond
+	// rosterWait is how long a request waits for that read before going
+	// on with the roster held.
+	rosterWait = 100 * time.Millisecond
 )
 
 var (
@@ -142,20 +145,34 @@ func (d *Desk) current(ctx context.Context) Roster {
 	if time.Since(st.at) < rosterFresh || !d.rosterMu.TryLock() {
 		return st.roster // fresh, or another request is reading it now
 	}
-	defer d.rosterMu.Unlock()
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), rosterRead)
-	defer cancel()
-	next, err := d.readRoster(ctx, d.rdb)
-	switch {
-	case errors.Is(err, redis.Nil): // not imported yet: the file's
-		next = *st
-	case err != nil:
-		d.log.WarnContext(ctx, "volunteers: read the roster; using the copy held", "err", err)
-		next = *st
+	// The read runs on its own: a request waits for it only rosterWait,
+	// so a Redis that is down or slow never holds up a caller (press 0
+	// rings the roster held); a read that finishes later is used from then.
+	done := make(chan struct{})
+	go func() {
+		defer d.rosterMu.Unlock()
+		defer close(done)
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), rosterRead)
+		defer cancel()
+		next, err := d.readRoster(rctx, d.rdb)
+		switch {
+		case errors.Is(err, redis.Nil): // not imported yet: the file's
+			next = *st
+		case err != nil:
+			d.log.WarnContext(rctx, "volunteers: read the roster; using the copy held", "err", err)
+			next = *st
+		}
+		next.at = time.Now()
+		d.cur.Store(&next)
+	}()
+	t := time.NewTimer(rosterWait)
+	defer t.Stop()
+	select {
+	case <-done:
+		return d.cur.Load().roster
+	case <-t.C:
+		return st.roster
 	}
-	next.at = time.Now()
-	d.cur.Store(&next)
-	return next.roster
 }
 
 // readRoster reads the roster kept in Redis: redis.Nil when there is none.
