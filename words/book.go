@@ -67,6 +67,11 @@ type Book struct {
 	t    table
 	g    grammar
 	lex  *Lexicon
+	// alone marks the book of a line with nobody to take calls or ring
+	// back (Unstaffed): its menus, list footers and help offer no
+	// volunteer, no 0 and no CALL.
+	alone     bool
+	unstaffed *Book
 }
 
 // books holds one Book per language, made once.
@@ -89,6 +94,10 @@ var books = func() map[Lang]*Book {
 			b.t, b.g, b.lex = yue, yueGrammar{}, yueLexicon
 		}
 		b.lex, _ = b.lex.normalised()
+		u := *b
+		u.alone = true
+		u.unstaffed = &u
+		b.unstaffed = &u
 		m[l.Code] = b
 	}
 	return m
@@ -100,6 +109,21 @@ func For(lang Lang) *Book {
 		return b
 	}
 	return books[English]
+}
+
+// Unstaffed is b's language for a line with nobody to take calls or ring
+// back (a real line whose roster is empty): the same sentences, but its
+// menus, result and end choices, list footers, help and apologies leave out
+// the volunteer, the 0 key, CALL and "ring us to talk to someone". Key 0
+// still works: the line answers it with NoPeopleVoice.
+func (b *Book) Unstaffed() *Book { return b.unstaffed }
+
+// pick is staffed on a staffed line's book and alone on Unstaffed's.
+func (b *Book) pick(staffed, alone key) key {
+	if b.alone {
+		return alone
+	}
+	return staffed
 }
 
 // Language says which language b is, with its voice and speech settings.

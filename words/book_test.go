@@ -274,28 +274,29 @@ func TestWalkEveryEntry(t *testing.T) {
 
 	bt := reflect.TypeFor[*Book]()
 	for _, l := range All() {
-		b := For(l.Code)
-		for i := range bt.NumMethod() {
-			m := bt.Method(i)
-			if m.Type.NumOut() != 1 || m.Type.Out(0) != reflect.TypeFor[string]() || m.Type.IsVariadic() {
-				continue
-			}
-			for variant := range 81 {
-				args := walkArgs(m, variant)
-				if args == nil {
-					t.Errorf("%s: no sample for a parameter type", m.Name)
-					break
+		for _, b := range []*Book{For(l.Code), For(l.Code).Unstaffed()} {
+			for i := range bt.NumMethod() {
+				m := bt.Method(i)
+				if m.Type.NumOut() != 1 || m.Type.Out(0) != reflect.TypeFor[string]() || m.Type.IsVariadic() {
+					continue
 				}
-				got := m.Func.Call(append([]reflect.Value{reflect.ValueOf(b)}, args...))[0].String()
-				switch {
-				case !utf8.ValidString(got):
-					t.Errorf("%s %s: not UTF-8: %q", l.Code, m.Name, got)
-				case strings.ContainsAny(got, "{}"):
-					t.Errorf("%s %s%v: a parameter is left unfilled: %q", l.Code, m.Name, args, got)
-				case strings.Contains(got, "%!"):
-					t.Errorf("%s %s: a formatting mistake: %q", l.Code, m.Name, got)
-				case got == "" && m.Name != "Join" && m.Name != "SpokenPhone" && m.Name != "CallbackKind":
-					t.Errorf("%s %s%v: said nothing", l.Code, m.Name, args)
+				for variant := range 81 {
+					args := walkArgs(m, variant)
+					if args == nil {
+						t.Errorf("%s: no sample for a parameter type", m.Name)
+						break
+					}
+					got := m.Func.Call(append([]reflect.Value{reflect.ValueOf(b)}, args...))[0].String()
+					switch {
+					case !utf8.ValidString(got):
+						t.Errorf("%s %s: not UTF-8: %q", l.Code, m.Name, got)
+					case strings.ContainsAny(got, "{}"):
+						t.Errorf("%s %s%v: a parameter is left unfilled: %q", l.Code, m.Name, args, got)
+					case strings.Contains(got, "%!"):
+						t.Errorf("%s %s: a formatting mistake: %q", l.Code, m.Name, got)
+					case got == "" && m.Name != "Join" && m.Name != "SpokenPhone" && m.Name != "CallbackKind":
+						t.Errorf("%s %s%v: said nothing", l.Code, m.Name, args)
+					}
 				}
 			}
 		}

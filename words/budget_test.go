@@ -22,6 +22,7 @@ func TestSpeechBudget(t *testing.T) {
 			"which Newport":  {b.Greeting("Heritage Line"), b.MainMenu(), b.AskPlace(), b.DidYouMeanIn("Newport", "Shropshire"), b.Found(8, 10)},
 			"only further":   {b.Greeting("Heritage Line"), b.MainMenu(), b.AskPlace(), b.DidYouMean("Frome"), b.FoundFurther(3, 10, 25)},
 			"kind, week off": {b.Greeting("Heritage Line"), b.MainMenu(), b.AskPlace(), b.NothingThisWeek(25), b.Found(3, 25)},
+			"unstaffed":      {b.Greeting("Heritage Line"), b.Unstaffed().MainMenu(), b.AskPlace(), b.Found(8, 10)},
 		}
 		for name, path := range paths {
 			n := 0

@@ -7,66 +7,73 @@ package words
 
 const (
 	// What a caller hears.
-	kGreeting          key = "voice.greeting"
-	kMainMenu          key = "voice.main_menu"
-	kLostPlace         key = "voice.lost_place"
-	kStartAgain        key = "voice.start_again"
-	kFindingVolunteer  key = "voice.finding_volunteer"
-	kNotCaught         key = "voice.not_caught"
-	kHeardNothing      key = "voice.heard_nothing"
-	kAskPlace          key = "voice.ask_place"
-	kStillNotCaught    key = "voice.still_not_caught"
-	kPlaceNotCaught    key = "voice.place_not_caught"
-	kDidYouMean        key = "voice.did_you_mean"
-	kDidYouMeanIn      key = "voice.did_you_mean_in"
-	kWhichPlace        key = "voice.which_place"
-	kTownsIntro        key = "voice.towns_intro"
-	kTownKey           key = "voice.town_key"
-	kVolunteerKey      key = "voice.volunteer_key"
-	kNothingOfKind     key = "voice.nothing_of_kind"
-	kNothingThisWeek   key = "voice.nothing_this_week"
-	kNothingOnDay      key = "voice.nothing_on_day"
-	kOnDay             key = "voice.on_day"
-	kFound             key = "voice.found"
-	kFoundFurther      key = "voice.found_further"
-	kNoneFound         key = "voice.none_found"
-	kNoneOptions       key = "voice.none_options"
-	kResultOptions     key = "voice.result_options"
-	kResultOptionsKind key = "voice.result_options_kind"
+	kGreeting               key = "voice.greeting"
+	kMainMenu               key = "voice.main_menu"
+	kMainMenuAlone          key = "voice.main_menu_alone"
+	kLostPlace              key = "voice.lost_place"
+	kStartAgain             key = "voice.start_again"
+	kFindingVolunteer       key = "voice.finding_volunteer"
+	kNotCaught              key = "voice.not_caught"
+	kHeardNothing           key = "voice.heard_nothing"
+	kAskPlace               key = "voice.ask_place"
+	kStillNotCaught         key = "voice.still_not_caught"
+	kPlaceNotCaught         key = "voice.place_not_caught"
+	kDidYouMean             key = "voice.did_you_mean"
+	kDidYouMeanIn           key = "voice.did_you_mean_in"
+	kWhichPlace             key = "voice.which_place"
+	kTownsIntro             key = "voice.towns_intro"
+	kTownKey                key = "voice.town_key"
+	kVolunteerKey           key = "voice.volunteer_key"
+	kNothingOfKind          key = "voice.nothing_of_kind"
+	kNothingThisWeek        key = "voice.nothing_this_week"
+	kNothingOnDay           key = "voice.nothing_on_day"
+	kOnDay                  key = "voice.on_day"
+	kFound                  key = "voice.found"
+	kFoundFurther           key = "voice.found_further"
+	kNoneFound              key = "voice.none_found"
+	kNoneOptions            key = "voice.none_options"
+	kNoneOptionsAlone       key = "voice.none_options_alone"
+	kResultOptions          key = "voice.result_options"
+	kResultOptionsAlone     key = "voice.result_options_alone"
+	kResultOptionsKind      key = "voice.result_options_kind"
+	kResultOptionsKindAlone key = "voice.result_options_kind_alone"
 	// The same, once the call has sent as many texts as it may.
-	kResultOptionsNoText     key = "voice.result_options_no_text"
-	kResultOptionsKindNoText key = "voice.result_options_kind_no_text"
-	kNoPhone                 key = "voice.no_phone"
-	kPhoneIs                 key = "voice.phone_is"
-	kTextsUsedUp             key = "voice.texts_used_up"
-	kHiddenNoText            key = "voice.hidden_no_text"
-	kOnlyUKMobiles           key = "voice.only_uk_mobiles"
-	kTextSent                key = "voice.text_sent"
-	kTextOptedOut            key = "voice.text_opted_out"
-	kTextsLater              key = "voice.texts_later"
-	kTextFailed              key = "voice.text_failed"
-	kKindMenu                key = "voice.kind_menu"
-	kEndOptions              key = "voice.end_options"
-	kGoodbye                 key = "voice.goodbye"
-	kGoodbyeText             key = "voice.goodbye_text"
-	kNoVolunteersFree        key = "voice.no_volunteers_free"
-	kNoPeopleVoice           key = "voice.no_people"
-	kCannotRingBack          key = "voice.cannot_ring_back"
-	kPuttingThrough          key = "voice.putting_through"
-	kMessageOffer            key = "voice.message_offer"
-	kNoVolunteerAnswer       key = "voice.no_volunteer_answered"
-	kThanksForMessage        key = "voice.thanks_for_message"
-	kSilenceRingBack         key = "voice.silence_ring_back"
-	kCallbackPrompt          key = "voice.callback_prompt"
-	kHiddenNoCallback        key = "voice.hidden_no_callback"
-	kOutsideGB               key = "voice.outside_gb"
-	kCallbackFailed          key = "voice.callback_failed"
-	kCallbackComing          key = "voice.callback_coming"
-	kCallbackComingNum       key = "voice.callback_coming_number"
-	kThanksGoodbye           key = "voice.thanks_goodbye"
-	kVoiceFallback           key = "voice.fallback"
-	kLanguageOffer           key = "voice.language_offer"
-	kDetailsInEnglish        key = "voice.details_in_english"
+	kResultOptionsNoText          key = "voice.result_options_no_text"
+	kResultOptionsNoTextAlone     key = "voice.result_options_no_text_alone"
+	kResultOptionsKindNoText      key = "voice.result_options_kind_no_text"
+	kResultOptionsKindNoTextAlone key = "voice.result_options_kind_no_text_alone"
+	kNoPhone                      key = "voice.no_phone"
+	kPhoneIs                      key = "voice.phone_is"
+	kTextsUsedUp                  key = "voice.texts_used_up"
+	kHiddenNoText                 key = "voice.hidden_no_text"
+	kOnlyUKMobiles                key = "voice.only_uk_mobiles"
+	kTextSent                     key = "voice.text_sent"
+	kTextOptedOut                 key = "voice.text_opted_out"
+	kTextsLater                   key = "voice.texts_later"
+	kTextFailed                   key = "voice.text_failed"
+	kKindMenu                     key = "voice.kind_menu"
+	kEndOptions                   key = "voice.end_options"
+	kEndOptionsAlone              key = "voice.end_options_alone"
+	kGoodbye                      key = "voice.goodbye"
+	kGoodbyeText                  key = "voice.goodbye_text"
+	kNoVolunteersFree             key = "voice.no_volunteers_free"
+	kNoPeopleVoice                key = "voice.no_people"
+	kCannotRingBack               key = "voice.cannot_ring_back"
+	kPuttingThrough               key = "voice.putting_through"
+	kMessageOffer                 key = "voice.message_offer"
+	kNoVolunteerAnswer            key = "voice.no_volunteer_answered"
+	kThanksForMessage             key = "voice.thanks_for_message"
+	kSilenceRingBack              key = "voice.silence_ring_back"
+	kCallbackPrompt               key = "voice.callback_prompt"
+	kHiddenNoCallback             key = "voice.hidden_no_callback"
+	kOutsideGB                    key = "voice.outside_gb"
+	kCallbackFailed               key = "voice.callback_failed"
+	kCallbackComing               key = "voice.callback_coming"
+	kCallbackComingNum            key = "voice.callback_coming_number"
+	kThanksGoodbye                key = "voice.thanks_goodbye"
+	kVoiceFallback                key = "voice.fallback"
+	kLanguageOffer                key = "voice.language_offer"
+	kDetailsInEnglish             key = "voice.details_in_english"
 
 	// The parts of an activity as a caller hears it (Describe).
 	kAt       key = "activity.at"
@@ -82,6 +89,7 @@ const (
 	kHelpExampleBoth    key = "sms.help_example_both"
 	kHelpExampleTown    key = "sms.help_example_town"
 	kHelpReply          key = "sms.help_reply"
+	kHelpReplyAlone     key = "sms.help_reply_alone"
 	kHelpRing           key = "sms.help_ring"
 	kExamplesNone       key = "sms.examples_none"
 	kExamplesTown       key = "sms.examples_town"
@@ -102,12 +110,17 @@ const (
 	kNothingFiltered    key = "sms.nothing_filtered"
 	kWiderHeading       key = "sms.wider_heading"
 	kNothingNear        key = "sms.nothing_near"
+	kNothingNearAlone   key = "sms.nothing_near_alone"
 	kOtherPlace         key = "sms.other_place"
 	kOutsideGBText      key = "sms.outside_gb"
+	kOutsideGBTextAlone key = "sms.outside_gb_alone"
 	kListHeading        key = "sms.list_heading"
 	kListFootMore       key = "sms.list_foot_more"
+	kListFootMoreAlone  key = "sms.list_foot_more_alone"
 	kListFootLast       key = "sms.list_foot_last"
+	kListFootLastAlone  key = "sms.list_foot_last_alone"
 	kAllShown           key = "sms.all_shown"
+	kAllShownAlone      key = "sms.all_shown_alone"
 	kNoListYet          key = "sms.no_list_yet"
 	kNoSuchNumber       key = "sms.no_such_number"
 	kNoLongerListed     key = "sms.no_longer_listed"
@@ -205,7 +218,7 @@ func (b *Book) Greeting(line string) string { return b.say(kGreeting, "line", li
 
 // MainMenu is the main menu's choices: near you (1), the next seven days
 // (2), a volunteer (0), hear it again (3).
-func (b *Book) MainMenu() string { return b.say(kMainMenu) }
+func (b *Book) MainMenu() string { return b.say(b.pick(kMainMenu, kMainMenuAlone)) }
 
 // LostPlace restarts a call whose state was lost.
 func (b *Book) LostPlace() string { return b.say(kLostPlace) }
@@ -285,25 +298,25 @@ func (b *Book) FoundFurther(n, near, far int) string {
 func (b *Book) NoneFound(far int) string { return b.say(kNoneFound, "far", itoa(far)) }
 
 // NoneOptions follows NoneFound: somewhere else (1), a volunteer (0).
-func (b *Book) NoneOptions() string { return b.say(kNoneOptions) }
+func (b *Book) NoneOptions() string { return b.say(b.pick(kNoneOptions, kNoneOptionsAlone)) }
 
 // ResultOptions follows an activity: next (1), again (2), by text (3),
 // phone number (4), a kind of activity (5, "a different kind" when
 // kindChosen), the menu (star), a volunteer (0).
 func (b *Book) ResultOptions(kindChosen bool) string {
 	if kindChosen {
-		return b.say(kResultOptionsKind)
+		return b.say(b.pick(kResultOptionsKind, kResultOptionsKindAlone))
 	}
-	return b.say(kResultOptions)
+	return b.say(b.pick(kResultOptions, kResultOptionsAlone))
 }
 
 // ResultOptionsNoText is ResultOptions without sending it by text, once
 // the call has sent as many texts as it may.
 func (b *Book) ResultOptionsNoText(kindChosen bool) string {
 	if kindChosen {
-		return b.say(kResultOptionsKindNoText)
+		return b.say(b.pick(kResultOptionsKindNoText, kResultOptionsKindNoTextAlone))
 	}
-	return b.say(kResultOptionsNoText)
+	return b.say(b.pick(kResultOptionsNoText, kResultOptionsNoTextAlone))
 }
 
 // NoPhone says the activity has no phone number.
@@ -340,7 +353,7 @@ func (b *Book) KindMenu() string { return b.say(kKindMenu) }
 
 // EndOptions follows the last activity: again (1), somewhere else (2), a
 // volunteer (0), end the call (9).
-func (b *Book) EndOptions() string { return b.say(kEndOptions) }
+func (b *Book) EndOptions() string { return b.say(b.pick(kEndOptions, kEndOptionsAlone)) }
 
 // Goodbye ends a call; with the line's number read out (spokenNumber, from
 // SpokenPhone) it mentions texting the line too.
@@ -431,10 +444,10 @@ func (b *Book) Help(line, number, town, postcode string) string {
 		ex = b.say(kHelpExampleTown, "town", town)
 	}
 	ring := ""
-	if number != "" {
+	if number != "" && !b.alone {
 		ring = b.say(kHelpRing, "number", number)
 	}
-	return b.join(b.say(kHelpIntro, "line", line), ex, b.say(kHelpReply), ring)
+	return b.join(b.say(kHelpIntro, "line", line), ex, b.say(b.pick(kHelpReply, kHelpReplyAlone)), ring)
 }
 
 // Examples says what to text, with a town and a postcode from the
@@ -486,6 +499,9 @@ func (b *Book) PictureOnly(line, town, postcode string) string {
 
 // NotUnderstood answers a text the line could not read.
 func (b *Book) NotUnderstood(town, postcode string) string {
+	if b.alone {
+		return b.join(b.say(kNotUnderstood), b.Examples(town, postcode))
+	}
 	return b.join(b.say(kNotUnderstood), b.Examples(town, postcode), b.say(kOrCall))
 }
 
@@ -526,7 +542,7 @@ func (b *Book) OutsideGB() string { return b.say(kOutsideGB) }
 // OutsideGBText tells a texter who named a place in Northern Ireland that
 // the line covers England, Scotland and Wales only, and how to have a
 // volunteer ring them.
-func (b *Book) OutsideGBText() string { return b.say(kOutsideGBText) }
+func (b *Book) OutsideGBText() string { return b.say(b.pick(kOutsideGBText, kOutsideGBTextAlone)) }
 
 // OtherPlace tells a texter how to have another place of the same name:
 // "Not this one? Text: Newport, Shropshire". other is that place as the line
@@ -535,20 +551,20 @@ func (b *Book) OtherPlace(other string) string { return b.say(kOtherPlace, "othe
 
 // NothingNear says there is nothing at all within far miles of place.
 func (b *Book) NothingNear(place string, far int) string {
-	return b.say(kNothingNear, "place", place, "far", itoa(far))
+	return b.say(b.pick(kNothingNear, kNothingNearAlone), "place", place, "far", itoa(far))
 }
 
 // ListFoot ends a list: with MORE when more follow.
 func (b *Book) ListFoot(more bool) string {
 	if more {
-		return b.say(kListFootMore)
+		return b.say(b.pick(kListFootMore, kListFootMoreAlone))
 	}
-	return b.say(kListFootLast)
+	return b.say(b.pick(kListFootLast, kListFootLastAlone))
 }
 
 // AllShown says every activity within miles of place has been listed.
 func (b *Book) AllShown(place string, miles int) string {
-	return b.say(kAllShown, "place", place, "miles", itoa(miles))
+	return b.say(b.pick(kAllShown, kAllShownAlone), "place", place, "miles", itoa(miles))
 }
 
 // NoListYet answers a number texted before any list.
@@ -567,7 +583,7 @@ func (b *Book) NoLongerListed() string { return b.say(kNoLongerListed) }
 // SMSFallback apologises for an error on the line's side; number is the
 // line's number to ring ("" for none).
 func (b *Book) SMSFallback(number string) string {
-	if number == "" {
+	if number == "" || b.alone {
 		return b.say(kSMSFallback)
 	}
 	return b.say(kSMSFallbackRing, "number", number)
