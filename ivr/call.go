@@ -130,6 +130,10 @@ func (l *Line) dispatch(ctx context.Context, r *http.Request, step string, st *c
 func (l *Line) missed(ctx context.Context, r *http.Request, st *call, in input, again func() []twiml.Element) []twiml.Element {
 	st.Misses++
 	if st.Misses >= maxMisses {
+		if l.unstaffed() {
+			// Nobody to find: handoff says so, then the menu.
+			return l.handoff(ctx, r, st)
+		}
 		return append([]twiml.Element{l.say(l.book.FindingVolunteer())}, l.handoff(ctx, r, st)...)
 	}
 	sorry := l.book.NotCaught()
@@ -162,7 +166,7 @@ func newPlace(week bool) string {
 func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
 	st.Week, st.Day = false, catalogue.Date{}
-	return l.gather(step, l.hints(ctx, l.lex.Hints[words.PromptMenu]...), l.book.MainMenu())
+	return l.gather(step, l.hints(ctx, l.lex.Hints[words.PromptMenu]...), l.offers().MainMenu())
 }
 
 // menuStep answers the main menu. Besides its keys it takes a town said
@@ -418,7 +422,9 @@ func (l *Line) townsPrompt(st *call, lead string) []twiml.Element {
 		menu = append(menu, l.book.TownKey(t.Name, i+1))
 		names[i] = t.Name
 	}
-	menu = append(menu, l.book.VolunteerKey())
+	if !l.unstaffed() {
+		menu = append(menu, l.book.VolunteerKey())
+	}
 	return l.gather("towns", hintList(names...), lead, l.book.TownsIntro(), l.book.Join(menu...))
 }
 

@@ -313,6 +313,10 @@ func (l *Line) Step() http.Handler {
 		q := r.URL.Query()
 		l := l.in(words.Lang(q.Get("lang")))
 		if h, ok := stateless[step]; ok {
+			if personSteps[step] && l.unstaffed() {
+				l.write(w, r, append([]twiml.Element{l.say(l.book.NoPeopleVoice())}, l.menuAt(r.Context(), &call{}, newCallMenu)...))
+				return
+			}
 			h(l, w, r)
 			return
 		}
@@ -436,3 +440,18 @@ func (l *Line) person(r *http.Request) string {
 
 // unstaffed reports whether nobody takes calls or rings back now.
 func (l *Line) unstaffed() bool { return l.cfg.Unstaffed != nil && l.cfg.Unstaffed() }
+
+// offers is the book the line's choices come from: on an unstaffed line
+// its menus offer no volunteer and no 0 (0 still answers, with
+// NoPeopleVoice and the menu).
+func (l *Line) offers() *words.Book {
+	if l.unstaffed() {
+		return l.book.Unstaffed()
+	}
+	return l.book
+}
+
+// personSteps are the stateless steps that follow a volunteer's Dial or
+// offer a message or callback; on an unstaffed line only a replayed or
+// made-up request reaches them, and it hears NoPeopleVoice and the menu.
+var personSteps = map[string]bool{"dialed": true, "recorded": true, "callback": true, "hidden": true}

@@ -143,7 +143,7 @@ func area(st *call) string {
 
 func (l *Line) nonePrompt(st *call, lead ...string) []twiml.Element {
 	st.at("none")
-	prompts := append(lead, l.book.NoneFound(farMiles), l.book.NoneOptions())
+	prompts := append(lead, l.book.NoneFound(farMiles), l.offers().NoneOptions())
 	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), prompts...)
 }
 
@@ -152,7 +152,7 @@ func (l *Line) nonePrompt(st *call, lead ...string) []twiml.Element {
 // somewhere else, or a volunteer.
 func (l *Line) outsidePrompt(st *call) []twiml.Element {
 	st.at("none")
-	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), l.book.OutsideGB(), l.book.NoneOptions())
+	return l.gather("none", hintList(l.lex.Hints[words.PromptNone]...), l.book.OutsideGB(), l.offers().NoneOptions())
 }
 
 // noneStep: 1 searches somewhere else; silence is staying on the line for a
@@ -202,9 +202,9 @@ func (l *Line) speakResult(st *call, res catalogue.Result, lead ...string) []twi
 // not offered once the call has sent as many texts as it may.
 func (l *Line) resultOptions(st *call, lead ...string) []twiml.Element {
 	st.at("result")
-	options := l.book.ResultOptions(len(st.Kinds) > 0)
+	options := l.offers().ResultOptions(len(st.Kinds) > 0)
 	if st.Texts >= l.cfg.MaxTextsPerCall {
-		options = l.book.ResultOptionsNoText(len(st.Kinds) > 0)
+		options = l.offers().ResultOptionsNoText(len(st.Kinds) > 0)
 	}
 	prompts := append(lead, options)
 	return l.gather("result", hintList(l.lex.Hints[words.PromptResult]...), prompts...)
@@ -349,7 +349,7 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 
 func (l *Line) endPrompt(st *call) []twiml.Element {
 	st.at("end")
-	return l.gather("end", hintList(l.lex.Hints[words.PromptEnd]...), l.book.EndOptions())
+	return l.gather("end", hintList(l.lex.Hints[words.PromptEnd]...), l.offers().EndOptions())
 }
 
 func (l *Line) endStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
