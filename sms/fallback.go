@@ -48,7 +48,7 @@ const fallbackHeader = "X-Heritageline-Outcome"
 func (l *Line) writeFallback(w http.ResponseWriter, r *http.Request, err error) {
 	l.deps.Log.ErrorContext(r.Context(), "sms reply failed", "err", err, "message_sid", r.PostFormValue("MessageSid"))
 	w.Header().Set(fallbackHeader, "fallback") // counted by the metrics
-	body := l.book.SMSFallback(l.cfg.LineNumber)
+	body := l.offers().SMSFallback(l.cfg.LineNumber)
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	l.write(w, r, []twiml.Element{twiml.MessagingMessage{Body: body}})
 }

@@ -181,3 +181,13 @@ func (l *Line) Handler() http.Handler {
 
 // unstaffed reports whether nobody rings back now.
 func (l *Line) unstaffed() bool { return l.cfg.Unstaffed != nil && l.cfg.Unstaffed() }
+
+// offers is the book a reply's choices come from: on an unstaffed line its
+// footers, HELP and apologies offer no CALL and nobody to talk to (CALL
+// still answers, with NoPeopleText).
+func (l *Line) offers() *words.Book {
+	if l.unstaffed() {
+		return l.book.Unstaffed()
+	}
+	return l.book
+}

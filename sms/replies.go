@@ -15,7 +15,7 @@ import (
 
 func (l *Line) help(ctx context.Context) string {
 	town, postcode := l.example(ctx)
-	return l.book.Help(l.cfg.LineName, l.cfg.LineNumber, town, postcode)
+	return l.offers().Help(l.cfg.LineName, l.cfg.LineNumber, town, postcode)
 }
 
 func (l *Line) callbackBooked(cb volunteers.Callback) string {
@@ -75,7 +75,7 @@ func (l *Line) pictureOnly(ctx context.Context) string {
 
 func (l *Line) unknown(ctx context.Context) string {
 	town, postcode := l.example(ctx)
-	return l.book.NotUnderstood(town, postcode)
+	return l.offers().NotUnderstood(town, postcode)
 }
 
 func (l *Line) askPlace(ctx context.Context) string {

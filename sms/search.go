@@ -50,7 +50,7 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 		if p.Place.InNorthernIreland() {
 			// The data and the catalogue are Great Britain's: say so, and
 			// how to reach a volunteer, rather than "nothing near".
-			return l.book.OutsideGBText(), nil
+			return l.offers().OutsideGBText(), nil
 		}
 		st.Place, st.Area, st.Lat, st.Lon = placeName(p), cmpOr(p.Place.Outcode, p.Place.Name), p.Place.Lat, p.Place.Lon
 		other = otherPlace(p)
@@ -76,9 +76,9 @@ func (l *Line) find(ctx context.Context, t *turn, old state, req catalogue.Reque
 	if total == 0 {
 		t.keep(st)
 		if other != "" {
-			return l.book.NothingNear(st.Place, widerMiles) + "\n" + l.book.OtherPlace(other), nil
+			return l.offers().NothingNear(st.Place, widerMiles) + "\n" + l.book.OtherPlace(other), nil
 		}
-		return l.book.NothingNear(st.Place, widerMiles), nil
+		return l.offers().NothingNear(st.Place, widerMiles), nil
 	}
 	st.Total = total
 	head := note
@@ -177,7 +177,7 @@ func (l *Line) page(ctx context.Context, t *turn, st state, head string, results
 	for i, r := range shown {
 		items[i] = smstext.Normalise(l.book.ListItem(first+i, r))
 	}
-	foot := func(more bool) string { return smstext.Normalise(l.book.ListFoot(more)) }
+	foot := func(more bool) string { return smstext.Normalise(l.offers().ListFoot(more)) }
 	more := len(st.IDs)+len(shown) < st.Total
 	body, kept := smstext.Fit(head, items, foot(more))
 	if kept < len(shown) && !more {
@@ -202,7 +202,7 @@ func (l *Line) more(ctx context.Context, t *turn, st state) (string, error) {
 		return l.askPlace(ctx), nil
 	}
 	if len(st.IDs) >= st.Total {
-		return l.book.AllShown(st.Place, int(st.Within)), nil
+		return l.offers().AllShown(st.Place, int(st.Within)), nil
 	}
 	results, rest, err := l.aheadOf(ctx, st)
 	if err != nil {
