@@ -20,13 +20,16 @@ import (
 // VOLUNTEERS file (issue 15 item 8): nobody can take a call or ring back,
 // so the line never promises either. Pressing 0 is told so and offered the
 // search, whose results it can text; no message or callback is offered or
-// queued; a CALL text gets the same plain answer and no callback.
+// queued; a CALL text gets the same plain answer and no callback. No <Say>
+// on a walk through the menu, a search and the end of its results, and no
+// reply (HELP, a list, details) or details text, offers a volunteer, 0 or
+// CALL.
 func TestRealLineWithNoVolunteers(t *testing.T) {
 	addr := fmt.Sprintf("127.0.0.1:%d", redistest.FreePort(t))
 	public := "http://" + addr
 	rest := faketwilio.New(t)
 	env := map[string]string{
-		"LISTEN_ADDR": addr, "TWILIO_AUTH_TOKEN": "a-real-token", "TWILIO_ACCOUNT_SID": testAccountSID,
+		"LISTEN_ADDR": addr, "TWILIO_AUTH_TOKEN": "arealtoken1", "TWILIO_ACCOUNT_SID": testAccountSID,
 		"TWILIO_PHONE_NUMBER": "+447700900100", "PUBLIC_URL": public, "TWILIO_API_BASE": rest.URL,
 		"REDIS_URL": "redis://" + redistest.StartServer(t).Addr, "DATA_DIR": t.TempDir(),
 		"CATALOGUE": "../../catalogue/sample/sample.csv", "LOG_LEVEL": "warn",
@@ -49,7 +52,7 @@ func TestRealLineWithNoVolunteers(t *testing.T) {
 		}
 		req, _ := http.NewRequest(http.MethodPost, public+path, strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Twilio-Signature", sim.Sign("a-real-token", public+path, params))
+		req.Header.Set("X-Twilio-Signature", sim.Sign("arealtoken1", public+path, params))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -110,8 +113,69 @@ func TestRealLineWithNoVolunteers(t *testing.T) {
 	if got := text("Frome"); !strings.Contains(got, "1 ") {
 		t.Errorf("text Frome: got %q; want a list", got)
 	}
-	if texts := rest.Texts(); len(texts) != 0 {
-		t.Errorf("the line sent %d texts; want none (nobody to tell)", len(texts))
+
+	// Nothing the line says or texts offers a person: walk the menu, 0, a
+	// search to the end of its results, a details text, HELP, a list and
+	// its details, and check every <Say> and reply.
+	offersNobody := func(what, heard string) {
+		t.Helper()
+		promises(what, heard)
+		for _, p := range []string{"volunteer", "press 0", "CALL", "talk to"} {
+			if strings.Contains(heard, p) {
+				t.Errorf("%s: got %q; want no offer of a person (%q)", what, heard, p)
+			}
+		}
+	}
+	said := func(n *twimlNode) string {
+		var ss []string
+		for _, s := range n.all("Say") {
+			ss = append(ss, strings.TrimSpace(s.Text))
+		}
+		return strings.Join(ss, " ")
+	}
+	// next answers the first Gather's action, as Twilio does.
+	next := func(n *twimlNode, sid string, kv ...string) *twimlNode {
+		t.Helper()
+		gs := n.all("Gather")
+		if len(gs) == 0 {
+			t.Fatalf("no Gather in %q", said(n))
+		}
+		return voice(strings.TrimPrefix(gs[0].attr("action"), public), sid, kv...)
+	}
+	const walker = "CAnovol3"
+	n = 100
+	got = voice("/twilio/voice", walker)
+	offersNobody("the greeting and menu", said(got))
+	got = next(got, walker, "Digits", "0")
+	offersNobody("0 at the menu", said(got))
+	got = next(got, walker, "SpeechResult", "Frome", "Confidence", "0.9")
+	offersNobody("a search", said(got))
+	if !strings.Contains(said(got), "For the menu, press star.") {
+		t.Errorf("a search: heard %q; want the result's choices", said(got))
+	}
+	got = next(got, walker, "Digits", "3") // text me this
+	offersNobody("text me this", said(got))
+	ended := false
+	for range 20 {
+		got = next(got, walker, "Digits", "1")
+		offersNobody("the next result", said(got))
+		if strings.Contains(said(got), "That's all of them.") {
+			ended = true
+			break
+		}
+	}
+	if !ended {
+		t.Errorf("the results never ended; last heard %q", said(got))
+	}
+	for _, body := range []string{"HELP", "Frome", "MORE", "MORE", "2", "asdf qwerty"} {
+		offersNobody("text "+body, text(body))
+	}
+	texts := rest.Texts()
+	if len(texts) != 1 {
+		t.Errorf("the line sent %d texts; want one, the details asked for on the call (nobody to tell)", len(texts))
+	}
+	for _, m := range texts {
+		offersNobody("the details text", m.Form.Get("Body"))
 	}
 	// The callback queue (volunteers' {hl:cb}:open) is empty.
 	if cbs, err := srv.line.rdb.ZCard(context.Background(), "{hl:cb}:open").Result(); err != nil || cbs != 0 {
