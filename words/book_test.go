@@ -329,3 +329,36 @@ func TestJoin(t *testing.T) {
 		t.Errorf("Cantonese: got %q; want %q", got, want)
 	}
 }
+
+// TestUnstaffedOffersNobody checks, in every language, that the book of a
+// line with nobody (Unstaffed) offers no volunteer, no 0 key and no CALL
+// in its menus, choices, footers, help and apologies, while the staffed
+// book still does (so the test would notice the two swapped).
+func TestUnstaffedOffersNobody(t *testing.T) {
+	volunteer := map[Lang]string{English: "volunteer", Welsh: "wirfoddolwr", Polish: "wolontariusz", Romanian: "voluntar", Arabic: "متطوع", Cantonese: "義工"}
+	for _, l := range All() {
+		staffed, alone := For(l.Code), For(l.Code).Unstaffed()
+		if alone.Unstaffed() != alone || alone.Language() != staffed.Language() {
+			t.Errorf("%s: Unstaffed's book is not itself unstaffed in the same language", l.Code)
+		}
+		sayings := func(b *Book) map[string]string {
+			return map[string]string{
+				"MainMenu": b.MainMenu(), "NoneOptions": b.NoneOptions(), "EndOptions": b.EndOptions(),
+				"ResultOptions": b.ResultOptions(false), "ResultOptionsKind": b.ResultOptions(true),
+				"ResultOptionsNoText": b.ResultOptionsNoText(false), "ResultOptionsKindNoText": b.ResultOptionsNoText(true),
+				"Help": b.Help("Heritage Line", "01632 960000", "Frome", "BA11 1AT"), "NotUnderstood": b.NotUnderstood("Frome", "BA11 1AT"),
+				"NothingNear": b.NothingNear("Frome", 25), "OutsideGBText": b.OutsideGBText(), "ListFootMore": b.ListFoot(true),
+				"ListFootLast": b.ListFoot(false), "AllShown": b.AllShown("Frome", 10), "SMSFallback": b.SMSFallback("01632 960000"),
+			}
+		}
+		was := sayings(staffed)
+		for name, got := range sayings(alone) {
+			if strings.Contains(got, volunteer[l.Code]) || strings.Contains(got, "0.") || strings.Contains(got, "0،") || strings.Contains(got, "0。") || strings.Contains(got, "01632") {
+				t.Errorf("%s %s unstaffed: %q; want no volunteer, no 0 and no number to ring", l.Code, name, got)
+			}
+			if got == was[name] {
+				t.Errorf("%s %s: the same staffed and unstaffed: %q", l.Code, name, got)
+			}
+		}
+	}
+}
