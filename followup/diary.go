@@ -63,7 +63,11 @@ type Config struct {
 	Retention time.Duration
 	// Questionnaire is the wellbeing measure; default ONS4.
 	Questionnaire Questionnaire
-	Now           func() time.Time
+	// Unstaffed, when set, says whether nobody rings back or goes along (a
+	// real line whose roster is empty): replies then offer no CALL or
+	// BUDDY, and BUDDY queues nothing.
+	Unstaffed func() bool
+	Now       func() time.Time
 }
 
 // Texter sends a text the line starts (*outbound.Sender: country codes,

@@ -24,6 +24,11 @@ func (d *Diary) Reply(ctx context.Context, from, hash string, p Pending, body st
 		return "", false, nil
 	}
 	book := words.For(p.Lang)
+	if d.cfg.Unstaffed != nil && d.cfg.Unstaffed() {
+		// Nobody to ring back or go along: the answers offer only the
+		// search, and BUDDY is told so.
+		book = book.Unstaffed()
+	}
 	ans := book.FollowUpAnswers()
 	text := words.Normalise(body)
 	if p.Agreed && p.Activity.Title != "" && slices.Contains(ans.Buddy, text) {
@@ -151,6 +156,9 @@ func (d *Diary) closeQuestion(ctx context.Context, hash string) error {
 // buddy queues a request for a volunteer to go along to p's activity, as a
 // callback of kind "buddy" that volunteers see and take like any other.
 func (d *Diary) buddy(ctx context.Context, from, hash string, p Pending, book *words.Book) (string, error) {
+	if d.cfg.Unstaffed != nil && d.cfg.Unstaffed() {
+		return book.NoPeopleText(), d.closeQuestion(ctx, hash)
+	}
 	if d.deps.Desk == nil {
 		return book.BuddyFailed(d.cfg.LineNumber), nil
 	}

@@ -349,6 +349,7 @@ func TestUnstaffedOffersNobody(t *testing.T) {
 				"Help": b.Help("Heritage Line", "01632 960000", "Frome", "BA11 1AT"), "NotUnderstood": b.NotUnderstood("Frome", "BA11 1AT"),
 				"NothingNear": b.NothingNear("Frome", 25), "OutsideGBText": b.OutsideGBText(), "ListFootMore": b.ListFoot(true),
 				"ListFootLast": b.ListFoot(false), "AllShown": b.AllShown("Frome", 10), "SMSFallback": b.SMSFallback("01632 960000"),
+				"FollowUpNotYet": b.FollowUpNotYet("Frome"), "FollowUpNotGoing": b.FollowUpNotGoing("Frome"),
 			}
 		}
 		was := sayings(staffed)

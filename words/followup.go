@@ -12,22 +12,24 @@ import (
 
 const (
 	// What a texter reads.
-	kFUOfferText  key = "followup.offer_text"
-	kFUAgreed     key = "followup.agreed"
-	kFUDeclined   key = "followup.declined"
-	kFUDidYouGo   key = "followup.did_you_go"
-	kFUWent       key = "followup.went"
-	kFUNotYet     key = "followup.not_yet"
-	kFUNotGoing   key = "followup.not_going"
-	kFUWhich      key = "followup.which"
-	kBuddyBooked  key = "followup.buddy_booked"
-	kBuddyFailed  key = "followup.buddy_failed"
-	kWBAskText    key = "wellbeing.ask_text"
-	kWBDeclined   key = "wellbeing.declined"
-	kWBQuestionOf key = "wellbeing.question_of"
-	kWBRange      key = "wellbeing.range"
-	kWBThanks     key = "wellbeing.thanks"
-	kWBAgain      key = "wellbeing.again"
+	kFUOfferText     key = "followup.offer_text"
+	kFUAgreed        key = "followup.agreed"
+	kFUDeclined      key = "followup.declined"
+	kFUDidYouGo      key = "followup.did_you_go"
+	kFUWent          key = "followup.went"
+	kFUNotYet        key = "followup.not_yet"
+	kFUNotYetAlone   key = "followup.not_yet_alone"
+	kFUNotGoing      key = "followup.not_going"
+	kFUNotGoingAlone key = "followup.not_going_alone"
+	kFUWhich         key = "followup.which"
+	kBuddyBooked     key = "followup.buddy_booked"
+	kBuddyFailed     key = "followup.buddy_failed"
+	kWBAskText       key = "wellbeing.ask_text"
+	kWBDeclined      key = "wellbeing.declined"
+	kWBQuestionOf    key = "wellbeing.question_of"
+	kWBRange         key = "wellbeing.range"
+	kWBThanks        key = "wellbeing.thanks"
+	kWBAgain         key = "wellbeing.again"
 
 	// The ONS personal wellbeing questions (ONS4), © Crown copyright, Open
 	// Government Licence v3, and how each is answered.
@@ -70,11 +72,15 @@ func (b *Book) FollowUpWent() string { return b.say(kFUWent) }
 
 // FollowUpNotYet answers "not yet": text town for other activities nearby,
 // CALL for a volunteer to ring, or BUDDY for one to go along the first
-// time.
-func (b *Book) FollowUpNotYet(town string) string { return b.say(kFUNotYet, "town", town) }
+// time. The unstaffed book offers only the search.
+func (b *Book) FollowUpNotYet(town string) string {
+	return b.say(b.pick(kFUNotYet, kFUNotYetAlone), "town", town)
+}
 
 // FollowUpNotGoing answers "I won't be going", with the same choices.
-func (b *Book) FollowUpNotGoing(town string) string { return b.say(kFUNotGoing, "town", town) }
+func (b *Book) FollowUpNotGoing(town string) string {
+	return b.say(b.pick(kFUNotGoing, kFUNotGoingAlone), "town", town)
+}
 
 // FollowUpWhich asks again for 1, 2 or 3.
 func (b *Book) FollowUpWhich() string { return b.say(kFUWhich) }

@@ -262,7 +262,8 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	// The follow-up (FOLLOWUP): the diary, or followup.Off.
 	var textFollowUps sms.FollowUps = followup.Off{}
 	var voiceFollowUps ivr.FollowUps = followup.Off{}
-	diary, err := l.newFollowUp(cfg, followUpDeps{rdb: rdb, texter: sender, desk: desk, numbers: numbers, figures: rec, hasher: hasher, log: log})
+	unstaffed := lineUnstaffed(cfg, desk)
+	diary, err := l.newFollowUp(cfg, followUpDeps{rdb: rdb, texter: sender, desk: desk, unstaffed: unstaffed, numbers: numbers, figures: rec, hasher: hasher, log: log})
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +271,6 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 		textFollowUps, voiceFollowUps = diary, diary
 	}
 
-	unstaffed := lineUnstaffed(cfg, desk)
 	l.voice = ivr.New(ivr.Config{
 		PublicURL: cfg.PublicURL, LineName: cfg.LineName, LineNumber: cfg.PhoneNumber, Voice: cfg.Voice,
 		Languages: langs, TakesTexts: lineTakesTexts(cfg), Now: lineNow, Unstaffed: unstaffed, Numbers: numbers,

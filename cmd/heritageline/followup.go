@@ -62,13 +62,15 @@ func followUpKey(cfg config.Config) ([]byte, error) {
 
 // followUpDeps are what the follow-up is built from.
 type followUpDeps struct {
-	rdb     redis.UniversalClient
-	texter  followup.Texter
-	desk    followup.Desk
-	numbers *phonepolicy.Policy
-	figures figures.Recorder
-	hasher  privacy.Hasher
-	log     *slog.Logger
+	rdb    redis.UniversalClient
+	texter followup.Texter
+	desk   followup.Desk
+	// unstaffed says whether nobody rings back (lineUnstaffed).
+	unstaffed func() bool
+	numbers   *phonepolicy.Policy
+	figures   figures.Recorder
+	hasher    privacy.Hasher
+	log       *slog.Logger
 }
 
 // newFollowUp builds the follow-up's diary from cfg and starts its
@@ -99,7 +101,7 @@ func (l *line) newFollowUp(cfg config.Config, deps followUpDeps) (*followup.Diar
 	diary := followup.New(followup.Config{
 		LineName: cfg.LineName, LineNumber: privacy.Display(cfg.PhoneNumber),
 		After: cfg.FollowUpAfter, WellbeingAfter: cfg.WellbeingAfter, MinGap: cfg.FollowUpMinGap,
-		Hours: &hours, Retention: cfg.Retention,
+		Hours: &hours, Retention: cfg.Retention, Unstaffed: deps.unstaffed,
 	}, deps.rdb, followup.Deps{
 		Sealer: sealer, Hasher: deps.hasher, Texter: deps.texter, Desk: deps.desk,
 		// The number policy decides, as for every text the line sends.
