@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/twilio/twilio-go/twiml"
+
+	"github.com/heritage-line/heritageline/volunteers"
 )
 
 // connect runs on a volunteer's leg of a callback call (the line rang them
@@ -14,15 +16,20 @@ import (
 // everything from the callback's record: the reference comes from the
 // action's query (ref), the volunteer is the number the line rang (To), and
 // the only number it may dial is the resident's own, from Redis. No number
-// posted here is ever dialled. When the desk fails, the volunteer hears an
+// posted here is ever dialled. The desk returns its decision as plain values
+// (volunteers.Answer), written here as TwiML (AnswerTwiML). When the desk fails, the volunteer hears an
 // apology and the call ends: it never falls back to ringing volunteers.
 func (l *Line) connect(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 	defer cancel()
 	ref := r.URL.Query().Get("ref")
-	doc, err := bounded(ctx, func(ctx context.Context) (string, error) {
+	answer, err := bounded(ctx, func(ctx context.Context) (volunteers.Answer, error) {
 		return l.deps.Desk.Connect(ctx, ref, r.PostForm.Get("To"), strings.TrimSpace(r.PostForm.Get("Digits")))
 	})
+	var doc string
+	if err == nil {
+		doc, err = AnswerTwiML(answer)
+	}
 	if err != nil || doc == "" {
 		l.log.ErrorContext(ctx, "voice: connect callback", "call_sid", r.PostForm.Get("CallSid"), "err", err)
 		l.write(w, r, []twiml.Element{

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/gorilla/mux"
-	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/internal/redistest"
 	"github.com/heritage-line/heritageline/privacy"
@@ -23,11 +22,11 @@ import (
 
 // Connect lets fakeDesk stand in for the desk: it declines every callback
 // (a Say and a Hangup), or fails with d.err.
-func (d *fakeDesk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error) {
+func (d *fakeDesk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (volunteers.Answer, error) {
 	if d.err != nil {
-		return "", d.err
+		return volunteers.Answer{}, d.err
 	}
-	return twiml.Voice([]twiml.Element{twiml.VoiceSay{Message: "No callback.", Voice: "Polly.Amy", Language: "en-GB"}, twiml.VoiceHangup{}})
+	return volunteers.Answer{Voice: "Polly.Amy", Language: "en-GB", Steps: []volunteers.Step{{Say: "No callback."}, {HangUp: true}}}, nil
 }
 
 // CallEnded lets fakeDesk stand in for the desk: it changes nothing.

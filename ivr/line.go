@@ -77,9 +77,10 @@ type Desk interface {
 	Available(ctx context.Context, now time.Time) ([]volunteers.Volunteer, error)
 	Roster() volunteers.Roster
 	RequestCallback(ctx context.Context, req volunteers.CallbackRequest) (volunteers.Callback, error)
-	// Connect answers a volunteer's key press on a callback call: TwiML that
-	// dials the resident only for the volunteer who took it and pressed 1.
-	Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error)
+	// Connect answers a volunteer's key press on a callback call: a decision
+	// (written as TwiML by AnswerTwiML) that dials the resident only for the
+	// volunteer who took it and pressed 1.
+	Connect(ctx context.Context, ref, volunteerPhone, digits string) (volunteers.Answer, error)
 	// CallEnded takes the final status of the call that rang a volunteer for
 	// a callback, and gives the callback back if they never pressed 1.
 	CallEnded(ctx context.Context, ref, volunteerPhone, callSID, status string) error

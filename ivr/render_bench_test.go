@@ -29,8 +29,8 @@ func (benchDesk) RequestCallback(context.Context, volunteers.CallbackRequest) (v
 	return volunteers.Callback{}, nil
 }
 
-func (benchDesk) Connect(context.Context, string, string, string) (string, error) {
-	return "<Response/>", nil
+func (benchDesk) Connect(context.Context, string, string, string) (volunteers.Answer, error) {
+	return volunteers.Answer{}, nil
 }
 func (benchDesk) CallEnded(context.Context, string, string, string, string) error { return nil }
 

@@ -59,27 +59,27 @@ func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool,
 // volunteerPhone the number the line rang (Twilio's To on the line's own
 // outbound call) and digits what they pressed ("" for nothing).
 //
-// It returns TwiML that plays the resident's voicemail, if any, and dials the
+// It returns the Answer (ivr writes it as TwiML) that plays the resident's voicemail, if any, and dials the
 // resident's number from the callback record with the line's number as
 // caller ID, only when all of these hold: ref is a well-formed reference,
 // volunteerPhone is on the roster, the callback exists, is not done and was
 // taken by exactly that volunteer, digits is "1", and the resident's number
 // is E.164 within the allowed country codes. No number from the request is
-// ever dialled. Otherwise it returns a short Say and a Hangup. When the
+// ever dialled. Otherwise it returns a short Say and a HangUp. When the
 // volunteer who holds the callback pressed anything but 1, or nothing, the
 // callback is given back to the queue: the volunteer is texted that, and the
 // other volunteers on duty that it is free again.
 //
-// Errors are wrapped Redis errors (with no TwiML); the caller should
+// Errors are wrapped Redis errors (with an empty Answer); the caller should
 // apologise to the volunteer and hang up.
-func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (string, error) {
+func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) (Answer, error) {
 	if !validRef(ref) {
-		return d.sayAndHangUp(d.book.ConnectRefused())
+		return d.sayAndHangUp(d.book.ConnectRefused()), nil
 	}
 	key := recordKey(ref)
 	vals, err := d.rdb.HMGet(ctx, key, "phone", "kind", "requested", "recording", "taken_key", "done_at", "taken_by").Result()
 	if err != nil {
-		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
+		return Answer{}, fmt.Errorf("volunteers: connect %s: %w", ref, err)
 	}
 	str := func(i int) string { s, _ := vals[i].(string); return s }
 	resident, kind, requested, recording, holder, doneAt := str(0), str(1), millis(str(2)), str(3), str(4), str(5)
@@ -89,33 +89,33 @@ func (d *Desk) Connect(ctx context.Context, ref, volunteerPhone, digits string) 
 		v, ok = d.holder(volunteerPhone, holder, str(6))
 	}
 	if !ok {
-		return d.sayAndHangUp(d.book.ConnectRefused())
+		return d.sayAndHangUp(d.book.ConnectRefused()), nil
 	}
 	spoken := spokenRef(ref)
 	switch {
 	case requested.IsZero():
-		return d.sayAndHangUp(d.book.ConnectNoOpen(spoken))
+		return d.sayAndHangUp(d.book.ConnectNoOpen(spoken)), nil
 	case doneAt != "":
-		return d.sayAndHangUp(d.book.ConnectClosed(spoken))
+		return d.sayAndHangUp(d.book.ConnectClosed(spoken)), nil
 	case holder == "":
-		return d.sayAndHangUp(d.book.ConnectNotTaken(spoken))
+		return d.sayAndHangUp(d.book.ConnectNotTaken(spoken)), nil
 	case holder != d.volunteerKey(v):
-		return d.sayAndHangUp(d.book.ConnectOther(spoken))
+		return d.sayAndHangUp(d.book.ConnectOther(spoken)), nil
 	case digits != "1":
 		if err := releaseScript.Run(ctx, d.rdb, []string{key}, d.volunteerKey(v)).Err(); err != nil {
-			return "", fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
+			return Answer{}, fmt.Errorf("volunteers: connect %s: release: %w", ref, err)
 		}
 		d.log.InfoContext(ctx, "callback released: 1 not pressed", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 		d.released(ctx, v, Callback{Ref: ref, Kind: kind, Requested: requested}, false)
-		return d.sayAndHangUp(d.book.ConnectReleased(spoken))
+		return d.sayAndHangUp(d.book.ConnectReleased(spoken)), nil
 	case !privacy.IsE164(resident) || !d.allowedNumber(resident):
-		return d.sayAndHangUp(d.book.ConnectCannotRing(spoken))
+		return d.sayAndHangUp(d.book.ConnectCannotRing(spoken)), nil
 	}
 	d.log.InfoContext(ctx, "callback connecting", "ref", ref, "volunteer", privacy.Mask(v.Phone))
 	if err := d.rdb.HSet(ctx, key, "connected_at", d.now().UnixMilli()).Err(); err != nil {
-		return "", fmt.Errorf("volunteers: connect %s: %w", ref, err)
+		return Answer{}, fmt.Errorf("volunteers: connect %s: %w", ref, err)
 	}
-	return d.connectTwiML(ref, recording, resident)
+	return d.connectAnswer(ref, recording, resident), nil
 }
 
 // endScript gives a callback back when the call that rang its volunteer
@@ -174,22 +174,20 @@ func (d *Desk) CallEnded(ctx context.Context, ref, volunteerPhone, callSID, stat
 	return nil
 }
 
-// connectTwiML follows the volunteer's 1: the voicemail if there is one, then
-// the resident is dialled with the line's number shown, so neither learns the
-// other's number.
-func (d *Desk) connectTwiML(ref, recording, resident string) (string, error) {
-	var verbs []twiml.Element
+// connectAnswer follows the volunteer's 1: the voicemail if there is one,
+// then the resident is dialled with the line's number shown, so neither
+// learns the other's number.
+func (d *Desk) connectAnswer(ref, recording, resident string) Answer {
+	var steps []Step
 	if recording != "" {
-		verbs = append(verbs, d.say(d.book.HereIsMessage()), &twiml.VoicePlay{Url: recording})
+		steps = append(steps, say(d.book.HereIsMessage()), Step{Play: recording})
 	}
-	verbs = append(verbs,
-		d.say(d.book.Connecting()),
-		&twiml.VoiceDial{CallerId: d.line, Timeout: "30", InnerElements: []twiml.Element{
-			&twiml.VoiceNumber{PhoneNumber: resident},
-		}},
-		d.say(d.book.CallEnded(spokenRef(ref))),
+	steps = append(steps,
+		say(d.book.Connecting()),
+		Step{Dial: &Dial{Number: resident, CallerID: d.line, Timeout: "30"}},
+		say(d.book.CallEnded(spokenRef(ref))),
 	)
-	return twiml.Voice(verbs)
+	return d.answer(steps...)
 }
 
 // released texts the volunteer whose callback went back to the queue, and
@@ -211,10 +209,6 @@ func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, unanswere
 
 func (d *Desk) say(s string) *twiml.VoiceSay {
 	return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: d.book.Language().SayLanguage}
-}
-
-func (d *Desk) sayAndHangUp(s string) (string, error) {
-	return twiml.Voice([]twiml.Element{d.say(s), &twiml.VoiceHangup{}})
 }
 
 // validRef reports whether ref is a callback reference as the desk makes

@@ -45,10 +45,10 @@ func TestConsoleWorksTheSameQueue(t *testing.T) {
 		t.Errorf("TAKE by Sam: got %q; want taken by Jo", got)
 	}
 	// Only the coordinator's own phone, which the line rang, is connected.
-	if doc, _ := r.desk.Connect(ctx, cb.Ref, "+447700900998", "1"); strings.Contains(doc, "<Dial") {
+	if doc, _ := connectTwiML(ctx, t, r.desk, cb.Ref, "+447700900998", "1"); strings.Contains(doc, "<Dial") {
 		t.Errorf("Connect from another number dialled: %s", doc)
 	}
-	doc, err := r.desk.Connect(ctx, cb.Ref, coordinator, "1")
+	doc, err := connectTwiML(ctx, t, r.desk, cb.Ref, coordinator, "1")
 	if err != nil {
 		t.Fatal(err)
 	}

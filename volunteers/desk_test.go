@@ -279,7 +279,7 @@ func TestCallbackLifecycle(t *testing.T) {
 				!strings.Contains(ring.Gathers[0].Say, "callback C 7 8 8 7") || !strings.Contains(ring.Gathers[0].Say, "Press 1") {
 				t.Errorf("ring TwiML gather: got %+v", ring.Gathers)
 			}
-			connect, err := r.desk.Connect(ctx, "C7887", jo, "1")
+			connect, err := connectTwiML(ctx, t, r.desk, "C7887", jo, "1")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -412,7 +412,7 @@ func TestTakeChecksThePolicyAgain(t *testing.T) {
 	if got := lax.desk.HandleText(ctx, jo, "TAKE "+cb.Ref); !strings.Contains(got, "yours") {
 		t.Fatalf("TAKE under +44,+33: got %q", got)
 	}
-	doc, err := r.desk.Connect(ctx, cb.Ref, jo, "1")
+	doc, err := connectTwiML(ctx, t, r.desk, cb.Ref, jo, "1")
 	if err != nil {
 		t.Fatalf("Connect: %v", err)
 	}

@@ -81,7 +81,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 	if len(ring.Dials) != 0 || len(ring.Gathers) != 1 {
 		t.Errorf("ring TwiML: got %s; want a Gather for 1 and no Dial", calls[0].Get("Twiml"))
 	}
-	connect, err := desk.Connect(ctx, "C7887", sam, "1")
+	connect, err := connectTwiML(ctx, t, desk, "C7887", sam, "1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func TestConnectScreening(t *testing.T) {
 			r.texter.take()
 			r.caller.take()
 
-			doc, err := r.desk.Connect(ctx, tt.ref, tt.to, tt.digits)
+			doc, err := connectTwiML(ctx, t, r.desk, tt.ref, tt.to, tt.digits)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,7 +145,7 @@ func TestVoicemailThenAnotherVolunteer(t *testing.T) {
 		if c.before != nil {
 			c.before()
 		}
-		doc, err := r.desk.Connect(ctx, "C7887", c.to, c.digits)
+		doc, err := connectTwiML(ctx, t, r.desk, "C7887", c.to, c.digits)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -166,8 +166,8 @@ func TestConnectRedisDown(t *testing.T) {
 	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 	defer rdb.Close()
 	r := newRig(t, rdb, testRoster(t, true))
-	if doc, err := r.desk.Connect(context.Background(), "C7887", jo, "1"); err == nil || doc != "" {
-		t.Errorf("Connect: got %q, %v; want no TwiML and an error", doc, err)
+	if a, err := r.desk.Connect(context.Background(), "C7887", jo, "1"); err == nil || len(a.Steps) != 0 {
+		t.Errorf("Connect: got %+v, %v; want no answer and an error", a, err)
 	}
 }
 
@@ -212,7 +212,7 @@ func TestCallEnded(t *testing.T) {
 			}
 			r.texter.take()
 			if tt.pressed != "" {
-				if _, err := r.desk.Connect(ctx, "C7887", jo, tt.pressed); err != nil {
+				if _, err := connectTwiML(ctx, t, r.desk, "C7887", jo, tt.pressed); err != nil {
 					t.Fatal(err)
 				}
 			}
