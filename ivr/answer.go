@@ -1,6 +1,9 @@
 package ivr
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/volunteers"
@@ -41,4 +44,25 @@ func AnswerTwiML(a volunteers.Answer) (string, error) {
 		}
 	}
 	return twiml.Voice(verbs)
+}
+
+// TwiMLCaller starts a call from the line's number that runs the TwiML it
+// is given when answered (*outbound.Sender).
+type TwiMLCaller interface {
+	StartCall(ctx context.Context, to, twiml, statusCallback string) (string, error)
+}
+
+// Ringer places the volunteers desk's calls (volunteers.Caller): it writes
+// the desk's Answer as TwiML (AnswerTwiML) and starts the call with Caller.
+type Ringer struct{ Caller TwiMLCaller }
+
+var _ volunteers.Caller = Ringer{}
+
+// Ring writes answer as TwiML and rings to with it.
+func (r Ringer) Ring(ctx context.Context, to string, answer volunteers.Answer, statusCallback string) (string, error) {
+	doc, err := AnswerTwiML(answer)
+	if err != nil {
+		return "", fmt.Errorf("ivr: ring: %w", err)
+	}
+	return r.Caller.StartCall(ctx, to, doc, statusCallback)
 }

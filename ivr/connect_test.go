@@ -68,7 +68,7 @@ func newConnectRig(t *testing.T) *connectRig {
 	rs.Hours = hours
 	log := slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	c := &connectRig{t: t, caller: &fakeCaller{}, texter: &fakeTexter{}}
-	c.desk = volunteers.NewDesk(rs, rdb, c.texter, c.caller, lineNumber, publicURL, func() time.Time { return now }, log)
+	c.desk = volunteers.NewDesk(rs, rdb, c.texter, Ringer{Caller: c.caller}, lineNumber, publicURL, func() time.Time { return now }, log)
 	line := New(Config{PublicURL: publicURL, LineNumber: lineNumber, Now: func() time.Time { return now }}, Deps{
 		Finder: testFinder(), Towns: fakeTowns{testTowns}, Places: testResolver(), Sessions: session.New(rdb, "hl:call:"),
 		Desk: c.desk, Texter: c.texter, Figures: &fakeFigures{}, Hasher: privacy.NewHasher([]byte("k")), Log: log,

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/volunteers"
@@ -29,17 +30,21 @@ func connectTwiML(ctx context.Context, t *testing.T, d *volunteers.Desk, ref, to
 	return doc, nil
 }
 
-// TestConnectAnswerGolden checks what a volunteer hears after pressing 1 on
-// a callback call (the message, if any, then the Dial), as the desk decides
-// it and ivr writes it, against the goldens the desk's own TwiML was once
-// checked against.
-func TestConnectAnswerGolden(t *testing.T) {
+// TestCallbackAnswerGolden checks what a volunteer hears on a callback call,
+// the ring (who it is, press 1) and, after 1, the message and the Dial, as
+// the desk decides it and ivr writes it, against the goldens the desk's own
+// TwiML was checked against.
+func TestCallbackAnswerGolden(t *testing.T) {
 	d := volunteers.NewDesk(volunteers.Roster{}, nil, nil, nil, "+441632960000", "https://line.example/", nil, nil)
 	rec := "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"
+	requested := time.Date(2026, 7, 1, 13, 5, 0, 0, time.UTC) // 14:05 BST
 	tests := []struct {
 		name   string
 		answer volunteers.Answer
 	}{
+		{"ring-voicemail", d.RingAnswer("C7905", "voicemail", requested, true, "")},
+		{"ring-sms", d.RingAnswer("C7905", "sms", requested, false, "")},
+		{"ring-buddy", d.RingAnswer("C7905", volunteers.KindBuddy, requested, false, "Heritage Café")},
 		{"connect-voicemail", d.ConnectAnswer("C7905", rec, "+447700900123")},
 		{"connect-sms", d.ConnectAnswer("C7905", "", "+447700900123")},
 	}

@@ -255,12 +255,8 @@ func (d *Desk) take(ctx context.Context, v Volunteer, ref string) (string, error
 		release()
 		return d.book.CannotRing(ref), nil
 	}
-	doc, err := d.ringTwiML(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
-	if err != nil {
-		release()
-		return "", fmt.Errorf("volunteers: take %s: %w", ref, err)
-	}
-	sid, err := d.caller.StartCall(ctx, v.Phone, doc, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
+	ring := d.ringAnswer(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
+	sid, err := d.caller.Ring(ctx, v.Phone, ring, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring volunteer for callback", "ref", ref, "volunteer", privacy.Mask(v.Phone), "err", err)

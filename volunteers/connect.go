@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/twilio/twilio-go/twiml"
 
 	"github.com/heritage-line/heritageline/privacy"
 )
@@ -15,7 +14,7 @@ import (
 // A taken callback is connected in two steps, so that a volunteer's
 // voicemail never answers a resident who asked for a person:
 //
-//  1. TAKE rings the volunteer with ringTwiML: who it is, and "press 1 to be
+//  1. TAKE rings the volunteer with ringAnswer: who it is, and "press 1 to be
 //     connected", gathered to the line's connect step.
 //  2. That step calls Connect, which dials the resident only when the
 //     volunteer pressed 1 on a call to their own number and still holds the
@@ -33,29 +32,23 @@ const (
 // connectTimeout is how long the volunteer has to press 1 after the prompt.
 const connectTimeout = "10"
 
-// ringTwiML is what the volunteer hears when the line rings them for a
+// ringAnswer is what the volunteer hears when the line rings them for a
 // callback: who it is, and press 1 to be connected. No number is in it. A
-// Redirect to the same step follows the Gather, so that silence (a
+// Redirect to the same step follows the key press, so that silence (a
 // voicemail) reaches Connect too, with no digits. A buddy request names
 // the activity the resident would like company to.
-func (d *Desk) ringTwiML(ref, kind string, requested time.Time, hasMessage bool, activity string) (string, error) {
+func (d *Desk) ringAnswer(ref, kind string, requested time.Time, hasMessage bool, activity string) Answer {
 	at := requested.In(London).Format("15:04")
 	said := d.book.RingVolunteer(d.lineName, spokenRef(ref), kind, at, hasMessage)
 	if kind == KindBuddy {
 		said = d.book.Join(d.book.RingBuddy(d.lineName, spokenRef(ref), at, activity), d.book.RingPress())
 	}
 	action := d.urls.VoiceStep(connectStep, "ref="+url.QueryEscape(ref))
-	return twiml.Voice([]twiml.Element{
-		&twiml.VoiceGather{
-			Input: "dtmf", NumDigits: "1", Timeout: connectTimeout, Action: action, Method: "POST",
-			InnerElements: []twiml.Element{d.say(said)},
-		},
-		&twiml.VoiceRedirect{Url: action, Method: "POST"},
-	})
+	return d.answer(Step{Key: &KeyPress{Say: said, Action: action, Timeout: connectTimeout}}, Step{Redirect: action})
 }
 
 // Connect answers the volunteer's key press on a callback call (the Gather in
-// ringTwiML): ref is the callback's reference from the action URL,
+// ringAnswer): ref is the callback's reference from the action URL,
 // volunteerPhone the number the line rang (Twilio's To on the line's own
 // outbound call) and digits what they pressed ("" for nothing).
 //
@@ -205,10 +198,6 @@ func (d *Desk) released(ctx context.Context, v Volunteer, cb Callback, unanswere
 	}
 	others := d.book.FreeAgain(cb.Ref, cb.Requested.In(London).Format("15:04"), d.book.CallbackKind(cb.Kind))
 	d.textOnDuty(ctx, cb.Ref, others, v.Phone)
-}
-
-func (d *Desk) say(s string) *twiml.VoiceSay {
-	return &twiml.VoiceSay{Message: s, Voice: d.voice, Language: d.book.Language().SayLanguage}
 }
 
 // validRef reports whether ref is a callback reference as the desk makes

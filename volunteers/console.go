@@ -107,12 +107,8 @@ func (d *Desk) TakeFor(ctx context.Context, t Taker, ref string) error {
 		release()
 		return fmt.Errorf("volunteers: take %s: %w", ref, ErrCannotRing)
 	}
-	doc, err := d.ringTwiML(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
-	if err != nil {
-		release()
-		return fmt.Errorf("volunteers: take %s: %w", ref, err)
-	}
-	sid, err := d.caller.StartCall(ctx, phone, doc, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
+	ring := d.ringAnswer(ref, kind, requested, recording != "", d.buddyActivity(ctx, key, kind))
+	sid, err := d.caller.Ring(ctx, phone, ring, d.urls.VoiceStep(takenStep, "ref="+url.QueryEscape(ref)))
 	if err != nil {
 		release()
 		d.log.ErrorContext(ctx, "ring coordinator for callback", "ref", ref, "coordinator", privacy.Mask(phone), "err", err)

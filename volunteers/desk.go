@@ -31,12 +31,13 @@ type Texter interface {
 	SendText(ctx context.Context, to, body string) error
 }
 
-// Caller rings a number from the line's number and runs twiml when it answers
-// (outbound.Sender does). When statusCallback is not empty, Twilio posts
+// Caller rings a number from the line's number and does what answer says
+// when it is answered, returning the call's SID (ivr.Ringer writes answer as
+// TwiML for outbound.Sender). When statusCallback is not empty, Twilio posts
 // the call's final status (completed, busy, no-answer, failed, canceled)
 // there when it ends.
 type Caller interface {
-	StartCall(ctx context.Context, to, twiml, statusCallback string) (string, error)
+	Ring(ctx context.Context, to string, answer Answer, statusCallback string) (string, error)
 }
 
 var (

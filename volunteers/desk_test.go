@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/volunteers"
 )
@@ -108,7 +109,7 @@ func newRig(t testing.TB, rdb redis.UniversalClient, roster volunteers.Roster, o
 			}
 		}
 	})}, opts...)
-	r.desk = volunteers.NewDesk(roster, rdb, r.texter, r.caller, line, "https://line.example", func() time.Time { return *r.now }, log, opts...)
+	r.desk = volunteers.NewDesk(roster, rdb, r.texter, ivr.Ringer{Caller: r.caller}, line, "https://line.example", func() time.Time { return *r.now }, log, opts...)
 	return r
 }
 

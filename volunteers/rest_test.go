@@ -10,6 +10,7 @@ import (
 
 	"github.com/heritage-line/heritageline/internal/faketwilio"
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/outbound"
 	"github.com/heritage-line/heritageline/privacy"
 	"github.com/heritage-line/heritageline/volunteers"
@@ -27,7 +28,7 @@ func TestRESTOnFakeTwilio(t *testing.T) {
 		AccountSID: "AC0123456789abcdef0123456789abcdef", AuthToken: "token123", From: line, APIBase: fake.URL,
 	}, rdb, privacy.NewHasher([]byte("salt")), log)
 	now := time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
-	desk := volunteers.NewDesk(testRoster(t, true), rdb, sender, sender, line, "https://line.example", func() time.Time { return now }, log)
+	desk := volunteers.NewDesk(testRoster(t, true), rdb, sender, ivr.Ringer{Caller: sender}, line, "https://line.example", func() time.Time { return now }, log)
 	ctx := context.Background()
 
 	if err := sender.OptOut(ctx, resident); err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/heritage-line/heritageline/internal/redistest"
+	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/volunteers"
 	"github.com/heritage-line/heritageline/web"
 )
@@ -22,7 +23,7 @@ func TestURLsFromWeb(t *testing.T) {
 			rdb, _ := redistest.Mini(t)
 			r := newRig(t, rdb, testRoster(t, true), opts...)
 			if opts == nil { // the desk's own URLs, from the public URL it is given
-				r.desk = volunteers.NewDesk(testRoster(t, true), rdb, r.texter, r.caller, line, base, func() time.Time { return *r.now }, nil)
+				r.desk = volunteers.NewDesk(testRoster(t, true), rdb, r.texter, ivr.Ringer{Caller: r.caller}, line, base, func() time.Time { return *r.now }, nil)
 			}
 			cb, err := r.desk.RequestCallback(ctx, volunteers.CallbackRequest{Phone: resident, Kind: "sms"})
 			if err != nil {

@@ -20,7 +20,7 @@ type ringing struct {
 	tos []string
 }
 
-func (c *ringing) StartCall(_ context.Context, to, _, _ string) (string, error) {
+func (c *ringing) Ring(_ context.Context, to string, _ volunteers.Answer, _ string) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.tos = append(c.tos, to)

@@ -146,7 +146,8 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	langs := lineLanguages(cfg)
 	// One package owns every route and builds every URL the line hands Twilio.
 	urls := web.NewURLs(cfg.PublicURL)
-	desk = volunteers.NewDesk(roster, rdb, sender, sender, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
+	// The desk decides what a volunteer's call says; ivr writes it as TwiML.
+	desk = volunteers.NewDesk(roster, rdb, sender, ivr.Ringer{Caller: sender}, cfg.PhoneNumber, cfg.PublicURL, time.Now, log,
 		// Volunteers hear and read the line's default language.
 		volunteers.WithLanguage(langs[0]), volunteers.WithVoice(cfg.Voice), volunteers.WithLineName(cfg.LineName), volunteers.WithNumbers(numbers), volunteers.WithHasher(hasher),
 		// The roster is kept in Redis sealed, so it never holds a number in the clear.
