@@ -3,6 +3,7 @@ package volunteers_test
 import (
 	"context"
 	"encoding/xml"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"github.com/heritage-line/heritageline/ivr"
 	"github.com/heritage-line/heritageline/volunteers"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // connectTwiML is the TwiML the line answers a volunteer's key press with:
 // the desk's decision (Connect) as ivr writes it.
@@ -54,9 +57,15 @@ func TestCallbackAnswerGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := os.ReadFile(filepath.Join("testdata", tt.name+".xml"))
+			path := filepath.Join("testdata", tt.name+".xml")
+			if *update {
+				if err := os.WriteFile(path, []byte(got+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("golden file: %v (run go test -update)", err)
 			}
 			if g, w := canonical(t, got), canonical(t, string(want)); g != w {
 				t.Errorf("TwiML: got\n%s\nwant\n%s", got, want)

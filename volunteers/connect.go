@@ -47,14 +47,14 @@ func (d *Desk) ringAnswer(ref, kind string, requested time.Time, hasMessage bool
 	return d.answer(Step{Key: &KeyPress{Say: said, Action: action, Timeout: connectTimeout}}, Step{Redirect: action})
 }
 
-// Connect answers the volunteer's key press on a callback call (the Gather in
-// ringAnswer): ref is the callback's reference from the action URL,
+// Connect answers the volunteer's key press on a callback call (the key press
+// in ringAnswer): ref is the callback's reference from the action URL,
 // volunteerPhone the number the line rang (Twilio's To on the line's own
 // outbound call) and digits what they pressed ("" for nothing).
 //
-// It returns the Answer (ivr writes it as TwiML) that plays the resident's voicemail, if any, and dials the
-// resident's number from the callback record with the line's number as
-// caller ID, only when all of these hold: ref is a well-formed reference,
+// It returns the Answer (ivr writes it as TwiML) that plays the resident's
+// voicemail, if any, and dials the resident's number from the callback
+// record with the line's number as caller ID, only when all of these hold: ref is a well-formed reference,
 // volunteerPhone is on the roster, the callback exists, is not done and was
 // taken by exactly that volunteer, digits is "1", and the resident's number
 // is E.164 within the allowed country codes. No number from the request is
