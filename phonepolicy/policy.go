@@ -21,6 +21,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -179,6 +181,48 @@ type Number struct {
 // allows no country; use New. Safe for concurrent use.
 type Policy struct {
 	codes []int32 // allowed country calling codes
+	memo  memo
+}
+
+// memo remembers the verdicts on numbers seen lately: reading a number
+// with libphonenumber's metadata (its patterns are regular expressions) was
+// a tenth of the line's work on a resident's first text, and the same
+// number is checked several times in one conversation. It holds at most
+// memoMax numbers and forgets them all memoFor after it began, so no number
+// stays in memory long; it is never written anywhere.
+type memo struct {
+	mu    sync.Mutex
+	m     map[string]verdict
+	since time.Time
+}
+
+type verdict struct {
+	n      Number
+	reason Reason
+}
+
+const (
+	memoMax = 4096
+	memoFor = 10 * time.Minute
+)
+
+// verdict returns read(raw), remembered.
+func (m *memo) verdict(raw string, read func(string) (Number, Reason)) (Number, Reason) {
+	now := time.Now()
+	m.mu.Lock()
+	if m.m == nil || len(m.m) >= memoMax || now.Sub(m.since) > memoFor {
+		m.m, m.since = make(map[string]verdict), now
+	}
+	v, ok := m.m[raw]
+	m.mu.Unlock()
+	if ok {
+		return v.n, v.reason
+	}
+	n, reason := read(raw)
+	m.mu.Lock()
+	m.m[strings.Clone(raw)] = verdict{n, reason}
+	m.mu.Unlock()
+	return n, reason
 }
 
 // UK allows the United Kingdom's country calling code, +44 (which the Isle
@@ -222,7 +266,7 @@ const maxInput = 40
 // read and nil, or a *Refusal (matching ErrRefused and ErrNotANumber,
 // ErrCountry or ErrKind) with whatever of the number could be read.
 func (p *Policy) Check(raw string) (Number, error) {
-	n, reason := p.read(raw)
+	n, reason := p.memo.verdict(raw, p.read)
 	if reason != "" {
 		return n, &Refusal{Reason: reason, Kind: n.Kind}
 	}

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/heritage-line/heritageline/internal/roundtrip"
 )
 
 // Replay is how one webhook route is guarded against Twilio's retries and
@@ -159,7 +161,12 @@ func (g *Replays) Guard(route string, rp Replay, next http.Handler) http.Handler
 		}
 		if g.redisUp() {
 			ctx, cancel := context.WithTimeout(r.Context(), g.opts.Budget)
-			set, err := g.rdb.SetNX(ctx, markKey(id), markPending, g.opts.Mark).Result()
+			var mark *redis.BoolCmd
+			err := g.send(ctx, func(p redis.Pipeliner) { mark = p.SetNX(ctx, markKey(id), markPending, g.opts.Mark) })
+			set := false
+			if err == nil {
+				set, err = mark.Result()
+			}
 			cancel()
 			switch {
 			case err != nil:
@@ -188,6 +195,17 @@ func (g *Replays) Guard(route string, rp Replay, next http.Handler) http.Handler
 	})
 }
 
+// send sends the command queue puts on a pipeline with roundtrip.Exec, so
+// that on the line's autopipelined client it shares a round trip with other
+// webhooks' commands rather than taking one of its own; it waits no longer
+// than ctx allows. A command is read only when send returns nil: one Redis
+// has not answered would wait for it.
+func (g *Replays) send(ctx context.Context, queue func(redis.Pipeliner)) error {
+	pipe := g.rdb.Pipeline()
+	queue(pipe)
+	return roundtrip.Exec(ctx, g.rdb, pipe)
+}
+
 // redisUp reports whether Redis may be asked now.
 func (g *Replays) redisUp() bool { return time.Now().UnixNano() >= g.downTill.Load() }
 
@@ -203,7 +221,8 @@ func (g *Replays) keep(id string, body []byte) {
 	g.writes.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
-		if err := g.rdb.Set(ctx, answerKey(id), g.seal(id, body), g.opts.Answer).Err(); err != nil {
+		sealed := g.seal(id, body)
+		if err := g.send(ctx, func(p redis.Pipeliner) { p.Set(ctx, answerKey(id), sealed, g.opts.Answer) }); err != nil {
 			g.redisDown()
 			g.opts.Log.Warn("replay guard: keep an answer", "err", err)
 		}
@@ -218,7 +237,7 @@ func (g *Replays) forget(id string) {
 	g.writes.Go(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
-		if err := g.rdb.Del(ctx, markKey(id)).Err(); err != nil {
+		if err := g.send(ctx, func(p redis.Pipeliner) { p.Del(ctx, markKey(id)) }); err != nil {
 			g.opts.Log.Warn("replay guard: forget a request", "err", err)
 		}
 	})
@@ -315,7 +334,12 @@ func (g *Replays) repeatRedis(w http.ResponseWriter, r *http.Request, route, id 
 func (g *Replays) lookRedis(ctx context.Context, id string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.opts.Budget)
 	defer cancel()
-	sealed, err := g.rdb.Get(ctx, answerKey(id)).Bytes()
+	var get *redis.StringCmd
+	err := g.send(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, answerKey(id)) })
+	var sealed []byte
+	if err == nil {
+		sealed, err = get.Bytes()
+	}
 	if errors.Is(err, redis.Nil) {
 		return nil, nil
 	}
@@ -334,7 +358,12 @@ func (g *Replays) lookRedis(ctx context.Context, id string) ([]byte, error) {
 func (g *Replays) pending(ctx context.Context, id string) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.opts.Budget)
 	defer cancel()
-	v, err := g.rdb.Get(ctx, markKey(id)).Result()
+	var get *redis.StringCmd
+	err := g.send(ctx, func(p redis.Pipeliner) { get = p.Get(ctx, markKey(id)) })
+	var v string
+	if err == nil {
+		v, err = get.Result()
+	}
 	if errors.Is(err, redis.Nil) {
 		return false, nil
 	}

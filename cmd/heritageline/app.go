@@ -317,7 +317,9 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.onClose(refused.Close)
 	// Each webhook request acts once: a retry or a replay gets the first
 	// answer again and changes nothing.
-	replays := web.NewReplays(rdb, cfg.AnalyticsSalt, web.ReplaysOptions{OnReplay: l.metrics.Replayed, Log: log})
+	// On the shared, autopipelined client: its look and mark share round
+	// trips with the other webhooks' commands.
+	replays := web.NewReplays(shared, cfg.AnalyticsSalt, web.ReplaysOptions{OnReplay: l.metrics.Replayed, Log: log})
 	l.onClose(replays.Close)
 	l.handler = web.Routes(web.Config{
 		PublicURL: cfg.PublicURL, AuthTokens: []string{cfg.AuthToken, cfg.AuthTokenSecondary},
