@@ -14,6 +14,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/sim"
 )
 
@@ -50,6 +51,13 @@ func loadPlaces(source string) (placesAsked, error) {
 	if err != nil {
 		return placesAsked{}, fmt.Errorf("places to ask about: %w", err)
 	}
+	// A town whose name several places share makes the line ask which
+	// (a step a walk does not take): callers here say only towns the line
+	// finds at once.
+	ix, err := places.Load()
+	if err != nil {
+		return placesAsked{}, fmt.Errorf("places to ask about: %w", err)
+	}
 	var p placesAsked
 	seenP, seenT := map[string]bool{}, map[string]bool{}
 	for _, a := range ld.Activities {
@@ -62,7 +70,9 @@ func loadPlaces(source string) (placesAsked, error) {
 		}
 		if a.Town != "" && !seenT[a.Town] {
 			seenT[a.Town] = true
-			p.towns = append(p.towns, a.Town)
+			if m, ok := ix.Resolve(a.Town); ok && m.Sure && len(m.Others) == 0 {
+				p.towns = append(p.towns, a.Town)
+			}
 		}
 	}
 	if len(p.postcodes) == 0 || len(p.towns) == 0 {
