@@ -89,7 +89,7 @@ func (ix *Index) Find(text string) (m Match, words string, ok bool) {
 				cued = capitals && toks[i].capital
 				if !cued {
 					for _, p := range ix.candidates(e, prefer) {
-						if nearestMiles(prefer, p) <= PreferMiles {
+						if prefer.nearest(p) <= PreferMiles {
 							cued = true
 							break
 						}

@@ -23,7 +23,7 @@ func maxTypos(key string) int {
 // ("frume", "great yarmoth"). The nearest spelling wins, biggest place on a
 // tie; the rest go in Others. Sure is always false. Words that are everyday
 // activity words ("walks", "museum") are never corrected into places.
-func (ix *Index) fuzzy(toks []token, prefer []Point) (Match, bool) {
+func (ix *Index) fuzzy(toks []token, prefer *preferred) (Match, bool) {
 	if everyday(toks) {
 		return Match{}, false
 	}

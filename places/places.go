@@ -48,7 +48,7 @@ type Index struct {
 	b *base
 
 	mu     sync.RWMutex
-	prefer []Point
+	prefer *preferred
 	venues map[string]Point // normalised full postcode to exact point
 	named  map[string]Place // SetNamed: a venue's or activity's own name, normalised
 	namedN int              // the most words of a key of named
@@ -117,7 +117,7 @@ func core(toks []token) (lo, hi int) {
 // resolveExact tries every span of toks left by taking filler words off the
 // ends, longest first, as a postcode, an outcode or a name, then a name
 // followed by its county ("Newport Wales"). It returns the span that matched.
-func (ix *Index) resolveExact(toks []token, prefer []Point) (m Match, lo, hi int, ok bool) {
+func (ix *Index) resolveExact(toks []token, prefer *preferred) (m Match, lo, hi int, ok bool) {
 	a, b := core(toks)
 	for length := len(toks); length >= b-a && length > 0; length-- {
 		for lo := 0; lo <= a; lo++ {
@@ -155,7 +155,7 @@ const areaNear = 12.0
 // withArea resolves "Newport Wales", "Newport in Shropshire", "Richmond,
 // North Yorkshire": a name followed by the area of one of its candidates, or
 // the local authority or region of a district within areaNear miles of it.
-func (ix *Index) withArea(toks []token, prefer []Point) (Match, bool) {
+func (ix *Index) withArea(toks []token, prefer *preferred) (Match, bool) {
 	for k := len(toks) - 1; k >= 1; k-- {
 		e := ix.b.names[joinNorm(toks[:k])]
 		if e == nil || e.class == classCommon {
@@ -235,7 +235,7 @@ func (ix *Index) postcodeSpan(toks []token) (Match, bool) {
 }
 
 // matchEntry answers for an exactly matched name: sure when it names one place.
-func (ix *Index) matchEntry(e *entry, prefer []Point) Match {
+func (ix *Index) matchEntry(e *entry, prefer *preferred) Match {
 	cands := ix.candidates(e, prefer)
 	return Match{Place: cands[0], Sure: len(cands) == 1, Others: cands[1:]}
 }
@@ -245,7 +245,7 @@ func (ix *Index) matchEntry(e *entry, prefer []Point) Match {
 // first. A weak candidate (a shortened form another place has by right, such
 // as "Yarmouth" for Great Yarmouth) is included only when it is near a
 // preferred point or bigger than every place that has the name by right.
-func (ix *Index) candidates(e *entry, prefer []Point) []Place {
+func (ix *Index) candidates(e *entry, prefer *preferred) []Place {
 	type ranked struct {
 		p      Place
 		near   float64
@@ -257,10 +257,10 @@ func (ix *Index) candidates(e *entry, prefer []Point) []Place {
 	}
 	rs := make([]ranked, 0, len(e.strong)+len(e.weak))
 	for _, c := range e.strong {
-		rs = append(rs, ranked{c.place, nearestMiles(prefer, c.place), c.weight})
+		rs = append(rs, ranked{c.place, prefer.nearest(c.place), c.weight})
 	}
 	for _, c := range e.weak {
-		d := nearestMiles(prefer, c.place)
+		d := prefer.nearest(c.place)
 		if d <= PreferMiles || c.weight > maxStrong {
 			rs = append(rs, ranked{c.place, d, c.weight})
 		}
@@ -282,15 +282,7 @@ func (ix *Index) candidates(e *entry, prefer []Point) []Place {
 	return out
 }
 
-func nearestMiles(points []Point, p Place) float64 {
-	best := math.Inf(1)
-	for _, q := range points {
-		best = min(best, Miles(q.Lat, q.Lon, p.Lat, p.Lon))
-	}
-	return best
-}
-
-func (ix *Index) preferred() []Point {
+func (ix *Index) preferred() *preferred {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.prefer
@@ -324,7 +316,7 @@ func (ix *Index) Prefer(points []Point) {
 		}
 	}
 	ix.mu.Lock()
-	ix.prefer = ps
+	ix.prefer = newPreferred(ps)
 	ix.mu.Unlock()
 }
 

@@ -199,11 +199,11 @@ func TestPreferDedupes(t *testing.T) {
 		points = append(points, Point{fromePoint.Lat + float64(i%3)/1e4, fromePoint.Lon}, yarmouthPoint)
 	}
 	ix.Prefer(points)
-	if got := len(ix.preferred()); got != 2 {
+	if got := ix.preferred().len(); got != 2 {
 		t.Errorf("Prefer kept %d points; want 2", got)
 	}
 	ix.Prefer(nil)
-	if got := len(ix.preferred()); got != 0 {
+	if got := ix.preferred().len(); got != 0 {
 		t.Errorf("Prefer(nil) kept %d points; want 0", got)
 	}
 }
