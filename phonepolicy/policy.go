@@ -316,9 +316,12 @@ func (p *Policy) read(raw string) (Number, Reason) {
 	if plus {
 		text = "+" + text
 	}
-	pn, err := phonenumbers.Parse(text, "GB")
-	if err != nil || pn.GetExtension() != "" {
-		return Number{}, NotANumber
+	pn := ukInternational(digits, plus)
+	if pn == nil {
+		var err error
+		if pn, err = phonenumbers.Parse(text, "GB"); err != nil || pn.GetExtension() != "" {
+			return Number{}, NotANumber
+		}
 	}
 	n := Number{E164: phonenumbers.Format(pn, phonenumbers.E164)}
 	if !slices.Contains(p.codes, pn.GetCountryCode()) {
@@ -336,3 +339,31 @@ func (p *Policy) read(raw string) (Number, Reason) {
 	}
 	return n, ""
 }
+
+// ukInternational reads a UK number in international form ("+447700900123",
+// Twilio's From on nearly every webhook) without phonenumbers.Parse, whose
+// extension and country-code patterns were half the cost of reading a new
+// resident's number. It gives what Parse gives (TestUKInternationalIsParse
+// and FuzzCheck hold it to that) and returns nil for anything else, which
+// Parse then reads: a national number after the 44 that begins with 0 (Parse
+// strips it as a trunk prefix) or whose length no UK number has. Letters, and
+// so extensions, were refused before this.
+func ukInternational(digits []byte, plus bool) *phonenumbers.PhoneNumber {
+	if !plus || len(digits) < 2+ukMinNSN || len(digits) > 2+ukMaxNSN ||
+		digits[0] != '4' || digits[1] != '4' || digits[2] == '0' {
+		return nil
+	}
+	var nsn uint64
+	for _, c := range digits[2:] {
+		nsn = nsn*10 + uint64(c-'0')
+	}
+	cc := int32(44)
+	return &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nsn}
+}
+
+// The lengths of a UK national significant number: 7 (a few old areas'
+// numbers) to 10 digits.
+const (
+	ukMinNSN = 7
+	ukMaxNSN = 10
+)

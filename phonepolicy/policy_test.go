@@ -2,6 +2,7 @@ package phonepolicy_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -270,6 +271,21 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("Check(%q) = %+v, but Check(%q) = %+v, %v", s, n, n.E164, again, err)
 		}
 	})
+}
+
+// BenchmarkCheckNew: a number seen for the first time (a resident's first
+// text), which the memo cannot answer.
+func BenchmarkCheckNew(b *testing.B) {
+	for _, base := range []int{447400000000, 441632000000} {
+		b.Run(strconv.Itoa(base), func(b *testing.B) {
+			p := phonepolicy.MustNew([]string{"+44"})
+			i := 0
+			for b.Loop() {
+				i++
+				p.Check("+" + strconv.Itoa(base+i%1000000))
+			}
+		})
+	}
 }
 
 // BenchmarkCheck: the cost of the policy on every text and callback.
