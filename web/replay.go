@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -65,7 +66,23 @@ type Replays struct {
 	local    *recentRequests
 	downTill atomic.Int64 // unix nanos: Redis is not asked before then
 	writes   sync.WaitGroup
+	namers   sync.Pool // of hash.Hash: HMAC-SHA256 keyed with names
+	keeps    chan keptAnswer
+	keeper   sync.Once
 }
+
+// keptAnswer is an answer waiting to be kept in Redis.
+type keptAnswer struct {
+	id   string
+	body []byte
+}
+
+// keepBatch is the most answers the keeper sends in one round trip, and
+// keepQueue how many may wait for it.
+const (
+	keepBatch = 64
+	keepQueue = 4096
+)
 
 // ReplaysOptions are Replays' settings; zero values take the defaults.
 type ReplaysOptions struct {
@@ -115,7 +132,10 @@ func NewReplays(rdb redis.UniversalClient, secret string, opts ReplaysOptions) *
 	if err != nil {
 		panic(err) // cannot happen with AES
 	}
-	return &Replays{rdb: rdb, opts: opts, names: derive("names"), aead: aead, local: newRecentRequests(opts.Local)}
+	g := &Replays{rdb: rdb, opts: opts, names: derive("names"), aead: aead, local: newRecentRequests(opts.Local),
+		keeps: make(chan keptAnswer, keepQueue)}
+	g.namers.New = func() any { return hmac.New(sha256.New, g.names) }
+	return g
 }
 
 // Close waits for the answers still being kept in Redis.
@@ -123,11 +143,15 @@ func (g *Replays) Close() { g.writes.Wait() }
 
 // name is the keyed hash naming a request of route with key k.
 func (g *Replays) name(route, k string) string {
-	m := hmac.New(sha256.New, g.names)
+	m := g.namers.Get().(hash.Hash)
+	m.Reset()
 	m.Write([]byte(route))
 	m.Write([]byte{0})
 	m.Write([]byte(k))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+	var sum [sha256.Size]byte
+	id := hex.EncodeToString(m.Sum(sum[:0])[:16])
+	g.namers.Put(m)
+	return id
 }
 
 // Redis keys of a request's mark and answer, in one hash slot.
@@ -213,20 +237,56 @@ func (g *Replays) redisUp() bool { return time.Now().UnixNano() >= g.downTill.Lo
 func (g *Replays) redisDown() { g.downTill.Store(time.Now().Add(time.Second).UnixNano()) }
 
 // keep stores the answer to request id in Redis, encrypted, off the request
-// path.
+// path: one goroutine (the keeper) sends the answers waiting, up to
+// keepBatch in one round trip, rather than each webhook starting its own.
+// When keepQueue answers already wait (Redis is slow) the answer is kept in
+// process only; a repeat reaching another instance then gets the route's
+// Again answer, which acts on nothing.
 func (g *Replays) keep(id string, body []byte) {
 	if !g.redisUp() {
 		return
 	}
-	g.writes.Go(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		sealed := g.seal(id, body)
-		if err := g.send(ctx, func(p redis.Pipeliner) { p.Set(ctx, answerKey(id), sealed, g.opts.Answer) }); err != nil {
-			g.redisDown()
-			g.opts.Log.Warn("replay guard: keep an answer", "err", err)
+	g.keeper.Do(func() { go g.keepAnswers() })
+	g.writes.Add(1)
+	select {
+	case g.keeps <- keptAnswer{id, body}:
+	default:
+		g.writes.Done()
+		g.opts.Log.Warn("replay guard: too many answers waiting for redis; kept in process only")
+	}
+}
+
+// keepAnswers is the keeper: it runs for the life of the process.
+func (g *Replays) keepAnswers() {
+	batch := make([]keptAnswer, 0, keepBatch)
+	for first := range g.keeps {
+		batch = append(batch[:0], first)
+	more:
+		for len(batch) < keepBatch {
+			select {
+			case k := <-g.keeps:
+				batch = append(batch, k)
+			default:
+				break more
+			}
 		}
-	})
+		if g.redisUp() {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			err := g.send(ctx, func(p redis.Pipeliner) {
+				for _, k := range batch {
+					p.Set(ctx, answerKey(k.id), g.seal(k.id, k.body), g.opts.Answer)
+				}
+			})
+			cancel()
+			if err != nil {
+				g.redisDown()
+				g.opts.Log.Warn("replay guard: keep answers", "answers", len(batch), "err", err)
+			}
+		}
+		for range batch {
+			g.writes.Done()
+		}
+	}
 }
 
 // forget removes request id's mark, so a retry acts.
