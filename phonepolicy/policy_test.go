@@ -299,3 +299,22 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// TestDramaNumbers: every number given is allowed, a drama number, and
+// there are 17,000 of them, none twice.
+func TestDramaNumbers(t *testing.T) {
+	ns := phonepolicy.DramaNumbers()
+	if len(ns) != 17000 {
+		t.Fatalf("%d drama numbers; want 17000 (16 geographic ranges and one mobile)", len(ns))
+	}
+	seen := map[string]bool{}
+	for _, n := range ns {
+		if seen[n] {
+			t.Fatalf("%s given twice", n)
+		}
+		seen[n] = true
+		if got, err := phonepolicy.UK.Check(n); err != nil || !got.Drama || got.E164 != n {
+			t.Fatalf("Check(%s) = %+v, %v; want it allowed as a drama number", n, got, err)
+		}
+	}
+}

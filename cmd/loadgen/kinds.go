@@ -32,9 +32,11 @@ func (l load) title() string {
 
 // text signs one SMS from from saying body.
 func (w *walker) text(from, body string) step {
-	return w.sign("sms", pathSMS,
+	s := w.sign("sms", pathSMS,
 		param{"MessageSid", w.sid("SM")}, param{"AccountSid", sim.DefaultAccountSID}, param{"From", from},
 		param{"To", "+441632960000"}, param{"Body", body}, param{"NumMedia", "0"}, param{"NumSegments", "1"})
+	s.expect = expectReply
+	return s
 }
 
 // firstText is a postcode from the next number.

@@ -102,6 +102,10 @@ func startLine(ctx context.Context, bin, redisAddr, catalogue, dir string, stder
 		// Thousands of walks from a few thousand numbers: measure the whole
 		// reply, not the rate limit's one-line notice.
 		"SMS_REPLIES_PER_HOUR=1000",
+		// And past the line's cap on replies to everyone in an hour (500
+		// by default, issue 15) every text would get an empty answer
+		// without a search: measure replies, not the cap.
+		"SMS_REPLIES_GLOBAL_PER_HOUR=1000000",
 	)
 	if catalogue != "" {
 		env = append(env, "CATALOGUE="+catalogue)

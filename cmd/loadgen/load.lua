@@ -1,6 +1,7 @@
 -- wrk script for cmd/loadgen (wrk.go). Each thread reads its own file of
 -- pre-signed HTTP requests and sends each request once; response() counts
--- every answer that is not 200 with a TwiML <Response> or that is an apology,
+-- every answer that is not 200 with a TwiML <Response> that says something
+-- (an empty one is a text past a rate limit or the cap), or that is an apology,
 -- a lost place or a place not found; done() prints one line of figures,
 -- with the whole latency histogram, for loadgen to merge over rounds.
 --
@@ -62,6 +63,10 @@ function response(status, headers, body)
   elseif not healthz then
     if not body:find("<Response", 1, true) then
       why = "no TwiML <Response>"
+    elseif not (body:find("<Message", 1, true) or body:find("<Say", 1, true) or body:find("<Play", 1, true)) then
+      -- An empty answer: what a text past a rate limit or the global cap
+      -- gets, without a search. Such figures would flatter the line.
+      why = "an answer that says nothing"
     else
       for _, m in ipairs(markers) do
         if body:find(m, 1, true) then

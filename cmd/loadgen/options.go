@@ -87,8 +87,8 @@ func (o *options) validate() error {
 	if o.prebuild < 0 || o.prebuild > 1_000_000 {
 		return fmt.Errorf("-prebuild %d: want 0 to 1000000", o.prebuild)
 	}
-	if o.numbers < 1 || o.numbers > 1_000_000 {
-		return fmt.Errorf("-numbers %d: want 1 to 1000000", o.numbers)
+	if o.numbers < 1 || o.numbers > len(residents) {
+		return fmt.Errorf("-numbers %d: want 1 to %d (the drama numbers a line may text)", o.numbers, len(residents))
 	}
 	switch o.client {
 	case "go":

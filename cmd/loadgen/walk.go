@@ -14,6 +14,7 @@ import (
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/csvfile"
 	"github.com/heritage-line/heritageline/catalogue/sample"
+	"github.com/heritage-line/heritageline/phonepolicy"
 	"github.com/heritage-line/heritageline/places"
 	"github.com/heritage-line/heritageline/sim"
 )
@@ -131,9 +132,13 @@ func newWalker(id, numbers int, p placesAsked, base, token string) *walker {
 // from is a UK mobile number; there are n of them, shared by all walkers.
 func (w *walker) from() string {
 	w.next = (w.next + 7919) % w.n
-	w.buf = appendPadded(append(w.buf[:0], "+4477009"...), uint64(w.next), 10, 5)
-	return string(w.buf)
+	return residents[w.next]
 }
+
+// residents are the numbers texts and calls come from: Ofcom's drama
+// numbers the line may ring and text, so the load pays what a resident's
+// text pays (a number of another kind gets an empty answer at once).
+var residents = phonepolicy.DramaNumbers()
 
 func (w *walker) sid(prefix string) string {
 	w.seq++
@@ -158,9 +163,7 @@ func (w *walker) walk() walk {
 	from := w.from()
 	if w.walks%2 == 0 {
 		sms := func(body string) step {
-			return w.sign("sms", pathSMS,
-				param{"MessageSid", w.sid("SM")}, param{"AccountSid", sim.DefaultAccountSID}, param{"From", from},
-				param{"To", "+441632960000"}, param{"Body", body}, param{"NumMedia", "0"}, param{"NumSegments", "1"})
+			return w.text(from, body)
 		}
 		pc := w.places.postcodes[w.rng.IntN(len(w.places.postcodes))]
 		return walk{sms(pc), sms("MORE"), sms(strconv.Itoa(1 + w.rng.IntN(5)))}
@@ -179,8 +182,11 @@ func (w *walker) walk() walk {
 	return walk{greeting, menu, place}
 }
 
-// What the voice walk's answers say when it went where it meant to.
+// What the voice walk's answers say when it went where it meant to, and
+// what every text gets: a reply (an empty <Response/> is the line's answer
+// past a rate limit or the global cap, or to a refused sender).
 var (
+	expectReply    = []byte("<Message")
 	expectGreeting = []byte("press 1")
 	expectMenu     = []byte("town, village or postcode")
 	expectPlace    = []byte("within") // "I found 8 within 10 miles"
