@@ -47,7 +47,12 @@ func (s Schedule) Next(after time.Time) (Session, bool) {
 // (ValidTo) and now falls on a later day in Europe/London. A schedule is still
 // current on its until date itself. A schedule with no until date never ends.
 func (s Schedule) Ended(now time.Time) bool {
-	return !s.ValidTo.IsZero() && DateOf(now).After(s.ValidTo)
+	return s.EndedBy(DateOf(now))
+}
+
+// EndedBy is Ended on the day today in Europe/London.
+func (s Schedule) EndedBy(today Date) bool {
+	return !s.ValidTo.IsZero() && today.After(s.ValidTo)
 }
 
 // Between returns the sessions of s that start at or after t1 and before t2,

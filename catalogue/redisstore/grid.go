@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"math"
+	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/places"
@@ -18,8 +19,34 @@ import (
 type grid map[uint64][]gridPoint
 
 type gridPoint struct {
-	i        int32
+	i int32
+	// till is the last day the activity may be offered (dayNumber of its
+	// schedule's ValidTo), noEnd if it has none, and notOffered if it is
+	// inactive: a search skips what has ended without reading the activity,
+	// which in a city is most of a search's memory traffic.
+	till     int32
 	lat, lon float64
+}
+
+const (
+	noEnd      = math.MaxInt32
+	notOffered = math.MinInt32
+)
+
+// dayNumber numbers days in order (days since 1970-01-01).
+func dayNumber(d catalogue.Date) int32 {
+	return int32(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// tillOf is a gridPoint's till for a.
+func tillOf(a *catalogue.Activity) int32 {
+	switch {
+	case !a.Active:
+		return notOffered
+	case a.Schedule.ValidTo.IsZero():
+		return noEnd
+	}
+	return dayNumber(a.Schedule.ValidTo)
 }
 
 const (
@@ -38,7 +65,7 @@ func gridOf(acts []catalogue.Activity) grid {
 	for i := range acts {
 		a := &acts[i]
 		k := cellKey(cellOf(a.Lat, a.Lon))
-		g[k] = append(g[k], gridPoint{int32(i), a.Lat, a.Lon})
+		g[k] = append(g[k], gridPoint{int32(i), tillOf(a), a.Lat, a.Lon})
 	}
 	return g
 }
@@ -86,16 +113,27 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 	need := max(q.Offset, 0) + limitOf(q)
 
 	hits := make([]hit, 0, 64)
+	today := catalogue.DateOf(q.Now)
+	day := dayNumber(today)
+	// With no filter but time, an activity in range that may be offered
+	// today is a hit: its own fields need not be read (plainMatch).
+	unfiltered := len(q.Categories) == 0 && len(q.Tags) == 0 && len(q.Languages) == 0 && !q.FreeOnly && q.WithinDays <= 0
 	read := func(i, j int32) {
 		if i < i0 || i > i1 || j < j0 || j > j1 {
 			return
 		}
 		for _, p := range s.grid[cellKey(i, j)] {
+			if p.till < day {
+				continue // ended, or inactive
+			}
 			mi := places.Miles(q.Lat, q.Lon, p.lat, p.lon)
 			if mi > r {
 				continue
 			}
-			if h, ok := match(candidate{&s.acts[p.i], mi}, q); ok {
+			c := candidate{&s.acts[p.i], mi}
+			if unfiltered {
+				hits = append(hits, hit{candidate: c})
+			} else if h, ok := match(c, q, today); ok {
 				hits = append(hits, h)
 			}
 		}

@@ -14,7 +14,20 @@ import (
 // point, range, page and filter.
 func TestGridSameAsEveryActivity(t *testing.T) {
 	acts := synthetic(5000, 9)
-	acts = slices.DeleteFunc(acts, func(a catalogue.Activity) bool { return !a.Active })
+	// Some have ended, some end later, some are inactive: none of those
+	// that cannot be offered may be found.
+	for i := range acts {
+		switch i % 7 {
+		case 1:
+			acts[i].Schedule.ValidTo = catalogue.Date{Year: 2026, Month: 12, Day: 2}
+		case 2:
+			acts[i].Schedule.ValidTo = catalogue.Date{Year: 2026, Month: 12, Day: 3}
+		case 3:
+			acts[i].Schedule.ValidTo = catalogue.Date{Year: 2027, Month: 1, Day: 31}
+		case 4:
+			acts[i].Active = false
+		}
+	}
 	slices.SortFunc(acts, func(a, b catalogue.Activity) int {
 		switch {
 		case a.ID < b.ID:
@@ -62,6 +75,9 @@ func TestGridSameAsEveryActivity(t *testing.T) {
 			found++
 		}
 		for i := range got {
+			if a := got[i].Activity; !a.Active || a.Schedule.Ended(now) {
+				t.Fatalf("query %d: result %s cannot be offered (active %v, until %s)", n, a.ID, a.Active, a.Schedule.ValidTo)
+			}
 			if got[i].Activity.ID != want[i].Activity.ID || got[i].Miles != want[i].Miles {
 				t.Fatalf("query %d: result %d is %s at %.2f; want %s at %.2f", n, i, got[i].Activity.ID, got[i].Miles, want[i].Activity.ID, want[i].Miles)
 			}

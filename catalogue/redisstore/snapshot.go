@@ -71,13 +71,14 @@ type hit struct {
 // search answers q from memory alone, considering every activity.
 func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
 	hits := make([]hit, 0, 64)
+	today := catalogue.DateOf(q.Now)
 	for i := range s.acts {
 		a := &s.acts[i]
 		mi := places.Miles(q.Lat, q.Lon, a.Lat, a.Lon)
 		if q.WithinMiles > 0 && mi > q.WithinMiles {
 			continue
 		}
-		if h, ok := match(candidate{a, mi}, q); ok {
+		if h, ok := match(candidate{a, mi}, q, today); ok {
 			hits = append(hits, h)
 		}
 	}
@@ -88,16 +89,17 @@ func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
 // already be within range.
 func filter(cands []candidate, q catalogue.Query) []hit {
 	hits := make([]hit, 0, 32)
+	today := catalogue.DateOf(q.Now)
 	for _, c := range cands {
-		if h, ok := match(c, q); ok {
+		if h, ok := match(c, q, today); ok {
 			hits = append(hits, h)
 		}
 	}
 	return hits
 }
 
-func match(c candidate, q catalogue.Query) (hit, bool) {
-	if !plainMatch(c.a, q) {
+func match(c candidate, q catalogue.Query, today catalogue.Date) (hit, bool) {
+	if !plainMatch(c.a, q, today) {
 		return hit{}, false
 	}
 	if q.WithinDays <= 0 {
@@ -109,12 +111,12 @@ func match(c candidate, q catalogue.Query) (hit, bool) {
 
 // plainMatch is the part of catalogue.Matches that needs no walk through the
 // schedule: offerable (active and not ended), category, tags, languages,
-// free only.
+// free only. today is DateOf(q.Now), worked out once a search.
 // Near sets q.Now before it gets here. With no time filter it decides alone whether an
 // activity matches, and the next session (catalogue.Matches, the last word)
 // is worked out only for the results returned and any at the same distance.
-func plainMatch(a *catalogue.Activity, q catalogue.Query) bool {
-	if !a.Offerable(q.Now) || (len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category)) {
+func plainMatch(a *catalogue.Activity, q catalogue.Query, today catalogue.Date) bool {
+	if !a.OfferableOn(today) || (len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category)) {
 		return false
 	}
 	for _, tag := range q.Tags {
