@@ -43,7 +43,7 @@ func TestUKInternationalIsParse(t *testing.T) {
 	for lead := range 1000 {
 		for n := 4; n <= 13; n++ {
 			for range 3 {
-				d := "44" + strconv.Itoa(1000+lead)[1:]
+				d := "44" + strconv.Itoa(1000 + lead)[1:]
 				for len(d) < 2+n {
 					d += strconv.Itoa(rng.IntN(10))
 				}
