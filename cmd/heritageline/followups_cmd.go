@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"text/tabwriter"
 	"time"
 
@@ -27,25 +28,11 @@ func followupsCommand(ctx context.Context, args []string, getenv func(string) st
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
-	var rdb redis.UniversalClient
-	if cfg.RedisURL == "" {
-		// The embedded store's snapshot in DATA_DIR, as the report reads it.
-		es, err := embedded.ReadOnly(cfg.DataDir)
-		if err != nil {
-			return fmt.Errorf("followups: nothing in DATA_DIR=%s (set DATA_DIR to the line's, or REDIS_URL to its Redis): %w", cfg.DataDir, err)
-		}
-		defer es.Close()
-		c := es.Client()
-		defer c.Close()
-		rdb = c
-	} else {
-		c, closeRedis, err := openRedis(ctx, cfg, log)
-		if err != nil {
-			return err
-		}
-		defer closeRedis()
-		rdb = c
+	rdb, _, closeStore, err := openLineStore(ctx, "followups", cfg, log)
+	if err != nil {
+		return err
 	}
+	defer closeStore()
 	due, err := followup.New(followup.Config{}, rdb, followup.Deps{}).Due(ctx)
 	if err != nil {
 		return err
@@ -69,4 +56,24 @@ func writeDue(w io.Writer, due []followup.Due) error {
 	}
 	_, err := fmt.Fprintf(w, "%d waiting. Numbers are never shown: a person is the start of their keyed hash.\n", len(due))
 	return err
+}
+
+// openLineStore opens what a command reads the line's data from: the
+// embedded store's snapshot in DATA_DIR, read-only (embedded true), whether
+// the line runs or not; or the Redis at REDIS_URL. cmd names the command in
+// the error when DATA_DIR holds nothing.
+func openLineStore(ctx context.Context, cmd string, cfg config.Config, log *slog.Logger) (rdb redis.UniversalClient, embeddedStore bool, closeStore func(), err error) {
+	if cfg.RedisURL != "" {
+		c, closeRedis, err := openRedis(ctx, cfg, log)
+		if err != nil {
+			return nil, false, nil, err
+		}
+		return c, false, closeRedis, nil
+	}
+	es, err := embedded.ReadOnly(cfg.DataDir)
+	if err != nil {
+		return nil, false, nil, fmt.Errorf("%s: nothing in DATA_DIR=%s (set DATA_DIR to the line's, or REDIS_URL to its Redis): %w", cmd, cfg.DataDir, err)
+	}
+	c := es.Client()
+	return c, true, func() { c.Close(); es.Close() }, nil
 }

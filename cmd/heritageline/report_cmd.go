@@ -8,15 +8,12 @@ import (
 	"slices"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
 	"github.com/heritage-line/heritageline/config"
 	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/followup"
-	"github.com/heritage-line/heritageline/internal/embedded"
 )
 
 // reportCommand prints the evaluation figures, per week, from the line's Redis.
@@ -56,22 +53,15 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
-	var (
-		rdb   redis.UniversalClient
-		title func(id string) string
-	)
-	if cfg.RedisURL == "" {
-		// The line's embedded store: a copy of its snapshot in DATA_DIR, at
-		// most a second or so old, read whether the line runs or not. The
+	rdb, embeddedStore, closeStore, err := openLineStore(ctx, "report", cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	var title func(id string) string
+	if embeddedStore {
+		// The embedded store's snapshot is at most a second or so old; the
 		// catalogue is not kept there, so titles come from the source.
-		es, err := embedded.ReadOnly(cfg.DataDir)
-		if err != nil {
-			return fmt.Errorf("report: no figures in DATA_DIR=%s (set DATA_DIR to the line's, or REDIS_URL to its Redis): %w", cfg.DataDir, err)
-		}
-		defer es.Close()
-		c := es.Client()
-		defer c.Close()
-		rdb = c
 		titles := map[string]string{}
 		if ld, err := source.Load(ctx, cfg.Catalogue, sourceOptions(getenv)); err == nil {
 			for _, a := range ld.Activities {
@@ -80,12 +70,6 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 		}
 		title = func(id string) string { return titles[id] }
 	} else {
-		c, closeRedis, err := openRedis(ctx, cfg, log)
-		if err != nil {
-			return err
-		}
-		defer closeRedis()
-		rdb = c
 		store := redisstore.New(rdb, redisstore.Options{Logger: log})
 		title = func(id string) string {
 			a, err := store.Get(ctx, id)
