@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -24,8 +25,20 @@ type gridPoint struct {
 	// schedule's ValidTo), noEnd if it has none, and notOffered if it is
 	// inactive: a search skips what has ended without reading the activity,
 	// which in a city is most of a search's memory traffic.
-	till     int32
+	till int32
+	// cat is the activity's category as a bit (1 << its index in
+	// catalogue.Categories), 0 for any other: a search for a category reads
+	// only the activities of that category.
+	cat      uint8
 	lat, lon float64
+}
+
+// categoryBit is c's bit for gridPoint.cat, or 0.
+func categoryBit(c catalogue.Category) uint8 {
+	if i := slices.Index(catalogue.Categories, c); i >= 0 && i < 8 {
+		return 1 << i
+	}
+	return 0
 }
 
 const (
@@ -65,7 +78,7 @@ func gridOf(acts []catalogue.Activity) grid {
 	for i := range acts {
 		a := &acts[i]
 		k := cellKey(cellOf(a.Lat, a.Lon))
-		g[k] = append(g[k], gridPoint{int32(i), tillOf(a), a.Lat, a.Lon})
+		g[k] = append(g[k], gridPoint{int32(i), tillOf(a), categoryBit(a.Category), a.Lat, a.Lon})
 	}
 	return g
 }
@@ -115,9 +128,18 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 	hits := make([]hit, 0, 64)
 	today := catalogue.DateOf(q.Now)
 	day := dayNumber(today)
-	// With no filter but time, an activity in range that may be offered
-	// today is a hit: its own fields need not be read (plainMatch).
-	unfiltered := len(q.Categories) == 0 && len(q.Tags) == 0 && len(q.Languages) == 0 && !q.FreeOnly && q.WithinDays <= 0
+	// With no filter but categories (or none), an activity in range that
+	// may be offered today and is of a category asked for is a hit: its own
+	// fields need not be read (plainMatch).
+	var cats uint8 // the categories asked for, as bits; 0 for any
+	plain := len(q.Tags) == 0 && len(q.Languages) == 0 && !q.FreeOnly && q.WithinDays <= 0
+	for _, c := range q.Categories {
+		b := categoryBit(c)
+		if b == 0 {
+			plain = false // not one of Categories: match compares it
+		}
+		cats |= b
+	}
 	read := func(i, j int32) {
 		if i < i0 || i > i1 || j < j0 || j > j1 {
 			return
@@ -126,12 +148,15 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 			if p.till < day {
 				continue // ended, or inactive
 			}
+			if plain && cats != 0 && p.cat&cats == 0 {
+				continue
+			}
 			mi := places.Miles(q.Lat, q.Lon, p.lat, p.lon)
 			if mi > r {
 				continue
 			}
 			c := candidate{&s.acts[p.i], mi}
-			if unfiltered {
+			if plain {
 				hits = append(hits, hit{candidate: c})
 			} else if h, ok := match(c, q, today); ok {
 				hits = append(hits, h)
