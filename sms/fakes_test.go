@@ -22,11 +22,17 @@ import (
 type fakeFinder struct {
 	acts []catalogue.Activity
 	err  error
+
+	mu      sync.Mutex
+	queries []catalogue.Query // every Near asked
 }
 
 var _ catalogue.Finder = (*fakeFinder)(nil)
 
 func (f *fakeFinder) Near(ctx context.Context, q catalogue.Query) ([]catalogue.Result, int, error) {
+	f.mu.Lock()
+	f.queries = append(f.queries, q)
+	f.mu.Unlock()
 	if f.err != nil {
 		return nil, 0, f.err
 	}

@@ -350,3 +350,28 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("transcript differs from %s (go test -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
 	}
 }
+
+// TestExampleSearchesNearItsTown: the example place in "Where should I
+// look?" comes from a search with a range, which reads only the cells near
+// the busiest town, not the whole catalogue.
+func TestExampleSearchesNearItsTown(t *testing.T) {
+	rdb, _ := redistest.Start(t)
+	rg := newRig(t, rdb, Config{})
+	rg.finder.mu.Lock()
+	rg.finder.queries = nil
+	rg.finder.mu.Unlock()
+	got := rg.send(t, "+447700900555", "MORE")
+	if !strings.Contains(got, "Where should I look?") || !strings.Contains(got, "BA11") {
+		t.Fatalf("MORE before a list: %q; want the question with an example postcode", got)
+	}
+	rg.finder.mu.Lock()
+	defer rg.finder.mu.Unlock()
+	if len(rg.finder.queries) == 0 {
+		t.Fatal("no search made for the example")
+	}
+	for _, q := range rg.finder.queries {
+		if q.WithinMiles <= 0 {
+			t.Errorf("a search with no range (%+v): it would read the whole catalogue", q)
+		}
+	}
+}
