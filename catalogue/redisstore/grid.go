@@ -93,6 +93,11 @@ const gridMaxMiles = 150
 // the circle and a ring's distance is never overstated.
 const milesPerDegree = 68.5
 
+// minMilesPerDegreeLat is a little less than a degree of latitude is long on
+// places.Miles's Earth (69.09 miles): two points are at least their
+// difference in latitude times this apart.
+const minMilesPerDegreeLat = 69.0
+
 // countAtLeast is how many matches a search counts, nearest first, before
 // it may stop short of the edge of its range: the total it reports is exact
 // when fewer lie in range, and otherwise at least this many (as many as the
@@ -140,6 +145,14 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 		}
 		cats |= b
 	}
+	// count is the matches in range read so far; hits holds those that may
+	// still be on the page. Once hits outgrows the page, it is cut to the
+	// page's nearest (ties kept) and bound set to the farthest of them:
+	// nothing farther can be on the page, so it is counted but not kept, and
+	// once enough are counted, not even measured when its latitude alone
+	// puts it farther (a city's cell holds thousands).
+	count := 0
+	bound := math.Inf(1)
 	read := func(i, j int32) {
 		if i < i0 || i > i1 || j < j0 || j > j1 {
 			return
@@ -151,20 +164,36 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 			if plain && cats != 0 && p.cat&cats == 0 {
 				continue
 			}
+			if count >= enough && math.Abs(p.lat-q.Lat)*minMilesPerDegreeLat > bound {
+				continue
+			}
 			mi := places.Miles(q.Lat, q.Lon, p.lat, p.lon)
 			if mi > r {
 				continue
 			}
-			c := candidate{&s.acts[p.i], mi}
-			if plain {
-				hits = append(hits, hit{candidate: c})
-			} else if h, ok := match(c, q, today); ok {
-				hits = append(hits, h)
+			h := hit{candidate: candidate{&s.acts[p.i], mi}}
+			if !plain {
+				var ok bool
+				if h, ok = match(h.candidate, q, today); !ok {
+					continue
+				}
+			}
+			count++
+			if mi > bound {
+				continue
+			}
+			hits = append(hits, h)
+			if len(hits) >= 4*need+64 {
+				hits = nearest(hits, need)
+				bound = 0
+				for _, h := range hits {
+					bound = max(bound, h.miles)
+				}
 			}
 		}
 	}
 	for k := int32(0); k <= rings; k++ {
-		if k > 0 && len(hits) >= max(need, enough) {
+		if k > 0 && count >= max(need, enough) {
 			// Stop when every cell not yet read is farther than the
 			// page's farthest: what remains cannot be on the page.
 			edge := 0.0
@@ -188,5 +217,5 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 			read(ci+t, cj+k)
 		}
 	}
-	return page(hits, q)
+	return page(hits, count, q)
 }

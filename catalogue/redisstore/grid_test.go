@@ -1,6 +1,7 @@
 package redisstore
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -14,6 +15,23 @@ import (
 // point, range, page and filter.
 func TestGridSameAsEveryActivity(t *testing.T) {
 	acts := synthetic(5000, 9)
+	// A city: 3,000 more within a mile or so of one point, so a search
+	// there reads cells of hundreds and keeps only what may be on its page.
+	city := catalogue.Activity{}
+	for i := range acts {
+		if acts[i].Active && acts[i].Schedule.ValidTo.IsZero() {
+			city = acts[i]
+			break
+		}
+	}
+	cr := rand.New(rand.NewPCG(6, 7))
+	for i := range 3000 {
+		a := city
+		a.ID = fmt.Sprintf("city-%04d", i)
+		a.Lat += cr.NormFloat64() * 0.01
+		a.Lon += cr.NormFloat64() * 0.015
+		acts = append(acts, a)
+	}
 	// Some have ended, some end later, some are inactive: none of those
 	// that cannot be offered may be found.
 	for i := range acts {
@@ -44,8 +62,12 @@ func TestGridSameAsEveryActivity(t *testing.T) {
 	found := 0
 	for n := range 500 {
 		a := acts[r.IntN(len(acts))]
+		spread := 0.2
+		if n%3 == 0 {
+			a, spread = city, 0.01 // in the city
+		}
 		q := catalogue.Query{
-			Lat: a.Lat + r.NormFloat64()*0.2, Lon: a.Lon + r.NormFloat64()*0.3,
+			Lat: a.Lat + r.NormFloat64()*spread, Lon: a.Lon + r.NormFloat64()*spread*1.5,
 			WithinMiles: []float64{0.5, 3, 10, 25, 160}[r.IntN(5)],
 			Limit:       5, Offset: 5 * r.IntN(3), Now: now,
 		}

@@ -82,7 +82,7 @@ func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
 			hits = append(hits, h)
 		}
 	}
-	return page(hits, q)
+	return page(hits, len(hits), q)
 }
 
 // filter keeps the candidates that satisfy q's filters. Candidates must
@@ -131,9 +131,9 @@ func plainMatch(a *catalogue.Activity, q catalogue.Query, today catalogue.Date) 
 }
 
 // page orders hits by distance, then next session (unknown last), then id,
-// and returns the page q asks for, as results, with the total.
-func page(hits []hit, q catalogue.Query) ([]catalogue.Result, int) {
-	total := len(hits)
+// and returns the page q asks for, as results, with total. hits must hold
+// every match that may be on the page.
+func page(hits []hit, total int, q catalogue.Query) ([]catalogue.Result, int) {
 	// Only the nearest the page reaches need ordering: in a city, thousands
 	// may match within range, and sorting them all would be most of a
 	// search's work.
