@@ -2,7 +2,7 @@ package main
 
 import "github.com/heritage-line/heritageline/internal/gctune"
 
-// The line's collector settings (GOGC=400 under a 200 MiB soft limit unless
+// The line's collector settings (GOGC=400 under a 180 MiB soft limit unless
 // the environment sets them) live in internal/gctune, which catgen's
 // measurements apply too.
 const (
