@@ -110,7 +110,10 @@ const (
 func Normalise(text string) string {
 	var b strings.Builder
 	space := true
-	for _, r := range norm.NFKD.String(text) {
+	// A byte that is not UTF-8 is a gap between words. It is made one
+	// before decomposing: norm leaves the character after such a byte
+	// whole, so "\xf0أ" would keep its hamza until a second pass.
+	for _, r := range norm.NFKD.String(strings.ToValidUTF8(text, " ")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '`':
