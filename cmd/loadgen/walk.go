@@ -129,7 +129,8 @@ func newWalker(id, numbers int, p placesAsked, base, token string) *walker {
 	return w
 }
 
-// from is a UK mobile number; there are n of them, shared by all walkers.
+// from is the next resident's number: one of the first n of residents,
+// which all walkers share.
 func (w *walker) from() string {
 	w.next = (w.next + 7919) % w.n
 	return residents[w.next]
