@@ -130,7 +130,9 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 	step := min(cellLat, cellLon*cosFar) * milesPerDegree
 	need := max(q.Offset, 0) + limitOf(q)
 
-	hits := make([]hit, 0, 64)
+	pooled := getHits()
+	defer putHits(pooled)
+	hits := *pooled
 	today := catalogue.DateOf(q.Now)
 	day := dayNumber(today)
 	// With no filter but categories (or none), an activity in range that
@@ -217,5 +219,6 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 			read(ci+t, cj+k)
 		}
 	}
-	return page(hits, count, q)
+	*pooled = hits // what append grew, for the pool
+	return s.page(hits, count, q)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -143,6 +144,63 @@ func TestNearest(t *testing.T) {
 		}
 		if len(got) != want {
 			t.Fatalf("round %d (n %d of %d): kept %d; want %d", round, n, len(hits), len(got), want)
+		}
+	}
+}
+
+// A remembered next session is the one Matches gives at every moment,
+// whether moments come in order, go back, or jump ahead past sessions,
+// across the clocks changing, for weekly, fortnightly, monthly and
+// seasonal schedules.
+func TestNextSessionSameAsMatches(t *testing.T) {
+	acts := synthetic(300, 11)
+	r := rand.New(rand.NewPCG(12, 13))
+	for i := range acts {
+		acts[i].Active = true
+		switch i % 4 {
+		case 1:
+			acts[i].Schedule = catalogue.Schedule{ValidFrom: catalogue.Date{Year: 2026, Month: time.October, Day: 5},
+				Rules: []catalogue.Rule{{Freq: catalogue.Weekly, Interval: 2, Days: []time.Weekday{time.Monday}, Opens: 600, Closes: 720}}}
+		case 2:
+			acts[i].Schedule.Rules = append(acts[i].Schedule.Rules,
+				catalogue.Rule{Freq: catalogue.Monthly, Weeks: []int{-1}, Days: []time.Weekday{time.Saturday}, Opens: 840, Closes: 960})
+		case 3:
+			acts[i].Schedule.Months = []time.Month{time.October, time.November, time.April}
+		}
+	}
+	slices.SortFunc(acts, func(a, b catalogue.Activity) int { return strings.Compare(a.ID, b.ID) })
+	snap := newSnapshot("v", acts)
+	start := time.Date(2026, 10, 20, 0, 0, 0, 0, catalogue.London) // the clocks go back on 25 October
+	var moments []time.Time
+	for range 400 {
+		moments = append(moments, start.Add(time.Duration(r.Int64N(int64(30*24*time.Hour)))))
+	}
+	// In order, then shuffled, then backwards: a memo made later must not
+	// answer for a moment before it.
+	ordered := slices.Clone(moments)
+	slices.SortFunc(ordered, time.Time.Compare)
+	backwards := slices.Clone(ordered)
+	slices.Reverse(backwards)
+	for _, run := range [][]time.Time{ordered, moments, backwards} {
+		for _, now := range run {
+			q := catalogue.Query{Now: now}
+			i := r.IntN(len(acts))
+			want, _ := catalogue.Matches(&acts[i], q)
+			if got := snap.nextSession(&snap.acts[i], q); !got.Start.Equal(want.Start) || !got.End.Equal(want.End) {
+				t.Fatalf("%s at %s: got %v, want %v", acts[i].ID, now, got, want)
+			}
+			// A session's own start is still its next (at or after).
+			if !want.Start.IsZero() {
+				q.Now = want.Start
+				if got := snap.nextSession(&snap.acts[i], q); !got.Start.Equal(want.Start) {
+					t.Fatalf("%s at its start %s: got %v", acts[i].ID, want.Start, got)
+				}
+				q.Now = want.Start.Add(time.Nanosecond)
+				again, _ := catalogue.Matches(&acts[i], q)
+				if got := snap.nextSession(&snap.acts[i], q); !got.Start.Equal(again.Start) {
+					t.Fatalf("%s just after %s: got %v, want %v", acts[i].ID, want.Start, got, again)
+				}
+			}
 		}
 	}
 }

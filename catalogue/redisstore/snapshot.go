@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -21,6 +22,9 @@ type snapshot struct {
 	byID    map[string]int32
 	towns   []catalogue.Town
 	grid    grid
+	// nexts remembers each activity's next session (nextSession), by its
+	// position in acts.
+	nexts []atomic.Pointer[nextMemo]
 	// checked is when (Unix ns) Redis last said this version is the one in
 	// service; see Options.Recheck.
 	checked atomic.Int64
@@ -28,7 +32,8 @@ type snapshot struct {
 
 // newSnapshot indexes acts, which must be active, sorted by id and unique.
 func newSnapshot(version string, acts []catalogue.Activity) *snapshot {
-	s := &snapshot{version: version, acts: acts, byID: make(map[string]int32, len(acts))}
+	s := &snapshot{version: version, acts: acts, byID: make(map[string]int32, len(acts)),
+		nexts: make([]atomic.Pointer[nextMemo], len(acts))}
 	for i := range acts {
 		s.byID[acts[i].ID] = int32(i)
 	}
@@ -70,7 +75,8 @@ type hit struct {
 
 // search answers q from memory alone, considering every activity.
 func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
-	hits := make([]hit, 0, 64)
+	hits := getHits()
+	defer putHits(hits)
 	today := catalogue.DateOf(q.Now)
 	for i := range s.acts {
 		a := &s.acts[i]
@@ -79,25 +85,15 @@ func (s *snapshot) search(q catalogue.Query) ([]catalogue.Result, int) {
 			continue
 		}
 		if h, ok := match(candidate{a, mi}, q, today); ok {
-			hits = append(hits, h)
+			*hits = append(*hits, h)
 		}
 	}
-	return page(hits, len(hits), q)
+	return s.page(*hits, len(*hits), q)
 }
 
-// filter keeps the candidates that satisfy q's filters. Candidates must
-// already be within range.
-func filter(cands []candidate, q catalogue.Query) []hit {
-	hits := make([]hit, 0, 32)
-	today := catalogue.DateOf(q.Now)
-	for _, c := range cands {
-		if h, ok := match(c, q, today); ok {
-			hits = append(hits, h)
-		}
-	}
-	return hits
-}
-
+// match is c as a hit when it satisfies q's filters; today is
+// DateOf(q.Now). Its next session is worked out here only when q asks for a
+// time (WithinDays).
 func match(c candidate, q catalogue.Query, today catalogue.Date) (hit, bool) {
 	if !plainMatch(c.a, q, today) {
 		return hit{}, false
@@ -133,7 +129,7 @@ func plainMatch(a *catalogue.Activity, q catalogue.Query, today catalogue.Date) 
 // page orders hits by distance, then next session (unknown last), then id,
 // and returns the page q asks for, as results, with total. hits must hold
 // every match that may be on the page.
-func page(hits []hit, total int, q catalogue.Query) ([]catalogue.Result, int) {
+func (s *snapshot) page(hits []hit, total int, q catalogue.Query) ([]catalogue.Result, int) {
 	// Only the nearest the page reaches need ordering: in a city, thousands
 	// may match within range, and sorting them all would be most of a
 	// search's work.
@@ -157,7 +153,7 @@ func page(hits []hit, total int, q catalogue.Query) ([]catalogue.Result, int) {
 	}
 	for i := lo; i < hi; i++ {
 		if !hits[i].hasNext {
-			hits[i].next, _ = catalogue.Matches(hits[i].a, q)
+			hits[i].next = s.nextSession(hits[i].a, q)
 			hits[i].hasNext = true
 		}
 	}
@@ -168,6 +164,61 @@ func page(hits []hit, total int, q catalogue.Query) ([]catalogue.Result, int) {
 		out[i] = catalogue.Result{Activity: cloneActivity(*h.a), Miles: h.miles, Next: h.next}
 	}
 	return out, total
+}
+
+// nextMemo is an activity's next session as catalogue.Matches gave it for
+// the moment from (Unix ns). Schedule.Next is the first session starting at
+// or after a moment, so it is the same from any moment up to that session's
+// start.
+type nextMemo struct {
+	from, start int64
+	next        catalogue.Session
+}
+
+// nextSession is catalogue.Matches's next session for a, which must be in
+// s.acts and match q's filters: remembered per activity, since working it out
+// walks the schedule and a busy town's activities are on most pages. A nil
+// snapshot, an a from elsewhere or a q without Now remembers nothing.
+func (s *snapshot) nextSession(a *catalogue.Activity, q catalogue.Query) catalogue.Session {
+	var memo *atomic.Pointer[nextMemo]
+	if s != nil && !q.Now.IsZero() {
+		if i, ok := s.byID[a.ID]; ok && &s.acts[i] == a {
+			memo = &s.nexts[i]
+		}
+	}
+	if memo == nil {
+		next, _ := catalogue.Matches(a, q)
+		return next
+	}
+	now := q.Now.UnixNano()
+	if m := memo.Load(); m != nil && m.from <= now && now <= m.start {
+		return m.next
+	}
+	next, _ := catalogue.Matches(a, q)
+	if !next.Start.IsZero() {
+		memo.Store(&nextMemo{from: now, start: next.Start.UnixNano(), next: next})
+	}
+	return next
+}
+
+// hitPool holds the slices searches gather their hits in: a search in a
+// town gathers a hundred or so, and a busy line searches thousands of times
+// a second.
+var hitPool = sync.Pool{New: func() any { h := make([]hit, 0, 128); return &h }}
+
+const maxPooledHits = 1024
+
+func getHits() *[]hit { return hitPool.Get().(*[]hit) }
+
+// putHits returns h to the pool, emptied, and without the activities it
+// pointed at, so that a pooled slice keeps no old snapshot alive.
+func putHits(h *[]hit) {
+	if cap(*h) > maxPooledHits {
+		return // a search over the whole catalogue: not worth keeping
+	}
+	clear((*h)[:cap(*h)])
+	*h = (*h)[:0]
+	hitPool.Put(h)
 }
 
 // nearest reorders hits so that it starts with every hit no farther than the

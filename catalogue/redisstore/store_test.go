@@ -291,7 +291,7 @@ func TestCompareResults(t *testing.T) {
 		res("near", 0.5, catalogue.Session{}),
 		res("same-place-sooner-b", 1, at(10)),
 	}
-	got, total := page(rs, len(rs), catalogue.Query{})
+	got, total := newSnapshot("", nil).page(rs, len(rs), catalogue.Query{})
 	want := []string{"near", "same-place-sooner", "same-place-sooner-b", "same-place-later", "same-place-unknown", "far"}
 	if !slices.Equal(ids(got), want) || total != len(want) {
 		t.Errorf("order: got %q (total %d); want %q (total %d)", ids(got), total, want, len(want))
@@ -560,7 +560,7 @@ func reference(acts []catalogue.Activity, q catalogue.Query) ([]string, int) {
 		}
 		rs = append(rs, hit{candidate{&a, mi}, next, true})
 	}
-	got, total := page(rs, len(rs), q)
+	got, total := newSnapshot("", nil).page(rs, len(rs), q)
 	return ids(got), total
 }
 
