@@ -87,6 +87,73 @@ func peopleCell(n int) string {
 	return strconv.Itoa(n)
 }
 
+// FollowUpRow is one line of the follow-up table: what was counted, and
+// the people as shown (a small count as "fewer than 5").
+type FollowUpRow struct{ Name, People string }
+
+// SmallCountNote says how small counts of people are shown.
+var SmallCountNote = fmt.Sprintf("Counts of 1 to %d people are shown as \"fewer than %d\" so that no one can be recognised.", MinCell-1, MinCell)
+
+// WellbeingNote says where the wellbeing figures come from.
+const WellbeingNote = "Each person's first answers (when they agreed) are paired with their second (some weeks later); answers are kept under a keyed pseudonym, never with a phone number. For anxiety a fall is better."
+
+// Rows are the follow-up table's lines, as the report and the console show
+// them. Answered is "not shown" when showing it would give away a
+// suppressed count.
+func (f FollowUps) Rows() []FollowUpRow {
+	answered := peopleCell(f.Answered())
+	if f.answeredHidden() {
+		answered = "not shown"
+	}
+	return []FollowUpRow{
+		{"Offered a follow-up text", peopleCell(f.Offered)},
+		{"Agreed to it", peopleCell(f.Agreed)},
+		{"Agreed to the wellbeing questions too", peopleCell(f.WellbeingAgreed)},
+		{"Follow-up texts sent", peopleCell(f.Sent)},
+		{"Answered", answered},
+		{"Went", peopleCell(f.Went)},
+		{"Not yet", peopleCell(f.NotYet)},
+		{"Won't be going", peopleCell(f.No)},
+		{"Asked for a buddy (a volunteer to go along the first time)", peopleCell(f.BuddiesRequested)},
+		{"Buddy requests taken by a volunteer", peopleCell(f.BuddiesTaken)},
+	}
+}
+
+// WellbeingRow is one question's line of the wellbeing table, as shown: a
+// question answered twice by fewer than MinCell people shows no means.
+type WellbeingRow struct {
+	Question, Pairs, First, Second, Change string
+}
+
+// WellbeingRows are the wellbeing table's lines, or none and the reason
+// when fewer than MinCell people have answered twice.
+func WellbeingRows(cs []WellbeingChange) (rows []WellbeingRow, withheld string) {
+	pairs := 0
+	for _, c := range cs {
+		pairs = max(pairs, c.Pairs)
+	}
+	if pairs < MinCell {
+		return nil, fmt.Sprintf("Fewer than %d people have answered the questions twice, so the change is not shown.", MinCell)
+	}
+	for _, c := range cs {
+		if c.Pairs < MinCell {
+			rows = append(rows, WellbeingRow{c.Label, "fewer than " + strconv.Itoa(MinCell), "–", "–", "not shown"})
+			continue
+		}
+		way := "no change"
+		switch {
+		case round1(c.Change()) == 0:
+		case c.Better():
+			way = "better"
+		default:
+			way = "worse"
+		}
+		rows = append(rows, WellbeingRow{c.Label, strconv.Itoa(c.Pairs), fmt.Sprintf("%.1f", c.First), fmt.Sprintf("%.1f", c.Second),
+			fmt.Sprintf("%+.1f (%s)", c.Change(), way)})
+	}
+	return rows, ""
+}
+
 // writeFollowUps writes the follow-up section of the markdown report, when
 // there is anything to say.
 func writeFollowUps(b *bufio.Writer, rep Report) {
@@ -98,62 +165,29 @@ func writeFollowUps(b *bufio.Writer, rep Report) {
 	fmt.Fprintln(b)
 	fmt.Fprintln(b, "| | People |")
 	fmt.Fprintln(b, "|---|--:|")
-	answered := peopleCell(f.Answered())
-	if f.answeredHidden() {
-		answered = "not shown"
-	}
-	for _, r := range []struct {
-		name string
-		cell string
-	}{
-		{"Offered a follow-up text", peopleCell(f.Offered)},
-		{"Agreed to it", peopleCell(f.Agreed)},
-		{"Agreed to the wellbeing questions too", peopleCell(f.WellbeingAgreed)},
-		{"Follow-up texts sent", peopleCell(f.Sent)},
-		{"Answered", answered},
-		{"Went", peopleCell(f.Went)},
-		{"Not yet", peopleCell(f.NotYet)},
-		{"Won't be going", peopleCell(f.No)},
-		{"Asked for a buddy (a volunteer to go along the first time)", peopleCell(f.BuddiesRequested)},
-		{"Buddy requests taken by a volunteer", peopleCell(f.BuddiesTaken)},
-	} {
-		fmt.Fprintf(b, "| %s | %s |\n", r.name, r.cell)
+	for _, r := range f.Rows() {
+		fmt.Fprintf(b, "| %s | %s |\n", r.Name, r.People)
 	}
 	fmt.Fprintln(b)
-	fmt.Fprintf(b, "Counts of 1 to %d people are shown as \"fewer than %d\" so that no one can be recognised.\n", MinCell-1, MinCell)
+	fmt.Fprintln(b, SmallCountNote)
 
 	if len(rep.Wellbeing) == 0 {
 		return
 	}
-	pairs := 0
-	for _, c := range rep.Wellbeing {
-		pairs = max(pairs, c.Pairs)
-	}
 	fmt.Fprintln(b, "\n#### Wellbeing (ONS personal wellbeing, 0 to 10), first and second answers")
 	fmt.Fprintln(b)
-	if pairs < MinCell {
-		fmt.Fprintf(b, "Fewer than %d people have answered the questions twice, so the change is not shown.\n", MinCell)
+	rows, withheld := WellbeingRows(rep.Wellbeing)
+	if withheld != "" {
+		fmt.Fprintln(b, withheld)
 		return
 	}
 	fmt.Fprintln(b, "| Question | People with both answers | First (mean) | Second (mean) | Change |")
 	fmt.Fprintln(b, "|---|--:|--:|--:|---|")
-	for _, c := range rep.Wellbeing {
-		if c.Pairs < MinCell {
-			fmt.Fprintf(b, "| %s | fewer than %d | – | – | not shown |\n", cell(c.Label), MinCell)
-			continue
-		}
-		way := "no change"
-		switch {
-		case round1(c.Change()) == 0:
-		case c.Better():
-			way = "better"
-		default:
-			way = "worse"
-		}
-		fmt.Fprintf(b, "| %s | %d | %.1f | %.1f | %+.1f (%s) |\n", cell(c.Label), c.Pairs, c.First, c.Second, c.Change(), way)
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", cell(r.Question), r.Pairs, r.First, r.Second, r.Change)
 	}
 	fmt.Fprintln(b)
-	fmt.Fprintln(b, "Each person's first answers (when they agreed) are paired with their second (some weeks later); answers are kept under a keyed pseudonym, never with a phone number. For anxiety a fall is better.")
+	fmt.Fprintln(b, WellbeingNote)
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }

@@ -297,6 +297,10 @@ func (fakeFigures) Events(context.Context, time.Time) ([]figures.Event, error) {
 }
 
 func (fakeFigures) Report(_ context.Context, from, _ time.Time) (figures.Report, error) {
-	w := figures.Week{Start: from, Calls: 12, Texts: 30, People: 25, HandoffsAsked: 5, HandoffsAnswered: 4, HandoffsMissed: 1}
-	return figures.Report{From: from, To: from, Weeks: []figures.Week{w}, Total: w}, nil
+	w := figures.Week{Start: from, Calls: 12, Texts: 30, People: 25, HandoffsAsked: 5, HandoffsAnswered: 4, HandoffsMissed: 1,
+		FollowUps: figures.FollowUps{Offered: 20, Agreed: 12, WellbeingAgreed: 7, Sent: 10, Went: 6, NotYet: 2, BuddiesRequested: 1}}
+	return figures.Report{From: from, To: from, Weeks: []figures.Week{w}, Total: w, Wellbeing: []figures.WellbeingChange{
+		{ID: "life", Label: "Life satisfaction", HigherIsBetter: true, Pairs: 6, First: 5.5, Second: 6.5},
+		{ID: "anxious", Label: "Anxiety", Pairs: 3, First: 6, Second: 4},
+	}}, nil
 }

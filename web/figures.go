@@ -26,6 +26,20 @@ type figuresPage struct {
 	Total      figuresRow
 	Lists      []figuresList
 	HasContact bool
+	// The follow-up and its wellbeing questions (issue 19), as the report
+	// shows them; FollowUp is nil when nothing was counted.
+	FollowUp *figuresFollowUp
+}
+
+// figuresFollowUp is the follow-up section: did they go, and did it help?
+type figuresFollowUp struct {
+	Rows           []figures.FollowUpRow
+	SmallCountNote string
+	// Wellbeing is empty when no one answered the wellbeing questions, or
+	// too few twice (Withheld says so).
+	Wellbeing     []figures.WellbeingRow
+	Withheld      string
+	WellbeingNote string
 }
 
 type figuresRow struct {
@@ -118,7 +132,25 @@ func (c *Console) figures(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Lists = append(p.Lists, fl)
 	}
+	p.FollowUp = followUpOf(rep)
 	c.render(w, r, "figures", http.StatusOK, page{Title: "Figures", Current: "figures", Body: p})
+}
+
+// followUpOf is rep's follow-up section, or nil when there is nothing to
+// show.
+func followUpOf(rep figures.Report) *figuresFollowUp {
+	f := rep.Total.FollowUps
+	if !f.Any() && len(rep.Wellbeing) == 0 {
+		return nil
+	}
+	fu := &figuresFollowUp{Rows: f.Rows(), SmallCountNote: figures.SmallCountNote}
+	if len(rep.Wellbeing) > 0 {
+		fu.Wellbeing, fu.Withheld = figures.WellbeingRows(rep.Wellbeing)
+		if fu.Withheld == "" {
+			fu.WellbeingNote = figures.WellbeingNote
+		}
+	}
+	return fu
 }
 
 func figuresRowOf(name string, wk figures.Week) figuresRow {

@@ -21,6 +21,15 @@ func TestFiguresPage(t *testing.T) {
 		`<th scope="row">2 Nov 2026</th><td class="num">12</td><td class="num">30</td>`,
 		`src="/console/figures/chart.png?from=2026-11-02&amp;to=2026-11-08"`,
 		`href="/console/figures.csv?from=2026-11-02&amp;to=2026-11-08"`,
+		// The follow-up, as the report gives it: small counts hidden, and
+		// Answered too when it would give one away.
+		"Follow-up: did they go, and did it help?",
+		`<th scope="row">Went</th><td class="num">6</td>`,
+		`<th scope="row">Not yet</th><td class="num">fewer than 5</td>`,
+		`<th scope="row">Answered</th><td class="num">not shown</td>`,
+		`<th scope="row">Won&#39;t be going</th><td class="num">0</td>`,
+		`<th scope="row">Life satisfaction</th><td class="num">6</td><td class="num">5.5</td><td class="num">6.5</td><td>&#43;1.0 (better)</td>`, // html/template writes + so
+		`<th scope="row">Anxiety</th><td class="num">fewer than 5</td><td class="num">–</td><td class="num">–</td><td>not shown</td>`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("want %q in the page\n%s", want, body)

@@ -307,7 +307,7 @@ func newLine(ctx context.Context, cfg config.Config, log *slog.Logger, out io.Wr
 	l.audit = coordinators.NewAudit(rdb, nil)
 	console, err := web.NewConsole(web.ConsoleDeps{
 		Accounts: l.accounts, Audit: l.audit, URLs: urls, LineName: cfg.LineName, Log: log,
-		Desk: desk, Roster: desk, Figures: figs, Catalogue: l.refresher.Status, Publisher: l.catalogue,
+		Desk: desk, Roster: desk, Figures: withWellbeing{figs, rdb}, Catalogue: l.refresher.Status, Publisher: l.catalogue,
 	})
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/heritage-line/heritageline/figures"
 	"github.com/heritage-line/heritageline/internal/browsertest"
 	"github.com/heritage-line/heritageline/privacy"
 )
@@ -217,6 +218,24 @@ func TestConsoleInBrowser(t *testing.T) {
 		shot(b, "catalogue")
 	})
 
+	// Follow-ups offered and answered this week, so Figures shows its
+	// follow-up table (and says too few have answered the wellbeing
+	// questions twice).
+	figs := figures.NewRedis(tl.srv.line.rdb, figures.Options{}, nil)
+	for _, f := range []struct {
+		n       int
+		kind    figures.Kind
+		outcome string
+	}{
+		{14, figures.FollowUp, "offered"}, {9, figures.FollowUp, "agreed"}, {8, figures.FollowUp, "sent"},
+		{5, figures.FollowUp, "went"}, {2, figures.FollowUp, "not_yet"}, {3, figures.Buddy, "requested"},
+	} {
+		for range f.n {
+			figs.Record(context.Background(), figures.Event{Time: time.Now(), Channel: figures.SMS, Kind: f.kind, Outcome: f.outcome})
+		}
+	}
+	figs.Close()
+
 	pages := []struct{ path, h1, shot string }{
 		{"", "Today", "today"},
 		{"volunteers", "Volunteers", "volunteers"},
@@ -233,6 +252,9 @@ func TestConsoleInBrowser(t *testing.T) {
 			}
 			for _, n := range []string{resident, volunteerAda, volunteerBen} {
 				noNumber(t, body, n)
+			}
+			if p.h1 == "Figures" && (!strings.Contains(body, "Follow-up: did they go, and did it help?") || !strings.Contains(body, "Went\t5")) {
+				t.Errorf("Figures: want the follow-up table, with 5 who went\n%s", body)
 			}
 			b.CheckAxe(p.h1)
 			shot(b, p.shot)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/heritage-line/heritageline/catalogue"
 	"github.com/heritage-line/heritageline/catalogue/redisstore"
 	"github.com/heritage-line/heritageline/catalogue/source"
@@ -80,18 +82,9 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 		}
 	}
 	rec := figures.NewRedis(rdb, figures.Options{Retention: cfg.Retention, Title: title}, log)
-	rep, err := rec.Report(ctx, from, to.Add(24*time.Hour-time.Second))
+	rep, err := withWellbeing{rec, rdb}.Report(ctx, from, to.Add(24*time.Hour-time.Second))
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
-	}
-	// The wellbeing change comes from the follow-up's own answers, kept
-	// under the keyed hash apart from the figures.
-	changes, err := followup.New(followup.Config{}, rdb, followup.Deps{}).WellbeingChanges(ctx, from, to.Add(24*time.Hour-time.Second))
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if rep.Total.FollowUps.Any() || slices.ContainsFunc(changes, func(c figures.WellbeingChange) bool { return c.Pairs > 0 }) {
-		rep.Wellbeing = changes
 	}
 	if err := write(stdout, rep); err != nil {
 		return err
@@ -103,4 +96,31 @@ func reportCommand(ctx context.Context, args []string, getenv func(string) strin
 		fmt.Fprintf(stderr, "chart written to %s\n", *chart)
 	}
 	return nil
+}
+
+// withWellbeing is the figures with the follow-up's wellbeing change in
+// their reports, as `heritageline report` and the console's Figures page
+// show them.
+type withWellbeing struct {
+	*figures.Redis
+	rdb redis.UniversalClient
+}
+
+// Report is the figures' report for from to to, with the wellbeing change
+// over the period when it had any follow-up or anyone answered twice. The
+// change comes from the follow-up's own answers, kept under the keyed hash
+// apart from the figures.
+func (f withWellbeing) Report(ctx context.Context, from, to time.Time) (figures.Report, error) {
+	rep, err := f.Redis.Report(ctx, from, to)
+	if err != nil {
+		return rep, err
+	}
+	changes, err := followup.New(followup.Config{}, f.rdb, followup.Deps{}).WellbeingChanges(ctx, from, to)
+	if err != nil {
+		return rep, err
+	}
+	if rep.Total.FollowUps.Any() || slices.ContainsFunc(changes, func(c figures.WellbeingChange) bool { return c.Pairs > 0 }) {
+		rep.Wellbeing = changes
+	}
+	return rep, nil
 }
