@@ -29,6 +29,7 @@ type call struct {
 	Alt         *places.Place        `json:"alt,omitempty"`     // the other place of Guess's name, asked "which"
 	Towns       []catalogue.Town     `json:"towns,omitempty"`   // the keypad menu of towns
 	Kinds       []catalogue.Category `json:"kinds,omitempty"`
+	Langs       []string             `json:"langs,omitempty"` // held in these, by English name ("Polish activities in Frome")
 	Miles       float64              `json:"miles,omitempty"`
 	Pos         int                  `json:"pos"`
 	Total       int                  `json:"total"`
@@ -165,7 +166,9 @@ func newPlace(week bool) string {
 // menuAt is the main menu's Gather, answered at step.
 func (l *Line) menuAt(ctx context.Context, st *call, step string) []twiml.Element {
 	st.at("menu")
-	st.Week, st.Day = false, catalogue.Date{}
+	// The menu starts a search afresh: no day, kind or language from the
+	// last one.
+	st.Week, st.Day, st.Kinds, st.Langs = false, catalogue.Date{}, nil, nil
 	return l.gather(step, l.hints(ctx, l.lex.Hints[words.PromptMenu]...), l.offers().MainMenu())
 }
 
@@ -215,7 +218,7 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 // askPlace asks where the caller is.
 func (l *Line) askPlace(ctx context.Context, st *call, lead string) []twiml.Element {
 	st.at("place")
-	st.Place, st.Guess, st.Alt, st.Kinds = nil, nil, nil, nil
+	st.Place, st.Guess, st.Alt, st.Kinds, st.Langs = nil, nil, nil, nil, nil
 	step := "place"
 	if st.bare() {
 		step, st.inURL = newPlace(st.Week), true
@@ -300,8 +303,12 @@ func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in in
 	return v, nil
 }
 
-// placeFound searches at once when sure, or asks "did you mean".
+// placeFound searches at once when sure, or asks "did you mean". Languages
+// said with the place ("Polish activities in Frome") narrow the search.
 func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in input, m places.Match) ([]twiml.Element, error) {
+	if langs := l.languagesAsked(ctx, in.Speech); len(langs) > 0 {
+		st.Langs = langs
+	}
 	p := m.Place
 	if p.InNorthernIreland() {
 		return l.outsidePrompt(st), nil
@@ -452,6 +459,15 @@ func (l *Line) dayWithPlace(ctx context.Context, speech string) catalogue.Date {
 		return catalogue.Date{}
 	}
 	return l.dayAsked(ctx, speech)
+}
+
+// languagesAsked are the languages speech asks activities to be held in,
+// heard in the call's language ("po polsku", "in Polish"), by English name.
+func (l *Line) languagesAsked(ctx context.Context, speech string) []string {
+	if l.deps.Understander == nil || len(wordsOf(speech)) < 2 {
+		return nil // a language's name alone is a place not caught, not a search
+	}
+	return l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.lang)), speech).Languages
 }
 
 // dayAsked is the day speech asks about: a date ("on the fifth of

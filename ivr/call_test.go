@@ -437,6 +437,27 @@ func TestCalls(t *testing.T) {
 			h.step("result", "Digits", "5")
 			says(t, h.step("kind", "SpeechResult", "something heritage please"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
 		}},
+		{"activities in a language, said with the town", func(t *testing.T, h *harness) {
+			h.finder.acts[1].Languages = []string{"Polish"} // the museum
+			h.incoming()
+			says(t, h.step("menu", "SpeechResult", "Polish activities in Frome"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
+			// Back at the menu, a new search forgets the language.
+			says(t, h.step("result", "Digits", "*"), "To find activities, say your town")
+			says(t, h.step("menu", "SpeechResult", "Frome"), "I found 4 within 10 miles.", "Frome Heritage Walk.")
+		}},
+		{"activities in a language, said at the kinds", func(t *testing.T, h *harness) {
+			h.finder.acts[1].Languages = []string{"Polish"}
+			h.incoming()
+			h.step("menu", "Digits", "1")
+			says(t, h.step("place", "SpeechResult", "Frome"), "I found 4 within 10 miles.")
+			h.step("result", "Digits", "5")
+			says(t, h.step("kind", "SpeechResult", "in Polish please"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
+		}},
+		{"nothing in the language asked for", func(t *testing.T, h *harness) {
+			h.incoming()
+			says(t, h.step("menu", "SpeechResult", "Polish activities in Frome"),
+				"I found nothing of that kind within 25 miles, so here are the nearest of any kind.", "I found 4 within 10 miles.", "Frome Heritage Walk.")
+		}},
 		{"filters leave nothing", func(t *testing.T, h *harness) {
 			h.incoming()
 			h.step("menu", "Digits", "2")

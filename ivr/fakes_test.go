@@ -38,6 +38,9 @@ func (f *fakeFinder) Near(ctx context.Context, q catalogue.Query) ([]catalogue.R
 		if len(q.Categories) > 0 && !slices.Contains(q.Categories, a.Category) {
 			continue
 		}
+		if len(q.Languages) > 0 && !slices.ContainsFunc(q.Languages, a.OfferedIn) {
+			continue
+		}
 		next := f.next[a.ID]
 		if q.WithinDays > 0 && (next.Start.IsZero() || next.Start.After(q.Now.AddDate(0, 0, q.WithinDays))) {
 			continue
@@ -102,6 +105,8 @@ func (fakeUnderstander) Understand(_ context.Context, text string) catalogue.Req
 			req.Categories = append(req.Categories, catalogue.Museum)
 		case "today":
 			req.When.Today = true
+		case "polish":
+			req.Languages = append(req.Languages, "Polish")
 		case "saturday", "sunday":
 			d := time.Saturday
 			if w == "sunday" {

@@ -41,6 +41,9 @@ func TestRealStack(t *testing.T) {
 		{"a postcode said", [][]string{{""}, {"menu", "Digits", "1"}, {"place", "SpeechResult", "BA11 1AT", "Confidence", "0.8"}}, "within 10 miles"},
 		{"Gorleston at the menu", [][]string{{""}, {"menu", "SpeechResult", "erm, Gorleston please", "Confidence", "0.7"}}, "within 10 miles"},
 		{"near Ravenshead", [][]string{{""}, {"menu", "SpeechResult", "near Ravenshead", "Confidence", "0.8"}}, "within 10 miles"},
+		// The rules hear the language; the sample has nothing held in
+		// Polish, so the line says so and lists the nearest.
+		{"Polish activities in Frome", [][]string{{""}, {"menu", "SpeechResult", "Polish activities in Frome", "Confidence", "0.8"}}, "nothing of that kind"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

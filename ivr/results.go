@@ -41,6 +41,7 @@ func (l *Line) query(st *call, miles float64, offset int) catalogue.Query {
 		Lat: st.Place.Lat, Lon: st.Place.Lon,
 		WithinMiles: miles,
 		Categories:  st.Kinds,
+		Languages:   st.Langs,
 		Now:         l.cfg.Now(),
 		Offset:      offset,
 		Limit:       1,
@@ -69,7 +70,7 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 	}
 	st.PlaceMisses = 0
 	st.Pos = 0
-	filtered := len(st.Kinds) > 0 || st.Week || !st.Day.IsZero()
+	filtered := len(st.Kinds) > 0 || len(st.Langs) > 0 || st.Week || !st.Day.IsZero()
 	kinds := st.Kinds
 	dropped := ""
 	if !st.Day.IsZero() {
@@ -81,14 +82,14 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 				break
 			}
 			dropped = l.book.NothingOfKind(farMiles)
-			if st.Week && len(st.Kinds) == 0 {
+			if st.Week && len(st.Kinds) == 0 && len(st.Langs) == 0 {
 				dropped = l.book.NothingThisWeek(farMiles)
 			}
 			if !st.Day.IsZero() {
 				lead = lead[:len(lead)-1] // not "here is what's on": nothing is
 				dropped = l.book.NothingOnDay(l.dayWords(st.Day), farMiles)
 			}
-			st.Kinds, st.Week, st.Day = nil, false, catalogue.Date{}
+			st.Kinds, st.Langs, st.Week, st.Day = nil, nil, false, catalogue.Date{}
 		}
 		for _, miles := range []float64{nearMiles, farMiles} {
 			res, total, err := l.near(ctx, l.query(st, miles, 0))
@@ -335,10 +336,15 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 	case n >= 1 && n <= len(kindGroups):
 		kinds = kindGroups[n-1]
 	case c == "" && !in.silent() && l.deps.Understander != nil:
-		// Heard in the caller's language, read with its words.
-		kinds = l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.lang)), in.Speech).Categories
-		if len(kinds) == 0 {
+		// Heard in the caller's language, read with its words: a kind, a
+		// language the activities are held in ("in Polish"), or both.
+		req := l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.lang)), in.Speech)
+		if len(req.Categories) == 0 && len(req.Languages) == 0 {
 			return l.missed(ctx, r, st, in, func() []twiml.Element { return l.kindPrompt(st) }), nil
+		}
+		kinds = req.Categories
+		if len(req.Languages) > 0 {
+			st.Langs = req.Languages
 		}
 	default:
 		return l.missed(ctx, r, st, in, func() []twiml.Element { return l.kindPrompt(st) }), nil
