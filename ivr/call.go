@@ -467,7 +467,7 @@ func (l *Line) languagesAsked(ctx context.Context, speech string) []string {
 	if l.deps.Understander == nil || len(wordsOf(speech)) < 2 {
 		return nil // a language's name alone is a place not caught, not a search
 	}
-	return l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.lang)), speech).Languages
+	return l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.cfg.Lang)), speech).Languages
 }
 
 // dayAsked is the day speech asks about: a date ("on the fifth of

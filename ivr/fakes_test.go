@@ -95,9 +95,12 @@ func (f fakeResolver) Resolve(text string) (places.Match, bool) {
 // fakeUnderstander finds a known place or kind word anywhere in the text.
 type fakeUnderstander struct{}
 
-func (fakeUnderstander) Understand(_ context.Context, text string) catalogue.Request {
+func (fakeUnderstander) Understand(ctx context.Context, text string) catalogue.Request {
 	req := catalogue.Request{Intent: catalogue.IntentUnknown}
 	for _, w := range wordsOf(text) {
+		if w == "polsku" && catalogue.LanguageOf(ctx) == "pl" { // "po polsku", read as Polish
+			req.Languages = append(req.Languages, "Polish")
+		}
 		switch w {
 		case "frome":
 			req.Intent, req.Place = catalogue.IntentFind, "Frome"

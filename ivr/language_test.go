@@ -66,6 +66,22 @@ func TestLanguageChoice(t *testing.T) {
 		}
 	})
 
+	t.Run("activities in Polish, asked in Polish on a Polish-first line", func(t *testing.T) {
+		// The default language's speech is read with its own words, as
+		// another's is: "po polsku" means held in Polish.
+		h := newHarness(t, languages(words.Polish, words.English))
+		h.finder.acts[1].Languages = []string{"Polish"} // the museum
+		h.incoming()
+		h.lang = lookup(t, words.Polish)
+		h.step("lang", "Digits", "1")
+		says(t, h.step("menu", "SpeechResult", "zajęcia po polsku Frome"), "Frome Heritage Museum")
+		h.step("result", "Digits", "*")
+		h.step("menu", "Digits", "1")
+		says(t, h.step("place", "SpeechResult", "Frome"), "Frome Heritage Walk")
+		h.step("result", "Digits", "5")
+		says(t, h.step("kind", "SpeechResult", "po polsku proszę"), "Frome Heritage Museum")
+	})
+
 	t.Run("Polish kept in the state", func(t *testing.T) {
 		h := newHarness(t, languages(words.English, words.Polish))
 		n := h.incoming()
