@@ -206,6 +206,7 @@ func (s *snapshot) nextSession(a *catalogue.Activity, q catalogue.Query) catalog
 // a second.
 var hitPool = sync.Pool{New: func() any { h := make([]hit, 0, 128); return &h }}
 
+// maxPooledHits is the largest slice put back in hitPool.
 const maxPooledHits = 1024
 
 func getHits() *[]hit { return hitPool.Get().(*[]hit) }
