@@ -54,6 +54,15 @@ func TestUnstaffedLine(t *testing.T) {
 			promisesNobody(t, "0 at the end", n)
 			says(t, n, "nobody on this line can take calls")
 		}},
+		{"a volunteer asked for by voice", func(t *testing.T, h *harness) {
+			// The menu's speech hints keep "volunteer" on an unstaffed line,
+			// so that asking for one is heard and answered plainly rather
+			// than "I didn't catch that".
+			h.incoming()
+			n := h.step("menu", "SpeechResult", "volunteer please")
+			promisesNobody(t, "a volunteer asked for", n)
+			says(t, n, "nobody on this line can take calls", "To find activities")
+		}},
 		{"results when no more texts may go", func(t *testing.T, h *harness) {
 			h.incoming()
 			h.step("menu", "SpeechResult", "Frome")
