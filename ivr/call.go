@@ -262,12 +262,9 @@ func (l *Line) resolve(ctx context.Context, speech string) (places.Match, bool) 
 	if m, ok := l.deps.Places.Resolve(speech); ok {
 		return m, true
 	}
-	if l.deps.Understander != nil {
-		req := l.deps.Understander.Understand(ctx, speech)
-		if req.Place != "" && !strings.EqualFold(strings.TrimSpace(req.Place), strings.TrimSpace(speech)) {
-			if m, ok := l.deps.Places.Resolve(req.Place); ok {
-				return m, true
-			}
+	if req := l.understand(ctx, speech); req.Place != "" && !strings.EqualFold(strings.TrimSpace(req.Place), strings.TrimSpace(speech)) {
+		if m, ok := l.deps.Places.Resolve(req.Place); ok {
+			return m, true
 		}
 	}
 	return places.Match{}, false
@@ -464,20 +461,48 @@ func (l *Line) dayWithPlace(ctx context.Context, speech string) catalogue.Date {
 // languagesAsked are the languages speech asks activities to be held in,
 // heard in the call's language ("po polsku", "in Polish"), by English name.
 func (l *Line) languagesAsked(ctx context.Context, speech string) []string {
-	if l.deps.Understander == nil || len(wordsOf(speech)) < 2 {
+	if len(wordsOf(speech)) < 2 {
 		return nil // a language's name alone is a place not caught, not a search
 	}
-	return l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.cfg.Lang)), speech).Languages
+	return l.understand(ctx, speech).Languages
+}
+
+// understand is what the understander makes of speech, heard with the
+// call's language's words; the zero Request when there is no understander
+// or nothing was said. Within a step an utterance is understood once
+// (understood, on the step's context), however many questions are asked of
+// it: with a model behind the rules, each would be a call to it.
+func (l *Line) understand(ctx context.Context, speech string) catalogue.Request {
+	if l.deps.Understander == nil || strings.TrimSpace(speech) == "" {
+		return catalogue.Request{}
+	}
+	memo, _ := ctx.Value(understoodKey{}).(*understood)
+	if memo != nil && memo.ok && memo.lang == l.cfg.Lang && memo.speech == speech {
+		return memo.req
+	}
+	req := l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.cfg.Lang)), speech)
+	if memo != nil {
+		*memo = understood{lang: l.cfg.Lang, speech: speech, req: req, ok: true}
+	}
+	return req
+}
+
+// understoodKey keys a step's *understood on its context.
+type understoodKey struct{}
+
+// understood is the last utterance a step understood, and what it meant.
+type understood struct {
+	lang   words.Lang
+	speech string
+	req    catalogue.Request
+	ok     bool
 }
 
 // dayAsked is the day speech asks about: a date ("on the fifth of
 // December"), a weekday ("Saturday": the next one, today if it is today),
 // today or tomorrow; zero when it names none, or a day gone by.
 func (l *Line) dayAsked(ctx context.Context, speech string) catalogue.Date {
-	if l.deps.Understander == nil || strings.TrimSpace(speech) == "" {
-		return catalogue.Date{}
-	}
-	req := l.deps.Understander.Understand(ctx, speech)
+	req := l.understand(ctx, speech)
 	today := catalogue.DateOf(l.cfg.Now())
 	var d catalogue.Date
 	switch {

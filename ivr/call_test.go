@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -55,6 +56,8 @@ type harness struct {
 	// lang is the language every Say and speech Gather must be in (but
 	// the language choice's and a volunteer's screening); default English.
 	lang *words.Language
+	// understood counts the understander's answers.
+	understood *atomic.Int32
 }
 
 type testWriter struct{ t *testing.T }
@@ -69,13 +72,14 @@ func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 	rdb, srv := redistest.Start(t)
 	h := &harness{
 		t: t, redis: srv, rdb: rdb,
-		sessions: session.New(rdb, "hl:call:"),
-		finder:   testFinder(),
-		desk:     &fakeDesk{vols: roster.Volunteers, roster: roster},
-		texter:   &fakeTexter{},
-		figs:     &fakeFigures{},
-		sid:      "CA" + strings.Repeat("0", 30) + fmt.Sprint(len(t.Name())),
-		from:     mobile,
+		sessions:   session.New(rdb, "hl:call:"),
+		finder:     testFinder(),
+		desk:       &fakeDesk{vols: roster.Volunteers, roster: roster},
+		texter:     &fakeTexter{},
+		figs:       &fakeFigures{},
+		sid:        "CA" + strings.Repeat("0", 30) + fmt.Sprint(len(t.Name())),
+		from:       mobile,
+		understood: new(atomic.Int32),
 	}
 	h.lang, _ = words.Lookup(words.English)
 	cfg := Config{
@@ -87,7 +91,7 @@ func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 	}
 	line := New(cfg, Deps{
 		Finder: h.finder, Towns: fakeTowns{testTowns}, Places: testResolver(),
-		Sessions: h.sessions, Desk: h.desk, Texter: h.texter, Understander: fakeUnderstander{},
+		Sessions: h.sessions, Desk: h.desk, Texter: h.texter, Understander: fakeUnderstander{asked: h.understood},
 		Figures: h.figs, Hasher: privacy.NewHasher([]byte("test")),
 		Log: slog.New(slog.NewTextHandler(testWriter{t}, nil)),
 	})
@@ -318,8 +322,13 @@ func TestCalls(t *testing.T) {
 		{"a day said with the town", func(t *testing.T, h *harness) {
 			h.incoming()
 			// now is Wednesday 25 November; the museum opens on Saturdays.
+			h.understood.Store(0)
 			says(t, h.step("menu", "SpeechResult", "Frome on Saturday"),
 				"Here is what's on this Saturday, the twenty-eighth of November.", "I found 1 within 10 miles.", "Frome Heritage Museum.")
+			// The place, the day and any language come from one reading.
+			if n := h.understood.Load(); n != 1 {
+				t.Errorf("\"Frome on Saturday\" was understood %d times in its step; want once", n)
+			}
 			says(t, h.step("result", "Digits", "1"), "That's all of them.")
 		}},
 		{"a day said first, then the town", func(t *testing.T, h *harness) {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/heritage-line/heritageline/catalogue"
@@ -92,14 +93,25 @@ func (f fakeResolver) Resolve(text string) (places.Match, bool) {
 	return m, ok
 }
 
-// fakeUnderstander finds a known place or kind word anywhere in the text.
-type fakeUnderstander struct{}
+// fakeUnderstander finds a known place or kind word anywhere in the text,
+// and a few Polish words when asked to read Polish. asked, when set, counts
+// its answers.
+type fakeUnderstander struct{ asked *atomic.Int32 }
 
-func (fakeUnderstander) Understand(ctx context.Context, text string) catalogue.Request {
+func (f fakeUnderstander) Understand(ctx context.Context, text string) catalogue.Request {
+	if f.asked != nil {
+		f.asked.Add(1)
+	}
 	req := catalogue.Request{Intent: catalogue.IntentUnknown}
 	for _, w := range wordsOf(text) {
-		if w == "polsku" && catalogue.LanguageOf(ctx) == "pl" { // "po polsku", read as Polish
-			req.Languages = append(req.Languages, "Polish")
+		if catalogue.LanguageOf(ctx) == "pl" {
+			switch w {
+			case "polsku": // "po polsku"
+				req.Languages = append(req.Languages, "Polish")
+			case "sobote": // "w sobotę", on Saturday, as wordsOf leaves it
+				d := time.Saturday
+				req.When.Weekday = &d
+			}
 		}
 		switch w {
 		case "frome":

@@ -323,6 +323,7 @@ func (l *Line) Step() http.Handler {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), stepTimeout)
 		defer cancel()
+		ctx = context.WithValue(ctx, understoodKey{}, &understood{})
 		st := &call{}
 		found := false
 		var err error

@@ -336,9 +336,9 @@ func (l *Line) kindStep(ctx context.Context, r *http.Request, st *call, in input
 	case n >= 1 && n <= len(kindGroups):
 		kinds = kindGroups[n-1]
 	case c == "" && !in.silent() && l.deps.Understander != nil:
-		// Heard in the caller's language, read with its words: a kind, a
-		// language the activities are held in ("in Polish"), or both.
-		req := l.deps.Understander.Understand(catalogue.WithLanguage(ctx, string(l.cfg.Lang)), in.Speech)
+		// A kind, a language the activities are held in ("in Polish"), or
+		// both.
+		req := l.understand(ctx, in.Speech)
 		if len(req.Categories) == 0 && len(req.Languages) == 0 {
 			return l.missed(ctx, r, st, in, func() []twiml.Element { return l.kindPrompt(st) }), nil
 		}
