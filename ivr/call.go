@@ -178,18 +178,18 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 	c := l.keys.choice(in, l.keys.menu)
 	if in.Digits == "" && (c == "1" || c == "2") && len(wordsOf(in.Speech)) > 1 {
 		// "near Frome", "what's on this week in Frome": the place too.
-		if m, ok := l.resolve(ctx, in.Speech); ok {
+		if m, asked, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = c == "2"
-			st.Day = l.dayWithPlace(ctx, in.Speech)
-			return l.placeFound(ctx, r, st, in, m)
+			st.Day = l.dayIn(asked)
+			return l.placeFound(ctx, r, st, in, m, asked)
 		}
 	}
 	if c == "" && in.Digits == "" {
 		// "what's on on Saturday": the day, then where.
 		if d := l.dayAsked(ctx, in.Speech); !d.IsZero() {
-			if m, ok := l.resolve(ctx, in.Speech); ok {
+			if m, asked, ok := l.resolve(ctx, in.Speech); ok {
 				st.Week, st.Day = false, d
-				return l.placeFound(ctx, r, st, in, m)
+				return l.placeFound(ctx, r, st, in, m, asked)
 			}
 			st.Week, st.Day = false, d // kept in the state: the URL carries only the week
 			return l.askPlace(ctx, st, ""), nil
@@ -206,10 +206,10 @@ func (l *Line) menuStep(ctx context.Context, r *http.Request, st *call, in input
 		return l.mainMenu(ctx, st), nil
 	}
 	if !in.silent() && in.Digits == "" {
-		if m, ok := l.resolve(ctx, in.Speech); ok {
+		if m, asked, ok := l.resolve(ctx, in.Speech); ok {
 			st.Week = false
-			st.Day = l.dayWithPlace(ctx, in.Speech)
-			return l.placeFound(ctx, r, st, in, m)
+			st.Day = l.dayIn(asked)
+			return l.placeFound(ctx, r, st, in, m, asked)
 		}
 	}
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.mainMenu(ctx, st) }), nil
@@ -254,30 +254,33 @@ type madeHints struct {
 }
 
 // resolve matches speech against places: the whole of it, then the place the
-// understander finds in it ("erm, Frome I think").
-func (l *Line) resolve(ctx context.Context, speech string) (places.Match, bool) {
+// understander finds in it ("erm, Frome I think", "museums in Frome on
+// Saturday"). asked is then the understander's reading, with any day, kind
+// or language said with the place; it is zero when the whole of speech is a
+// place ("Frome", a venue's own name: "Frome Heritage Museum").
+func (l *Line) resolve(ctx context.Context, speech string) (m places.Match, asked catalogue.Request, ok bool) {
 	if strings.TrimSpace(speech) == "" {
-		return places.Match{}, false
+		return places.Match{}, asked, false
 	}
 	if m, ok := l.deps.Places.Resolve(speech); ok {
-		return m, true
+		return m, asked, true
 	}
 	if req := l.understand(ctx, speech); req.Place != "" && !strings.EqualFold(strings.TrimSpace(req.Place), strings.TrimSpace(speech)) {
 		if m, ok := l.deps.Places.Resolve(req.Place); ok {
-			return m, true
+			return m, req, true
 		}
 	}
-	return places.Match{}, false
+	return places.Match{}, asked, false
 }
 
 // placeStep hears a town, village or postcode.
 func (l *Line) placeStep(ctx context.Context, r *http.Request, st *call, in input) ([]twiml.Element, error) {
 	if in.Digits == "" {
-		if m, ok := l.resolve(ctx, in.Speech); ok {
-			if d := l.dayWithPlace(ctx, in.Speech); !d.IsZero() {
+		if m, asked, ok := l.resolve(ctx, in.Speech); ok {
+			if d := l.dayIn(asked); !d.IsZero() {
 				st.Day, st.Week = d, false // "Frome on Saturday"
 			}
-			return l.placeFound(ctx, r, st, in, m)
+			return l.placeFound(ctx, r, st, in, m, asked)
 		}
 	}
 	return l.placeMissed(ctx, r, st, in)
@@ -300,11 +303,15 @@ func (l *Line) placeMissed(ctx context.Context, r *http.Request, st *call, in in
 	return v, nil
 }
 
-// placeFound searches at once when sure, or asks "did you mean". Languages
-// said with the place ("Polish activities in Frome") narrow the search.
-func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in input, m places.Match) ([]twiml.Element, error) {
-	if langs := l.languagesAsked(ctx, in.Speech); len(langs) > 0 {
-		st.Langs = langs
+// placeFound searches at once when sure, or asks "did you mean". A kind or
+// a language asked for with the place (asked: "museums in Frome", "Polish
+// activities in Frome") narrows the search.
+func (l *Line) placeFound(ctx context.Context, r *http.Request, st *call, in input, m places.Match, asked catalogue.Request) ([]twiml.Element, error) {
+	if len(asked.Categories) > 0 {
+		st.Kinds = asked.Categories
+	}
+	if len(asked.Languages) > 0 {
+		st.Langs = asked.Languages
 	}
 	p := m.Place
 	if p.InNorthernIreland() {
@@ -449,24 +456,6 @@ func (l *Line) townsStep(ctx context.Context, r *http.Request, st *call, in inpu
 	return l.missed(ctx, r, st, in, func() []twiml.Element { return l.townsPrompt(st, "") }), nil
 }
 
-// dayWithPlace is dayAsked for speech that named a place: one word ("Frome")
-// names no day too, so the understander is not asked.
-func (l *Line) dayWithPlace(ctx context.Context, speech string) catalogue.Date {
-	if len(wordsOf(speech)) < 2 {
-		return catalogue.Date{}
-	}
-	return l.dayAsked(ctx, speech)
-}
-
-// languagesAsked are the languages speech asks activities to be held in,
-// heard in the call's language ("po polsku", "in Polish"), by English name.
-func (l *Line) languagesAsked(ctx context.Context, speech string) []string {
-	if len(wordsOf(speech)) < 2 {
-		return nil // a language's name alone is a place not caught, not a search
-	}
-	return l.understand(ctx, speech).Languages
-}
-
 // understand is what the understander makes of speech, heard with the
 // call's language's words; the zero Request when there is no understander
 // or nothing was said. Within a step an utterance is understood once
@@ -498,11 +487,15 @@ type understood struct {
 	ok     bool
 }
 
-// dayAsked is the day speech asks about: a date ("on the fifth of
+// dayAsked is the day speech asks about (dayIn).
+func (l *Line) dayAsked(ctx context.Context, speech string) catalogue.Date {
+	return l.dayIn(l.understand(ctx, speech))
+}
+
+// dayIn is the day a reading asks about: a date ("on the fifth of
 // December"), a weekday ("Saturday": the next one, today if it is today),
 // today or tomorrow; zero when it names none, or a day gone by.
-func (l *Line) dayAsked(ctx context.Context, speech string) catalogue.Date {
-	req := l.understand(ctx, speech)
+func (l *Line) dayIn(req catalogue.Request) catalogue.Date {
 	today := catalogue.DateOf(l.cfg.Now())
 	var d catalogue.Date
 	switch {

@@ -446,6 +446,15 @@ func TestCalls(t *testing.T) {
 			h.step("result", "Digits", "5")
 			says(t, h.step("kind", "SpeechResult", "something heritage please"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
 		}},
+		{"a kind said with the town", func(t *testing.T, h *harness) {
+			h.incoming()
+			says(t, h.step("menu", "SpeechResult", "old things in Frome"), "I found 1 within 10 miles.", "Frome Heritage Museum.")
+		}},
+		{"a venue's name is only a place", func(t *testing.T, h *harness) {
+			// "Heritage" and "Museum" in a place's own name ask for no kind.
+			h.incoming()
+			says(t, h.step("menu", "SpeechResult", "Frome Heritage Museum"), "I found 4 within 10 miles.", "Frome Heritage Museum.")
+		}},
 		{"activities in a language, said with the town", func(t *testing.T, h *harness) {
 			h.finder.acts[1].Languages = []string{"Polish"} // the museum
 			h.incoming()

@@ -230,8 +230,10 @@ func testResolver() fakeResolver {
 		"lerwick":             {Place: lerwick, Sure: true},
 		"newport":             {Place: newport, Sure: false, Others: []places.Place{newportWales}},
 		"devizes":             {Place: devizes, Sure: true},
-		"belfast":             {Place: belfast, Sure: true},
-		"bt1 5gs":             {Place: places.Place{Name: "BT1 5GS", Area: places.NorthernIreland, Outcode: "BT1", Lat: 54.6, Lon: -6.7, Kind: places.KindPostcode}, Sure: true},
+		// A venue's own name is a place too, as the catalogue's names are.
+		"frome heritage museum": {Place: places.Place{Name: "Frome Heritage Museum", Area: "Somerset", Outcode: "BA11", Lat: 51.2420, Lon: -2.3300}, Sure: true},
+		"belfast":               {Place: belfast, Sure: true},
+		"bt1 5gs":               {Place: places.Place{Name: "BT1 5GS", Area: places.NorthernIreland, Outcode: "BT1", Lat: 54.6, Lon: -6.7, Kind: places.KindPostcode}, Sure: true},
 	}
 }
 

@@ -44,6 +44,7 @@ func TestRealStack(t *testing.T) {
 		// The rules hear the language; the sample has nothing held in
 		// Polish, so the line says so and lists the nearest.
 		{"Polish activities in Frome", [][]string{{""}, {"menu", "SpeechResult", "Polish activities in Frome", "Confidence", "0.8"}}, "nothing of that kind"},
+		{"museums in Frome", [][]string{{""}, {"menu", "SpeechResult", "museums in Frome", "Confidence", "0.8"}}, "I found 1 within 10 miles"}, // the golden has the museum
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
