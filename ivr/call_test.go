@@ -476,12 +476,23 @@ func TestCalls(t *testing.T) {
 			says(t, h.step("menu", "SpeechResult", "Polish activities in Frome"),
 				"I found nothing of that kind within 25 miles, so here are the nearest of any kind.", "I found 4 within 10 miles.", "Frome Heritage Walk.")
 		}},
-		{"filters leave nothing", func(t *testing.T, h *harness) {
+		{"a kind with nothing this week", func(t *testing.T, h *harness) {
+			// The dig meets on 3 December, eight days away: the kind is kept
+			// and the week dropped, and the line says which.
 			h.incoming()
 			h.step("menu", "Digits", "2")
 			says(t, h.step("place", "SpeechResult", "Frome"), "I found 3 within 10 miles.")
 			h.step("result", "Digits", "5")
-			says(t, h.step("kind", "Digits", "4"), "I found nothing of that kind within 25 miles, so here are the nearest of any kind.",
+			says(t, h.step("kind", "Digits", "4"), "Nothing is on in the next seven days within 25 miles, so here are the nearest at any time.",
+				"I found 1 within 10 miles.", "Community Dig.")
+		}},
+		{"filters leave nothing", func(t *testing.T, h *harness) {
+			// Nothing is held in Polish at any time: every filter goes.
+			h.incoming()
+			h.step("menu", "Digits", "2")
+			says(t, h.step("place", "SpeechResult", "Frome"), "I found 3 within 10 miles.")
+			h.step("result", "Digits", "5")
+			says(t, h.step("kind", "SpeechResult", "in Polish please"), "I found nothing of that kind within 25 miles, so here are the nearest of any kind.",
 				"I found 4 within 10 miles.", "Frome Heritage Walk.")
 		}},
 		{"star and repeat", func(t *testing.T, h *harness) {

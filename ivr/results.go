@@ -70,26 +70,36 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 	}
 	st.PlaceMisses = 0
 	st.Pos = 0
-	filtered := len(st.Kinds) > 0 || len(st.Langs) > 0 || st.Week || !st.Day.IsZero()
 	kinds := st.Kinds
-	dropped := ""
+	timed := st.Week || !st.Day.IsZero()
+	narrowed := len(st.Kinds) > 0 || len(st.Langs) > 0
+	// What the line says when the day or week asked about is dropped.
+	timeGone := l.book.NothingThisWeek(farMiles)
 	if !st.Day.IsZero() {
 		lead = append(lead, l.book.OnDay(l.dayWords(st.Day)))
+		timeGone = l.book.NothingOnDay(l.dayWords(st.Day), farMiles)
 	}
-	for _, keep := range []bool{true, false} {
-		if !keep {
-			if !filtered {
-				break
+	dropped := ""
+	// Tries: everything asked; then, when a kind or language was asked for
+	// a day or week, that kind on any day; then anything.
+	for try := range 3 {
+		switch {
+		case try == 1 && timed && narrowed:
+			dropped = timeGone
+		case try == 2 && (timed || narrowed):
+			dropped = timeGone
+			if narrowed {
+				dropped = l.book.NothingOfKind(farMiles)
 			}
-			dropped = l.book.NothingOfKind(farMiles)
-			if st.Week && len(st.Kinds) == 0 && len(st.Langs) == 0 {
-				dropped = l.book.NothingThisWeek(farMiles)
-			}
-			if !st.Day.IsZero() {
-				lead = lead[:len(lead)-1] // not "here is what's on": nothing is
-				dropped = l.book.NothingOnDay(l.dayWords(st.Day), farMiles)
-			}
-			st.Kinds, st.Langs, st.Week, st.Day = nil, nil, false, catalogue.Date{}
+			st.Kinds, st.Langs = nil, nil
+		case try > 0:
+			continue
+		}
+		if try > 0 && !st.Day.IsZero() {
+			lead = lead[:len(lead)-1] // not "here is what's on": nothing is
+		}
+		if try > 0 {
+			st.Week, st.Day = false, catalogue.Date{}
 		}
 		for _, miles := range []float64{nearMiles, farMiles} {
 			res, total, err := l.near(ctx, l.query(st, miles, 0))
@@ -101,7 +111,7 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 			}
 			st.Miles, st.Total = miles, total
 			found := l.book.Found(total, int(miles))
-			if miles == farMiles && keep {
+			if miles == farMiles && try == 0 {
 				found = l.book.FoundFurther(total, nearMiles, farMiles)
 			}
 			if dropped != "" {
