@@ -80,25 +80,25 @@ func (l *Line) startSearch(ctx context.Context, r *http.Request, st *call, lead 
 		timeGone = l.book.NothingOnDay(l.dayWords(st.Day), farMiles)
 	}
 	dropped := ""
-	// Tries: everything asked; then, when a kind or language was asked for
-	// a day or week, that kind on any day; then anything.
+	// Three tries: everything asked; then, when a kind or language was
+	// asked for a day or the week, that kind at any time; then anything.
 	for try := range 3 {
-		switch {
-		case try == 1 && timed && narrowed:
-			dropped = timeGone
-		case try == 2 && (timed || narrowed):
-			dropped = timeGone
-			if narrowed {
-				dropped = l.book.NothingOfKind(farMiles)
-			}
-			st.Kinds, st.Langs = nil, nil
-		case try > 0:
-			continue
-		}
-		if try > 0 && !st.Day.IsZero() {
-			lead = lead[:len(lead)-1] // not "here is what's on": nothing is
-		}
 		if try > 0 {
+			switch {
+			case try == 1 && timed && narrowed:
+				dropped = timeGone
+			case try == 2 && (timed || narrowed):
+				dropped = timeGone
+				if narrowed {
+					dropped = l.book.NothingOfKind(farMiles)
+				}
+				st.Kinds, st.Langs = nil, nil
+			default:
+				continue // nothing to drop at this try
+			}
+			if !st.Day.IsZero() {
+				lead = lead[:len(lead)-1] // not "here is what's on": nothing is
+			}
 			st.Week, st.Day = false, catalogue.Date{}
 		}
 		for _, miles := range []float64{nearMiles, farMiles} {
