@@ -187,10 +187,7 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 			hits = append(hits, h)
 			if len(hits) >= 4*need+64 {
 				hits = nearest(hits, need)
-				bound = 0
-				for _, h := range hits {
-					bound = max(bound, h.miles)
-				}
+				bound = farthest(hits)
 			}
 		}
 	}
@@ -198,11 +195,7 @@ func (s *snapshot) nearCounting(q catalogue.Query, enough int) ([]catalogue.Resu
 		if k > 0 && count >= max(need, enough) {
 			// Stop when every cell not yet read is farther than the
 			// page's farthest: what remains cannot be on the page.
-			edge := 0.0
-			for _, h := range nearest(hits, need) {
-				edge = max(edge, h.miles)
-			}
-			if float64(k-1)*step > edge {
+			if float64(k-1)*step > farthest(nearest(hits, need)) {
 				break
 			}
 		}

@@ -222,6 +222,15 @@ func putHits(h *[]hit) {
 	hitPool.Put(h)
 }
 
+// farthest is the greatest distance among hits, 0 when there are none.
+func farthest(hits []hit) float64 {
+	edge := 0.0
+	for _, h := range hits {
+		edge = max(edge, h.miles)
+	}
+	return edge
+}
+
 // nearest reorders hits so that it starts with every hit no farther than the
 // nth nearest (ties included, so at least n), and returns that start,
 // unordered; all of hits when there are no more than n.
@@ -256,10 +265,7 @@ func nearest(hits []hit, n int) []hit {
 			lo = hi
 		}
 	}
-	edge := 0.0
-	for _, h := range hits[:n] {
-		edge = max(edge, h.miles)
-	}
+	edge := farthest(hits[:n])
 	// Any beyond n at exactly the nth distance join them.
 	m := n
 	for i := n; i < len(hits); i++ {
